@@ -1,0 +1,90 @@
+# quire: Markdown newsletters to feeds, an e-book and a mailbox.
+
+VERSION = 0.1.0
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WERROR ?= -Werror
+WARN = -Wall -Wextra $(WERROR)
+PKG_CONFIG ?= pkg-config
+
+# Library flags; override any of them on the command line.
+CMARK_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libcmark-gfm)
+CMARK_LIBS ?= $(shell $(PKG_CONFIG) --libs libcmark-gfm || echo -lcmark-gfm-extensions -lcmark-gfm)
+XML_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libxml-2.0)
+XML_LIBS ?= $(shell $(PKG_CONFIG) --libs libxml-2.0)
+YAML_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1)
+YAML_LIBS ?= $(shell $(PKG_CONFIG) --libs yaml-0.1)
+ZLIB_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags zlib)
+ZLIB_LIBS ?= $(shell $(PKG_CONFIG) --libs zlib)
+
+# Builds go to $(O) so that a sanitizer build can sit beside the plain one.
+O ?= build
+
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DQUIRE_VERSION='"$(VERSION)"' -Icommon $(WARN) \
+	$(CMARK_CFLAGS) $(XML_CFLAGS) $(YAML_CFLAGS) $(ZLIB_CFLAGS) $(CFLAGS)
+ALL_LIBS = $(CMARK_LIBS) $(XML_LIBS) $(YAML_LIBS) $(ZLIB_LIBS)
+
+COMMON_SRC = $(wildcard common/*.c)
+COMMON_OBJ = $(COMMON_SRC:common/%.c=$(O)/common/%.o)
+FILTERS = $(basename $(notdir $(wildcard filters/*.c)))
+BINS = $(FILTERS:%=$(O)/%)
+MAN1 = $(wildcard filters/*.1)
+MAN5 = common/ir.5
+MAN7 = $(wildcard common/*.7)
+
+all: $(BINS)
+
+$(O)/common/%.o: common/%.c common/quire.h $(wildcard common/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/libquire.a: $(COMMON_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $(COMMON_OBJ)
+
+$(O)/filters/%.o: filters/%.c common/quire.h $(wildcard common/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/%: $(O)/filters/%.o $(O)/libquire.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
+
+# The sanitizer build, in its own folder.
+asan:
+	$(MAKE) O=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined"
+
+check: all
+	QUIRE_BIN=$(CURDIR)/$(O) prove t/
+
+check-asan: asan
+	QUIRE_BIN=$(CURDIR)/build-asan ASAN_OPTIONS=detect_leaks=1 prove t/
+
+lint-man:
+	for m in $(MAN1) $(MAN5) $(MAN7); do \
+		groff -mdoc -ww -z -Tutf8 $$m 2>&1 | sed "s|^|$$m: |"; \
+	done
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	cp -f $(BINS) $(DESTDIR)$(BINDIR)/
+	cp -f $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp -f $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	[ -z "$(MAN7)" ] || cp -f $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	cd $(DESTDIR)$(BINDIR) && rm -f $(FILTERS)
+	cd $(DESTDIR)$(MANDIR)/man1 && rm -f $(notdir $(MAN1))
+	rm -f $(DESTDIR)$(MANDIR)/man5/ir.5
+
+clean:
+	rm -rf build build-asan build-fuzz out
+
+.PHONY: all asan check check-asan lint-man install uninstall clean
+.SECONDARY:

@@ -1,0 +1,389 @@
+/* ir.c: writing and reading the IR (ir.5). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quire.h"
+
+struct ir_reader {
+	int             argc;
+	char          **argv;
+	int             next;		/* next operand to open */
+	FILE           *fp;
+	const char     *name;		/* of the open file, for messages */
+	unsigned long   line;
+	char           *lbuf;
+	size_t          lcap;
+	struct ir_list  list[3];	/* authors, categories, tags */
+	unsigned long   nerr;
+};
+
+enum ir_kind
+ir_field_kind(enum ir_field f)
+{
+	switch (f) {
+	case IR_AUTHORS:
+	case IR_CATEGORIES:
+	case IR_TAGS:
+		return IR_KIND_LIST;
+	case IR_HTML:
+	case IR_MARKDOWN:
+		return IR_KIND_TEXT;
+	default:
+		return IR_KIND_LINE;
+	}
+}
+
+static int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+	    c == '\v';
+}
+
+/*
+ * The single-line rule, with '\' and '|' escaped when esc is set.
+ * Bytes that are not UTF-8 are dropped like banned characters.
+ */
+static void
+put_folded(struct buf *b, const char *s, size_t n, int esc)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len;
+	uint32_t c;
+	int space = 0, any = 0;
+
+	while (i < n) {
+		len = utf8_decode(u + i, n - i, &c);
+		if (len == 0) {
+			i++;
+			continue;
+		}
+		if (is_space(c)) {
+			space = any;
+		} else if (!utf8_is_banned(c)) {
+			if (space)
+				buf_addc(b, ' ');
+			space = 0;
+			any = 1;
+			if (esc && (c == '\\' || c == IR_LIST_SEP))
+				buf_addc(b, '\\');
+			buf_add(b, s + i, len);
+		}
+		i += len;
+	}
+}
+
+void
+ir_put_line(struct buf *b, const char *s, size_t n)
+{
+	put_folded(b, s, n, 0);
+}
+
+void
+ir_put_list(struct buf *b, const char *const *v, size_t n)
+{
+	size_t i, mark;
+	int first = 1;
+
+	for (i = 0; i < n; i++) {
+		mark = b->n;
+		if (!first)
+			buf_addc(b, IR_LIST_SEP);
+		put_folded(b, v[i], strlen(v[i]), 1);
+		if (b->n == mark + !first) {
+			/* Nothing but white space: an empty value is not written. */
+			b->n = mark;
+			b->p[b->n] = '\0';
+		} else {
+			first = 0;
+		}
+	}
+}
+
+void
+ir_put_text(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len, run;
+	uint32_t c;
+
+	while (i < n) {
+		/* Copy runs of plain printable ASCII in one go. */
+		for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x7f &&
+		    u[run] != '\\'; run++)
+			;
+		if (run > i) {
+			buf_add(b, s + i, run - i);
+			i = run;
+			continue;
+		}
+		len = utf8_decode(u + i, n - i, &c);
+		if (len == 0) {
+			i++;
+			continue;
+		}
+		if (c == '\\')
+			buf_add(b, "\\\\", 2);
+		else if (c == '\t')
+			buf_add(b, "\\t", 2);
+		else if (c == '\n')
+			buf_add(b, "\\n", 2);
+		else if (!utf8_is_banned(c))
+			buf_add(b, s + i, len);
+		i += len;
+	}
+}
+
+void
+ir_id_uuid(const struct ir_record *rec, char out[UUID_LEN])
+{
+	uuid_v5(rec->f[IR_ID], rec->len[IR_ID], out);
+}
+
+const char *
+ir_id_domain(const struct ir_record *rec, size_t *len)
+{
+	const char *h;
+
+	if ((h = url_host(rec->f[IR_PERMALINK], len)) != NULL ||
+	    (h = url_host(rec->f[IR_ID], len)) != NULL)
+		return h;
+	*len = strlen("quire.invalid");
+	return "quire.invalid";
+}
+
+struct ir_reader *
+ir_reader_open(int argc, char *argv[])
+{
+	static char *dash[] = { "-", NULL };
+	struct ir_reader *r = xcalloc(1, sizeof(*r));
+
+	if (argc == 0) {
+		argc = 1;
+		argv = dash;
+	}
+	r->argc = argc;
+	r->argv = argv;
+	return r;
+}
+
+static void
+close_current(struct ir_reader *r)
+{
+	if (r->fp != NULL && r->fp != stdin)
+		fclose(r->fp);
+	r->fp = NULL;
+}
+
+/* Open the next operand; 1 when one is open, 0 when none is left. */
+static int
+open_next(struct ir_reader *r)
+{
+	const char *path;
+
+	while (r->fp == NULL) {
+		if (r->next >= r->argc)
+			return 0;
+		path = r->argv[r->next++];
+		r->line = 0;
+		if (strcmp(path, "-") == 0) {
+			r->fp = stdin;
+			r->name = "<stdin>";
+		} else if ((r->fp = fopen(path, "r")) == NULL) {
+			msg_err(path, 0, "%s", strerror(errno));
+			r->nerr++;
+			return -1;
+		} else {
+			r->name = path;
+		}
+	}
+	return 1;
+}
+
+static int
+bad(struct ir_reader *r, const char *fmt, ...) QUIRE_PRINTF(2, 3);
+
+static int
+bad(struct ir_reader *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_verr(r->name, r->line, fmt, ap);
+	va_end(ap);
+	r->nerr++;
+	return -1;
+}
+
+/* Undo the text escapes in place; returns the new length or -1. */
+static long
+unescape_text(char *s, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] != '\\') {
+			s[o++] = s[i];
+			continue;
+		}
+		if (++i == n)
+			return -1;
+		switch (s[i]) {
+		case '\\': s[o++] = '\\'; break;
+		case 't':  s[o++] = '\t'; break;
+		case 'n':  s[o++] = '\n'; break;
+		default:   return -1;
+		}
+	}
+	s[o] = '\0';
+	return (long)o;
+}
+
+/* Split a list field in place into l; 0 or -1 on a bad escape. */
+static int
+split_list(char *s, size_t n, struct ir_list *l)
+{
+	size_t i, o = 0;
+	char *start = s;
+
+	l->n = 0;
+	if (n == 0)
+		return 0;
+	for (i = 0; i <= n; i++) {
+		if (i == n || s[i] == IR_LIST_SEP) {
+			s[o++] = '\0';
+			if (l->n == l->cap) {
+				l->cap = l->cap ? 2 * l->cap : 8;
+				l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+			}
+			l->v[l->n++] = start;
+			start = s + o;
+			continue;
+		}
+		if (s[i] == '\\') {
+			if (i + 1 == n || (s[i + 1] != '\\' &&
+			    s[i + 1] != IR_LIST_SEP))
+				return -1;
+			i++;
+		}
+		s[o++] = s[i];
+	}
+	return 0;
+}
+
+static const char empty[] = "";
+
+int
+ir_read(struct ir_reader *r, struct ir_record *rec)
+{
+	ssize_t got;
+	size_t n, off, i;
+	const char *what;
+	char *p, *tab;
+	long m;
+	int k, o;
+
+	for (;;) {
+		if ((o = open_next(r)) <= 0)
+			return o;
+		errno = 0;
+		got = getline(&r->lbuf, &r->lcap, r->fp);
+		if (got >= 0)
+			break;
+		if (ferror(r->fp)) {
+			msg_err(r->name, 0, "%s", strerror(errno ? errno : EIO));
+			r->nerr++;
+			close_current(r);
+			return -1;
+		}
+		close_current(r);
+	}
+	r->line++;
+	n = (size_t)got;
+	if (n > 0 && r->lbuf[n - 1] == '\n')
+		r->lbuf[--n] = '\0';
+	memset(rec, 0, sizeof(*rec));
+	rec->file = r->name;
+	rec->line = r->line;
+	if (n == 0)
+		return bad(r, "empty line");
+	if (utf8_check(r->lbuf, n, &off, &what) < 0)
+		return bad(r, "%s at byte %zu", what, off + 1);
+	for (i = 0; i < n; i++)
+		if (((unsigned char)r->lbuf[i] < 0x20 && r->lbuf[i] != '\t') ||
+		    r->lbuf[i] == 0x7f)
+			return bad(r, "control character 0x%02x at byte %zu",
+			    (unsigned)(unsigned char)r->lbuf[i], i + 1);
+
+	for (k = 0; k < 3; k++)
+		r->list[k].n = 0;
+	p = r->lbuf;
+	for (k = 0; k < IR_NFIELDS; k++) {
+		if (p == NULL) {
+			rec->f[k] = empty;
+			continue;
+		}
+		tab = memchr(p, '\t', n - (size_t)(p - r->lbuf));
+		if (tab != NULL)
+			*tab = '\0';
+		rec->f[k] = p;
+		rec->len[k] = tab != NULL ? (size_t)(tab - p) : strlen(p);
+		p = tab != NULL ? tab + 1 : NULL;
+	}
+
+	for (k = 0; k < IR_NFIELDS; k++) {
+		char *f = (char *)rec->f[k];
+
+		if (f == empty)
+			continue;
+		switch (ir_field_kind(k)) {
+		case IR_KIND_TEXT:
+			if ((m = unescape_text(f, rec->len[k])) < 0)
+				return bad(r, "field %d: bad backslash escape",
+				    k + 1);
+			rec->len[k] = (size_t)m;
+			break;
+		case IR_KIND_LIST:
+			if (split_list(f, rec->len[k],
+			    &r->list[k - IR_AUTHORS]) < 0)
+				return bad(r, "field %d: bad backslash escape",
+				    k + 1);
+			break;
+		default:
+			break;
+		}
+	}
+	rec->authors = r->list[0];
+	rec->categories = r->list[1];
+	rec->tags = r->list[2];
+
+	if (date_parse_ir(rec->f[IR_DATE], rec->len[IR_DATE], &rec->date) < 0)
+		return bad(r, "field 1: not a date of the form "
+		    "YYYY-MM-DDTHH:MM:SSZ");
+	if (rec->len[IR_ID] == 0)
+		return bad(r, "field 2: the id is empty");
+	rec->updated = rec->date;
+	if (rec->len[IR_UPDATED] > 0 && date_parse_ir(rec->f[IR_UPDATED],
+	    rec->len[IR_UPDATED], &rec->updated) < 0)
+		return bad(r, "field 11: not a date of the form "
+		    "YYYY-MM-DDTHH:MM:SSZ");
+	return 1;
+}
+
+unsigned long
+ir_reader_close(struct ir_reader *r)
+{
+	unsigned long nerr;
+	int i;
+
+	if (r == NULL)
+		return 0;
+	close_current(r);
+	for (i = 0; i < 3; i++)
+		free(r->list[i].v);
+	free(r->lbuf);
+	nerr = r->nerr;
+	free(r);
+	return nerr;
+}

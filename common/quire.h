@@ -1,0 +1,367 @@
+/*
+ * quire.h: the shared library of the quire filters.
+ *
+ * Every exported name starts with the object it works on (buf_, ir_,
+ * date_, url_, utf8_, sha1_, uuid_, conf_, out_, idset_, msg_).
+ * Unless a comment says otherwise, functions that allocate call
+ * msg_oom() and exit when memory runs out, so callers never see NULL
+ * from them.
+ */
+#ifndef QUIRE_H
+#define QUIRE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifndef QUIRE_VERSION
+#define QUIRE_VERSION "0"
+#endif
+
+#if defined(__GNUC__)
+#define QUIRE_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#define QUIRE_NORETURN __attribute__((noreturn))
+#else
+#define QUIRE_PRINTF(a, b)
+#define QUIRE_NORETURN
+#endif
+
+/* Exit statuses shared by every filter. */
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+/* ---- messages (msg.c) ---------------------------------------------- */
+
+/* Name used in every message; set by msg_init() from argv[0]. */
+extern const char *msg_prog;
+
+/*
+ * Set msg_prog from argv[0], then handle the options every filter
+ * shares: "--version" prints "PROG (quire) VERSION" and exits 0,
+ * "--help" prints usage and exits 0.  usage is the synopsis line
+ * without the program name.
+ */
+void msg_init(int argc, char *argv[], const char *usage);
+
+/* Print "usage: PROG USAGE" to stderr and exit EXIT_USAGE. */
+QUIRE_NORETURN void msg_usage(void);
+
+/* Print the usage line to stdout and exit 0 (for -h). */
+QUIRE_NORETURN void msg_help(void);
+
+/*
+ * "PROG: FILE:LINE: MESSAGE" on stderr.  file may be NULL (then only
+ * "PROG: MESSAGE"), line 0 leaves out ":LINE".
+ */
+void msg_err(const char *file, unsigned long line, const char *fmt, ...)
+    QUIRE_PRINTF(3, 4);
+void msg_verr(const char *file, unsigned long line, const char *fmt,
+    va_list ap);
+
+/* Report that memory ran out and exit EXIT_DATA. */
+QUIRE_NORETURN void msg_oom(void);
+
+/* malloc/realloc/strdup that never return NULL. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* ---- growable byte buffers (buf.c) ----------------------------------- */
+
+/* A byte string that owns its storage; p is NUL-terminated once used. */
+struct buf {
+	char   *p;
+	size_t  n;		/* bytes in use, not counting the NUL */
+	size_t  cap;
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+/* Make room for n more bytes (and a NUL). */
+void buf_grow(struct buf *b, size_t n);
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_addc(struct buf *b, int c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) QUIRE_PRINTF(2, 3);
+/* Empty the buffer, keeping its storage. */
+void buf_reset(struct buf *b);
+/* Free the storage; the buffer is empty and usable again. */
+void buf_free(struct buf *b);
+/* Read all of fp into b; returns 0, or -1 on a read error (errno set). */
+int buf_slurp(struct buf *b, FILE *fp);
+
+/* ---- UTF-8 (utf8.c) ------------------------------------------------ */
+
+/*
+ * Length of the valid UTF-8 sequence at s (at most n bytes), or 0 if
+ * the bytes there are not valid UTF-8 (overlong, surrogate, > U+10FFFF,
+ * truncated).  *cp receives the code point.
+ */
+size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
+
+/*
+ * Check that s[0..n) is UTF-8 without NUL bytes.  Returns 0 when it is;
+ * otherwise -1 with *off set to the offset of the first bad byte and
+ * *what to a short description ("NUL byte", "invalid UTF-8").
+ */
+int utf8_check(const char *s, size_t n, size_t *off, const char **what);
+
+/*
+ * Nonzero if a code point must not reach the IR: C0 and C1 controls,
+ * DEL, and U+FFFE/U+FFFF (not XML 1.0 characters).  TAB and LF are
+ * reported too; callers that keep them test for them first.
+ */
+int utf8_is_banned(uint32_t cp);
+
+/* ---- dates (date.c) ------------------------------------------------- */
+
+/*
+ * Dates are seconds since 1970-01-01T00:00:00Z (negative before it),
+ * on the proleptic Gregorian calendar, years 1 to 9999.
+ */
+#define DATE_MIN  (-62135596800LL)	/* 0001-01-01T00:00:00Z */
+#define DATE_MAX  (253402300799LL)	/* 9999-12-31T23:59:59Z */
+
+/*
+ * Parse the date forms found in front matter: "YYYY-MM-DD", optionally
+ * followed by 'T', 't' or spaces and "hh:mm[:ss[.frac]]", optionally
+ * followed by spaces and 'Z', "+hh:mm", "+hhmm" or "+hh" (a missing
+ * zone is UTC).  The whole string must match.  Returns 0 and sets *t,
+ * or -1.
+ */
+int date_parse(const char *s, int64_t *t);
+
+/* Parse exactly the IR form "YYYY-MM-DDTHH:MM:SSZ"; 0 or -1. */
+int date_parse_ir(const char *s, size_t n, int64_t *t);
+
+/* Buffer sizes for the formatters below, NUL included. */
+#define DATE_IR_LEN	21	/* 2017-11-20T16:32:45Z */
+#define DATE_822_LEN	32	/* Mon, 20 Nov 2017 16:32:45 +0000 */
+#define DATE_ASC_LEN	25	/* Mon Nov 20 16:32:45 2017 */
+
+/* Format t as RFC 3339 UTC, the IR form. */
+void date_fmt_ir(int64_t t, char out[DATE_IR_LEN]);
+/* Format t as RFC 5322 / RFC 822 in UTC, English names, no locale. */
+void date_fmt_822(int64_t t, char out[DATE_822_LEN]);
+/* Format t as asctime(3) does in UTC, without the newline. */
+void date_fmt_asc(int64_t t, char out[DATE_ASC_LEN]);
+
+/* Split t into its UTC calendar fields (month 1-12, wday 0 = Sunday). */
+struct date_tm {
+	int year, mon, mday, hour, min, sec, wday;
+};
+void date_split(int64_t t, struct date_tm *tm);
+
+/*
+ * The SOURCE_DATE_EPOCH environment variable as a date: 0 and *t set
+ * when it is present and valid, -1 otherwise.
+ */
+int date_source_epoch(int64_t *t);
+
+/* ---- URLs (url.c) --------------------------------------------------- */
+
+/* Nonzero if s starts with a URI scheme followed by ':'. */
+int url_has_scheme(const char *s);
+
+/*
+ * Resolve ref against the absolute URL base (RFC 3986, section 5.2),
+ * appending the result to out.  A ref with a scheme is copied as is.
+ */
+void url_resolve(const char *base, const char *ref, struct buf *out);
+
+/*
+ * Join a site base URL and a root-relative path by concatenation:
+ * "https://h/blog/" + "/x" gives "https://h/blog/x".  Appends to out.
+ */
+void url_join(const char *base, const char *path, struct buf *out);
+
+/*
+ * The host of an absolute URL ("https://user@Host:443/x" gives
+ * "Host"), as a pointer into url and a length; NULL when there is none.
+ */
+const char *url_host(const char *url, size_t *len);
+
+/* ---- hashing and identity (sha1.c) ---------------------------------- */
+
+struct sha1 {
+	uint32_t h[5];
+	uint64_t len;
+	unsigned char blk[64];
+	size_t   nblk;
+};
+
+void sha1_init(struct sha1 *c);
+void sha1_update(struct sha1 *c, const void *p, size_t n);
+void sha1_final(struct sha1 *c, unsigned char md[20]);
+
+#define UUID_LEN 37		/* 36 characters and the NUL */
+
+/*
+ * The name-based (version 5, SHA-1) UUID of name in the URL namespace
+ * of RFC 4122, in lower-case text form.
+ */
+void uuid_v5(const char *name, size_t n, char out[UUID_LEN]);
+
+/* 64-bit FNV-1a hash of n bytes. */
+uint64_t hash64(const void *p, size_t n);
+
+/* ---- the IR (ir.c); specified in ir.5 ------------------------------- */
+
+/* Field indexes, 0-based; ir.5 numbers them from 1.  Append only. */
+enum ir_field {
+	IR_DATE,		/* YYYY-MM-DDTHH:MM:SSZ, required */
+	IR_ID,			/* stable id, an absolute URI, required */
+	IR_TITLE,
+	IR_PERMALINK,
+	IR_LINK,		/* external link of a link post */
+	IR_SUMMARY,
+	IR_AUTHORS,		/* multi-valued */
+	IR_CATEGORIES,		/* multi-valued */
+	IR_TAGS,		/* multi-valued */
+	IR_IMAGE,
+	IR_UPDATED,		/* YYYY-MM-DDTHH:MM:SSZ or empty */
+	IR_LANG,
+	IR_SOURCE,		/* path of the Markdown file, "-" for stdin */
+	IR_EXTRA,		/* other front matter keys, one JSON object */
+	IR_HTML,		/* multi-line */
+	IR_MARKDOWN,		/* multi-line */
+	IR_NFIELDS
+};
+
+/* The kinds of field, which decide how a value is escaped. */
+enum ir_kind { IR_KIND_LINE, IR_KIND_LIST, IR_KIND_TEXT };
+
+/* Kind of field f. */
+enum ir_kind ir_field_kind(enum ir_field f);
+
+/* Separator between the values of a multi-valued field. */
+#define IR_LIST_SEP '|'
+
+/* The values of a multi-valued field, decoded. */
+struct ir_list {
+	char  **v;
+	size_t  n;
+	size_t  cap;
+};
+
+/*
+ * One issue as read.  Every string points into storage the reader
+ * owns; it is valid until the next ir_read() or ir_reader_close().
+ */
+struct ir_record {
+	const char     *f[IR_NFIELDS];	/* decoded, "" when absent */
+	size_t          len[IR_NFIELDS];
+	struct ir_list  authors, categories, tags;
+	int64_t         date;		/* field 1 */
+	int64_t         updated;	/* field 11, or date when empty */
+	const char     *file;		/* where the record came from */
+	unsigned long   line;
+};
+
+struct ir_reader;
+
+/*
+ * A reader over the files named by argv[0..argc) in turn; "-" is
+ * standard input, and no operands at all means standard input.
+ * Files are opened as the reader reaches them.
+ */
+struct ir_reader *ir_reader_open(int argc, char *argv[]);
+
+/*
+ * Read the next record into rec.  Returns 1 for a record, 0 at the end
+ * of the last file, -1 after printing "prog: file:line: reason" for a
+ * malformed record or an I/O error.  After -1 the reader may be called
+ * again and goes on with the next line.
+ */
+int ir_read(struct ir_reader *r, struct ir_record *rec);
+
+/* Free the reader; returns the number of errors it reported. */
+unsigned long ir_reader_close(struct ir_reader *r);
+
+/*
+ * Writer side: append one field value to a line under construction.
+ * ir_put_line folds runs of white space to one space, trims the ends
+ * and drops banned characters; ir_put_list does that to each value,
+ * drops empty ones, escapes '\' and '|' and joins with IR_LIST_SEP;
+ * ir_put_text escapes '\\', TAB and LF, drops CR and banned characters.
+ * None of them adds the TAB between fields.
+ */
+void ir_put_line(struct buf *b, const char *s, size_t n);
+void ir_put_list(struct buf *b, const char *const *v, size_t n);
+void ir_put_text(struct buf *b, const char *s, size_t n);
+
+/*
+ * Derived identities, one rule for every output (ir.5, IDENTITY).
+ * ir_id_uuid: the UUID of an issue's id.  ir_id_domain: the host of
+ * the permalink, else of the id, else "quire.invalid"; points into
+ * the arguments or to a constant.
+ */
+void ir_id_uuid(const struct ir_record *rec, char out[UUID_LEN]);
+const char *ir_id_domain(const struct ir_record *rec, size_t *len);
+
+/* ---- set of ids (idset.c) ------------------------------------------- */
+
+/* A set of strings, kept as 64-bit hashes: memory is 16 bytes a member. */
+struct idset {
+	uint64_t *slot;
+	size_t    n, cap;
+};
+
+#define IDSET_INIT { NULL, 0, 0 }
+
+/* Add s; returns 1 if it was new, 0 if it was (very likely) there. */
+int idset_add(struct idset *s, const char *p, size_t n);
+void idset_free(struct idset *s);
+
+/* ---- configuration files (conf.c) ----------------------------------- */
+
+/*
+ * A YAML file holding one mapping of keys to scalars or lists of
+ * scalars (site.yaml, book.yaml).  Values are strings; a list's items
+ * are joined by ", " in conf_get() and returned one by one by
+ * conf_list().
+ */
+struct conf;
+
+/*
+ * Load path.  Returns NULL after printing "prog: path:line: reason"
+ * when it cannot be read or is not such a mapping.
+ */
+struct conf *conf_load(const char *path);
+
+/* The value of key, or NULL when absent; owned by c. */
+const char *conf_get(const struct conf *c, const char *key);
+
+/* The i-th item of key (a scalar is a list of one), or NULL. */
+const char *conf_list(const struct conf *c, const char *key, size_t i);
+
+/*
+ * Check that every key of c is in the NULL-terminated list known;
+ * prints "prog: path:line: unknown key 'k'" for each other key and
+ * returns their count.
+ */
+int conf_check(const struct conf *c, const char *const *known);
+
+void conf_free(struct conf *c);
+
+/* ---- output files (out.c) ------------------------------------------- */
+
+/*
+ * Open the output: standard output when path is NULL or "-", else a
+ * new temporary file beside path that out_close() renames over it.
+ * Returns NULL after printing a message.
+ */
+FILE *out_open(const char *path);
+
+/*
+ * Finish the output.  With ok nonzero: flush, check for write errors,
+ * fsync and rename the temporary file over the target; returns 0, or
+ * -1 after printing a message (the target is then untouched).  With ok
+ * zero: remove the temporary file and return -1.
+ */
+int out_close(FILE *fp, int ok);
+
+#endif

@@ -1,0 +1,214 @@
+/* url.c: URL resolution (RFC 3986, section 5) and joining. */
+#include <string.h>
+
+#include "quire.h"
+
+/* The five components of a URI reference; absent ones have p NULL. */
+struct uri {
+	const char *scheme, *auth, *path, *query, *frag;
+	size_t nscheme, nauth, npath, nquery, nfrag;
+};
+
+int
+url_has_scheme(const char *s)
+{
+	const char *p = s;
+
+	if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+		return 0;
+	for (p++; *p != '\0' && *p != ':'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '+' || *p == '-' ||
+		    *p == '.'))
+			return 0;
+	return *p == ':';
+}
+
+static void
+uri_split(const char *s, struct uri *u)
+{
+	const char *p;
+
+	memset(u, 0, sizeof(*u));
+	if (url_has_scheme(s)) {
+		p = strchr(s, ':');
+		u->scheme = s;
+		u->nscheme = (size_t)(p - s);
+		s = p + 1;
+	}
+	if (s[0] == '/' && s[1] == '/') {
+		s += 2;
+		u->auth = s;
+		u->nauth = strcspn(s, "/?#");
+		s += u->nauth;
+	}
+	u->path = s;
+	u->npath = strcspn(s, "?#");
+	s += u->npath;
+	if (*s == '?') {
+		u->query = ++s;
+		u->nquery = strcspn(s, "#");
+		s += u->nquery;
+	}
+	if (*s == '#') {
+		u->frag = ++s;
+		u->nfrag = strlen(s);
+	}
+}
+
+/*
+ * Append path p[0..n) to out with its "." and ".." segments removed
+ * (RFC 3986, 5.2.4).  The output is built in place: a ".." pops the
+ * last segment written so far.
+ */
+static void
+add_path(struct buf *out, const char *p, size_t n)
+{
+	size_t start = out->n, seg;
+	const char *end = p + n;
+
+	while (p < end) {
+		if (end - p >= 3 && memcmp(p, "../", 3) == 0) {
+			p += 3;
+		} else if (end - p >= 2 && memcmp(p, "./", 2) == 0) {
+			p += 2;
+		} else if (end - p >= 3 && memcmp(p, "/./", 3) == 0) {
+			p += 2;
+		} else if (end - p == 2 && memcmp(p, "/.", 2) == 0) {
+			p += 1;
+			buf_addc(out, '/');
+			break;
+		} else if ((end - p >= 4 && memcmp(p, "/../", 4) == 0) ||
+		    (end - p == 3 && memcmp(p, "/..", 3) == 0)) {
+			p += 3;
+			while (out->n > start && out->p[out->n - 1] != '/')
+				out->n--;
+			if (out->n > start)
+				out->n--;
+			out->p[out->n] = '\0';
+			if (p == end)
+				buf_addc(out, '/');
+		} else if ((end - p == 1 && *p == '.') ||
+		    (end - p == 2 && memcmp(p, "..", 2) == 0)) {
+			break;
+		} else {
+			/* The leading '/', if any, and the segment. */
+			seg = *p == '/';
+			while (p + seg < end && p[seg] != '/')
+				seg++;
+			buf_add(out, p, seg);
+			p += seg;
+		}
+	}
+}
+
+void
+url_resolve(const char *base, const char *ref, struct buf *out)
+{
+	struct uri b, r;
+	struct buf merged = BUF_INIT;
+	const char *slash;
+
+	uri_split(ref, &r);
+	if (r.scheme != NULL) {
+		buf_adds(out, ref);
+		return;
+	}
+	uri_split(base, &b);
+	buf_add(out, b.scheme, b.nscheme);
+	buf_addc(out, ':');
+	if (r.auth != NULL) {
+		buf_adds(out, "//");
+		buf_add(out, r.auth, r.nauth);
+		add_path(out, r.path, r.npath);
+		if (r.query != NULL) {
+			buf_addc(out, '?');
+			buf_add(out, r.query, r.nquery);
+		}
+	} else {
+		if (b.auth != NULL) {
+			buf_adds(out, "//");
+			buf_add(out, b.auth, b.nauth);
+		}
+		if (r.npath == 0) {
+			buf_add(out, b.path, b.npath);
+			if (r.query != NULL) {
+				buf_addc(out, '?');
+				buf_add(out, r.query, r.nquery);
+			} else if (b.query != NULL) {
+				buf_addc(out, '?');
+				buf_add(out, b.query, b.nquery);
+			}
+		} else {
+			if (r.path[0] == '/') {
+				add_path(out, r.path, r.npath);
+			} else {
+				/* Merge: the base path up to its last '/'. */
+				if (b.auth != NULL && b.npath == 0) {
+					buf_addc(&merged, '/');
+				} else {
+					slash = NULL;
+					for (size_t i = 0; i < b.npath; i++)
+						if (b.path[i] == '/')
+							slash = b.path + i;
+					if (slash != NULL)
+						buf_add(&merged, b.path,
+						    (size_t)(slash - b.path) + 1);
+				}
+				buf_add(&merged, r.path, r.npath);
+				add_path(out, merged.p, merged.n);
+				buf_free(&merged);
+			}
+			if (r.query != NULL) {
+				buf_addc(out, '?');
+				buf_add(out, r.query, r.nquery);
+			}
+		}
+	}
+	if (r.frag != NULL) {
+		buf_addc(out, '#');
+		buf_add(out, r.frag, r.nfrag);
+	}
+}
+
+void
+url_join(const char *base, const char *path, struct buf *out)
+{
+	size_t n = strlen(base);
+
+	while (n > 0 && base[n - 1] == '/')
+		n--;
+	buf_add(out, base, n);
+	if (path[0] != '/')
+		buf_addc(out, '/');
+	buf_adds(out, path);
+}
+
+const char *
+url_host(const char *url, size_t *len)
+{
+	struct uri u;
+	const char *h, *at, *end;
+
+	uri_split(url, &u);
+	if (u.scheme == NULL || u.auth == NULL || u.nauth == 0)
+		return NULL;
+	h = u.auth;
+	end = u.auth + u.nauth;
+	at = memchr(h, '@', u.nauth);
+	if (at != NULL)
+		h = at + 1;
+	if (*h == '[') {
+		/* An IP literal keeps its colons. */
+		const char *rb = memchr(h, ']', (size_t)(end - h));
+
+		if (rb == NULL)
+			return NULL;
+		*len = (size_t)(rb - h) + 1;
+		return h;
+	}
+	*len = 0;
+	while (h + *len < end && h[*len] != ':')
+		(*len)++;
+	return *len > 0 ? h : NULL;
+}
