@@ -35,10 +35,19 @@ COMMON_OBJ = $(COMMON_SRC:common/%.c=$(O)/common/%.o)
 FILTERS = $(basename $(notdir $(wildcard filters/*.c)))
 BINS = $(FILTERS:%=$(O)/%)
 MAN1 = $(wildcard filters/*.1)
-MAN5 = common/ir.5
+MAN5 = common/quire-ir.5
 MAN7 = $(wildcard common/*.7)
 
+# Test programs: t/NAME.c becomes $(O)/t/NAME.
+TESTPROGS = $(patsubst t/%.c,$(O)/t/%,$(wildcard t/*.c))
+
 all: $(BINS)
+
+tests: $(TESTPROGS)
+
+$(O)/t/%: t/%.c $(O)/libquire.a common/quire.h
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
 
 $(O)/common/%.o: common/%.c common/quire.h $(wildcard common/*.h)
 	@mkdir -p $(@D)
@@ -56,14 +65,26 @@ $(O)/%: $(O)/filters/%.o $(O)/libquire.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
 
 # The sanitizer build, in its own folder.
+SAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 asan:
-	$(MAKE) O=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" LDFLAGS="-fsanitize=address,undefined"
+	$(MAKE) O=build-asan CFLAGS="$(SAN_CFLAGS)" LDFLAGS="-fsanitize=address,undefined" all tests
 
-check: all
+check: all tests
 	QUIRE_BIN=$(CURDIR)/$(O) prove t/
 
 check-asan: asan
 	QUIRE_BIN=$(CURDIR)/build-asan ASAN_OPTIONS=detect_leaks=1 prove t/
+
+# The main job on the bundled sample issues; the outputs go to out/.
+SEEDS = testdata/seeds/bpf-updates-05.md testdata/seeds/bpf-updates-13.md
+demo: all
+	@mkdir -p out
+	$(O)/md2ir -b https://cilium.io -o out/seeds.ir $(SEEDS)
+	@if [ -x $(O)/ir2atom ]; then set -x; $(O)/ir2atom -o out/seeds.atom out/seeds.ir; fi
+	@if [ -x $(O)/ir2rss ]; then set -x; $(O)/ir2rss -o out/seeds.rss out/seeds.ir; fi
+	@if [ -x $(O)/ir2epub ]; then set -x; $(O)/ir2epub -t "BPF Updates" -o out/seeds.epub out/seeds.ir; fi
+	@if [ -x $(O)/ir2mbox ]; then set -x; $(O)/ir2mbox -o out/seeds.mbox out/seeds.ir; fi
+	@ls -l out/
 
 lint-man:
 	for m in $(MAN1) $(MAN5) $(MAN7); do \
@@ -81,10 +102,10 @@ install: all
 uninstall:
 	cd $(DESTDIR)$(BINDIR) && rm -f $(FILTERS)
 	cd $(DESTDIR)$(MANDIR)/man1 && rm -f $(notdir $(MAN1))
-	rm -f $(DESTDIR)$(MANDIR)/man5/ir.5
+	rm -f $(DESTDIR)$(MANDIR)/man5/quire-ir.5
 
 clean:
 	rm -rf build build-asan build-fuzz out
 
-.PHONY: all asan check check-asan lint-man install uninstall clean
+.PHONY: all tests demo asan check check-asan lint-man install uninstall clean
 .SECONDARY:

@@ -1,4 +1,4 @@
-/* ir.c: writing and reading the IR (ir.5). */
+/* ir.c: writing and reading the IR (quire-ir.5). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

@@ -208,9 +208,9 @@ void uuid_v5(const char *name, size_t n, char out[UUID_LEN]);
 /* 64-bit FNV-1a hash of n bytes. */
 uint64_t hash64(const void *p, size_t n);
 
-/* ---- the IR (ir.c); specified in ir.5 ------------------------------- */
+/* ---- the IR (ir.c); specified in quire-ir.5 ------------------------ */
 
-/* Field indexes, 0-based; ir.5 numbers them from 1.  Append only. */
+/* Field indexes, 0-based; quire-ir.5 numbers them from 1.  Append only. */
 enum ir_field {
 	IR_DATE,		/* YYYY-MM-DDTHH:MM:SSZ, required */
 	IR_ID,			/* stable id, an absolute URI, required */
@@ -294,7 +294,7 @@ void ir_put_list(struct buf *b, const char *const *v, size_t n);
 void ir_put_text(struct buf *b, const char *s, size_t n);
 
 /*
- * Derived identities, one rule for every output (ir.5, IDENTITY).
+ * Derived identities, one rule for every output (quire-ir.5, IDENTITY).
  * ir_id_uuid: the UUID of an issue's id.  ir_id_domain: the host of
  * the permalink, else of the id, else "quire.invalid"; points into
  * the arguments or to a constant.

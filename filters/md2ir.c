@@ -23,6 +23,8 @@ static const char usage[] = "[-dS] [-b base-url] [-o file] [file ...]";
 /* Front matter nodes visited at most, and nesting depth at most. */
 #define YAML_BUDGET	100000
 #define YAML_DEPTH	64
+/* Front matter text at most, in bytes. */
+#define YAML_MAXTEXT	(1 << 20)
 
 /* The front matter keys that map to fields, by slot. */
 enum slot {
@@ -227,6 +229,72 @@ load(struct issue *is)
 			break;
 	}
 	return fail(is, 1, "front matter is not closed by a '---' line");
+}
+
+/*
+ * libyaml takes time quadratic in the nesting of flow collections
+ * ("[[[[..."), so measure that nesting in the text before it parses:
+ * brackets outside quotes and comments, opening ones only where a flow
+ * collection can start.  A bracket inside a plain scalar ("a[b")
+ * counts only when it follows one of those places, which errs towards
+ * counting too much, never too little.
+ */
+static int
+flow_depth_ok(struct issue *is, const char *s)
+{
+	unsigned long line = is->fmline;
+	int depth = 0;
+	char prev = '\n';
+
+	for (; *s != '\0'; prev = *s++) {
+		switch (*s) {
+		case '\n':
+			line++;
+			break;
+		case '#':
+			if (prev == ' ' || prev == '\t' || prev == '\n')
+				while (s[1] != '\0' && s[1] != '\n')
+					s++;
+			break;
+		case '"':
+			while (s[1] != '\0' && s[1] != '"') {
+				if (s[1] == '\\' && s[2] != '\0')
+					s++;
+				if (*++s == '\n')
+					line++;
+			}
+			if (s[1] == '"')
+				s++;
+			break;
+		case '\'':
+			if (depth == 0 && prev != ' ' && prev != ':' &&
+			    prev != '\n' && prev != '-')
+				break;	/* an apostrophe in plain text */
+			while (s[1] != '\0' && s[1] != '\'')
+				if (*++s == '\n')
+					line++;
+			if (s[1] == '\'')
+				s++;
+			break;
+		case '[':
+		case '{':
+			if (depth > 0 || prev == ' ' || prev == '\t' ||
+			    prev == '\n' || prev == ':' || prev == '-')
+				if (++depth > YAML_DEPTH)
+					return fail(is, line, "front matter "
+					    "nested more than %d deep",
+					    YAML_DEPTH);
+			break;
+		case ']':
+		case '}':
+			if (depth > 0)
+				depth--;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
 }
 
 /* Check nesting and size before anything walks the tree. */
@@ -527,7 +595,7 @@ looks_like_uuid(const char *s)
 	return 1;
 }
 
-/* Derive path, permalink and id (ir.5, IDENTITY). */
+/* Derive path, permalink and id (quire-ir.5, IDENTITY). */
 static int
 identity(struct issue *is, const char *path, const char *slug,
     const char *title, const char *idv)
@@ -728,6 +796,37 @@ plain_text(cmark_node *n, struct buf *b)
 	cmark_iter_free(it);
 }
 
+/*
+ * The renderer writes the footnote links itself, as href="#fn-1" and
+ * href="#fnref-1": make them absolute like every other link.  Any
+ * other 'href="#' in its output would be escaped text or already
+ * rewritten, so a plain search finds only those.
+ */
+static char *
+absolute_fragments(struct issue *is, char *html)
+{
+	static const char pat[] = "href=\"#";
+	struct buf b = BUF_INIT;
+	const char *p = html, *hit, *q;
+
+	if (strstr(html, pat) == NULL)
+		return html;
+	while ((hit = strstr(p, pat)) != NULL) {
+		buf_add(&b, p, (size_t)(hit - p) + sizeof(pat) - 2);
+		for (q = is->permalink.p; *q != '\0'; q++)
+			if (*q == '&')
+				buf_adds(&b, "&amp;");
+			else if (*q == '"')
+				buf_adds(&b, "&quot;");
+			else
+				buf_addc(&b, *q);
+		p = hit + sizeof(pat) - 2;
+	}
+	buf_adds(&b, p);
+	free(html);
+	return b.p;
+}
+
 /* Render the body; absolute URLs with -b; excerpt when no summary. */
 static char *
 render(struct issue *is, int want_excerpt)
@@ -781,6 +880,8 @@ render(struct issue *is, int want_excerpt)
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
+	if (base_url != NULL)
+		html = absolute_fragments(is, html);
 	return html;
 }
 
@@ -806,6 +907,11 @@ convert(struct issue *is, struct buf *line)
 	int s, rc = -1;
 
 	if (load(is) < 0)
+		return -1;
+	if (strlen(is->src.p + is->fm) > YAML_MAXTEXT)
+		return fail(is, is->fmline, "front matter larger than %d bytes",
+		    YAML_MAXTEXT);
+	if (flow_depth_ok(is, is->src.p + is->fm) < 0)
 		return -1;
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser,

@@ -8,6 +8,7 @@ set -u
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${QUIRE_BIN:-$TOP/build}
 TD=$TOP/testdata
+QTEST=$BIN/t/qtest		# t/qtest.c: common/ from the shell
 PY=/usr/bin/python3		# Debian's, which has the Debian modules
 export LC_ALL=C.UTF-8 TZ=UTC
 unset SOURCE_DATE_EPOCH

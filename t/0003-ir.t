@@ -1,0 +1,86 @@
+#!/bin/sh
+# The IR writer and reader (common/ir.c): every escape, every list edge,
+# and every malformed line the reader must refuse.
+. "$(dirname "$0")/lib.sh"
+
+tab=$(printf '\t')
+
+# Writer rules.
+is "$(printf '  a \t b\n\nc  ' | "$QTEST" put line)" "a b c" "line: white space folds, ends trimmed"
+is "$(printf 'a\001b\177c\302\205d' | "$QTEST" put line)" "abcd" "line: C0, DEL and C1 controls dropped"
+is "$(printf 'x\357\277\276y\357\277\277z' | "$QTEST" put line)" "xyz" "line: U+FFFE and U+FFFF dropped"
+is "$(printf 'a\\b|c' | "$QTEST" put line)" 'a\b|c' "line: backslash and bar stay literal"
+is "$(printf 'a\\b\tc\nd\r\n\001e' | "$QTEST" put text)" 'a\\b\tc\nd\ne' "text: backslash, TAB and LF escaped, CR and controls dropped"
+is "$(printf 'one\n' | "$QTEST" put list)" "one" "list: one value"
+is "$(printf 'a\n\n  \nb\n' | "$QTEST" put list)" "a|b" "list: empty values are not written"
+is "$(printf 'x|y\nback\\\\slash\\\n' | "$QTEST" put list)" 'x\|y|back\\\\slash\\' "list: separator and backslashes escaped"
+is "$(printf '' | "$QTEST" put list)" "" "list: no values"
+
+# Round trip: write a record with every kind of field, read it back.
+line_v='Title <&> ]]> with | and \ in it'
+text_v=$(printf 'para\\with\\\\backslashes\n\ttabbed\n\\n literal\\t\nend\\')
+printf '%s\n' 'a|b' 'c\d' 'trailing\' '' 'plain' > "$T/list.in"
+{
+	printf '2017-11-20T16:32:45Z\turn:x:1\t'
+	printf '%s' "$line_v" | "$QTEST" put line | tr -d '\n'
+	printf '\t\t\t\t'
+	"$QTEST" put list < "$T/list.in" | tr -d '\n'
+	printf '\t\t\t\t\t\t\t\t'
+	printf '%s' "$text_v" | "$QTEST" put text | tr -d '\n'
+	printf '\n'
+} > "$T/rt.ir"
+is "$("$QTEST" field 3 "$T/rt.ir")" "$line_v" "round trip: line field"
+is "$("$QTEST" field 7 "$T/rt.ir")" "$(printf 'a|b\nc\\d\ntrailing\\\nplain')" "round trip: list values, separator and backslash inside"
+is "$("$QTEST" field 15 "$T/rt.ir")" "$text_v" "round trip: text field with every escape"
+is "$("$QTEST" field 16 "$T/rt.ir")" "" "missing trailing field reads as empty"
+
+# Extra fields past the last known one are ignored.
+printf '2017-01-01T00:00:00Z\tid:1\tT\t\t\t\t\t\t\t\t\t\t\t\t\t\tfuture\tmore\n' > "$T/x.ir"
+is "$("$QTEST" field 3 "$T/x.ir")" T "fields past 16 are ignored"
+is "$("$QTEST" field 16 "$T/x.ir")" "" "field 16 stops at its TAB"
+
+# cat of two streams is a stream; no final newline is fine.
+printf '2017-01-01T00:00:00Z\tid:1\tA' > "$T/a.ir"
+printf '2017-01-02T00:00:00Z\tid:2\tB\n' > "$T/b.ir"
+is "$("$QTEST" field 3 "$T/b.ir" "$T/a.ir")" "$(printf 'B\nA')" "two files, one without a final newline"
+is "$(cat "$T/b.ir" | "$QTEST" field 3 - )" B "- reads standard input"
+
+# The reader refuses malformed lines with file:line: reason.
+bad() {
+	printf "$1" > "$T/bad.ir"
+	run "$QTEST" field 3 "$T/bad.ir"
+	ok $((rc == 0)) "refused ($2): non-zero exit"
+	like "$(cat "$T/err")" "^qtest: $T/bad.ir:$3: $4" "refused ($2): message"
+}
+bad '2017-01-01T00:00:00Z\tid\tok\n2017-01-01T00:00:00Z\tid\tT\t\t\t\t\t\t\t\t\t\t\t\tx\\\n' "lone trailing backslash in text" 2 "field 15: bad backslash escape"
+bad '2017-01-01T00:00:00Z\tid\tT\t\t\t\ta\\\n' "lone trailing backslash in a list" 1 "field 7: bad backslash escape"
+bad '2017-01-01T00:00:00Z\tid\tT\t\t\t\t\t\t\t\t\t\t\t\tx\\q\n' "unknown escape" 1 "field 15: bad backslash escape"
+bad '2017-01-01T00:00:00Z\tid\tT\000x\n' "NUL byte" 1 "NUL byte at byte 26"
+bad '2017-01-01T00:00:00Z\tid\tT\377\n' "invalid UTF-8" 1 "invalid UTF-8 at byte 26"
+bad '2017-01-01T00:00:00Z\tid\tT\300\200\n' "overlong UTF-8" 1 "invalid UTF-8"
+bad '2017-01-01T00:00:00Z\tid\tT\355\240\200\n' "UTF-16 surrogate" 1 "invalid UTF-8"
+bad '2017-01-01T00:00:00Z\tid\tT\rx\n' "carriage return" 1 "control character 0x0d"
+bad '\n' "empty line" 1 "empty line"
+bad '2017-1-1\tid\tT\n' "short date" 1 "field 1: not a date"
+bad '2017-02-30T00:00:00Z\tid\tT\n' "impossible date" 1 "field 1: not a date"
+bad '2017-01-01T00:00:00Z\t\tT\n' "empty id" 1 "field 2: the id is empty"
+bad '2017-01-01T00:00:00Z\tid\tT\t\t\t\t\t\t\t\tyesterday\n' "bad updated" 1 "field 11: not a date"
+
+run "$QTEST" field 3 "$T/missing.ir"
+like "$(cat "$T/err")" "^qtest: $T/missing.ir: No such file or directory" "missing file named"
+run "$QTEST" field 3 "$T"
+like "$(cat "$T/err")" "^qtest: $T: Is a directory" "a directory is refused"
+: > "$T/empty.ir"
+run "$QTEST" field 3 "$T/empty.ir"
+is "$rc:$(cat "$T/out")" "0:" "empty input is an empty stream"
+
+# A reader goes on after a bad line, one record at a time.
+printf '2017-01-01T00:00:00Z\tid\tA\n\n2017-01-01T00:00:00Z\tid\tB\n' > "$T/mixed.ir"
+run "$QTEST" field 3 "$T/mixed.ir"
+is "$(cat "$T/out")" "$(printf 'A\nB')" "records after a bad line are still read"
+
+# A line of 20 MB streams through.
+{ printf '2017-01-01T00:00:00Z\tid\tT\t\t\t\t\t\t\t\t\t\t\t\t'; head -c 20000000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/big.ir"
+is "$("$QTEST" field 15 "$T/big.ir" | wc -c)" 20000001 "a 20 MB field"
+
+done_testing
