@@ -101,21 +101,55 @@ ir_put_list(struct buf *b, const char *const *v, size_t n)
 	}
 }
 
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+#define HASZERO(x)	(((x) - ONES) & ~(x) & HIGHS)
+
+/* Nonzero if all eight bytes at p are printable ASCII other than '\\'. */
+static int
+plain8(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return (w & HIGHS) == 0 && (((w - 0x20 * ONES) & ~w & HIGHS) == 0) &&
+	    HASZERO(w ^ (0x7f * ONES)) == 0 && HASZERO(w ^ ('\\' * ONES)) == 0;
+}
+
 void
 ir_put_text(struct buf *b, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, len, run;
+	size_t i = 0, len;
 	uint32_t c;
+	char *o;
 
+	/* At most two bytes out for each byte in: write without checks. */
+	buf_grow(b, 2 * n);
+	o = b->p + b->n;
 	while (i < n) {
-		/* Copy runs of plain printable ASCII in one go. */
-		for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x7f &&
-		    u[run] != '\\'; run++)
-			;
-		if (run > i) {
-			buf_add(b, s + i, run - i);
-			i = run;
+		/* Copy eight plain bytes at a time while there are some. */
+		while (i + 8 <= n && plain8(u + i)) {
+			memcpy(o, u + i, 8);
+			o += 8;
+			i += 8;
+		}
+		if (i == n)
+			break;
+		c = u[i];
+		if (c >= 0x20 && c < 0x7f && c != '\\') {
+			*o++ = (char)c;
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c == '\\')
+				*o++ = '\\', *o++ = '\\';
+			else if (c == '\t')
+				*o++ = '\\', *o++ = 't';
+			else if (c == '\n')
+				*o++ = '\\', *o++ = 'n';
+			i++;
 			continue;
 		}
 		len = utf8_decode(u + i, n - i, &c);
@@ -123,16 +157,14 @@ ir_put_text(struct buf *b, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if (c == '\\')
-			buf_add(b, "\\\\", 2);
-		else if (c == '\t')
-			buf_add(b, "\\t", 2);
-		else if (c == '\n')
-			buf_add(b, "\\n", 2);
-		else if (!utf8_is_banned(c))
-			buf_add(b, s + i, len);
+		if (!utf8_is_banned(c)) {
+			memcpy(o, s + i, len);
+			o += len;
+		}
 		i += len;
 	}
+	b->n = (size_t)(o - b->p);
+	b->p[b->n] = '\0';
 }
 
 void

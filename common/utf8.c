@@ -1,4 +1,6 @@
 /* utf8.c: decoding and checking UTF-8. */
+#include <string.h>
+
 #include "quire.h"
 
 size_t
@@ -46,6 +48,17 @@ utf8_check(const char *s, size_t n, size_t *off, const char **what)
 	for (i = 0; i < n; i += len) {
 		if (u[i] >= 0x01 && u[i] < 0x80) {
 			len = 1;
+			/* Eight ASCII bytes, none of them NUL, at a time. */
+			while (i + len + 8 <= n) {
+				uint64_t w;
+
+				memcpy(&w, u + i + len, 8);
+				if ((w & 0x8080808080808080ULL) != 0 ||
+				    ((w - 0x0101010101010101ULL) & ~w &
+				    0x8080808080808080ULL) != 0)
+					break;
+				len += 8;
+			}
 			continue;
 		}
 		if (u[i] == 0) {

@@ -180,7 +180,10 @@ load(struct issue *is)
 		memmove(is->src.p, is->src.p + 3, is->src.n - 3);
 		is->src.n -= 3;
 	}
-	for (i = o = 0; i < is->src.n; i++) {
+	i = o = is->src.n;
+	if ((p = memchr(is->src.p, '\r', is->src.n)) != NULL)
+		i = o = (size_t)(p - is->src.p);
+	for (; i < is->src.n; i++) {
 		if (is->src.p[i] == '\r') {
 			is->src.p[o++] = '\n';
 			if (i + 1 < is->src.n && is->src.p[i + 1] == '\n')
