@@ -994,7 +994,13 @@ convert(struct issue *is, struct buf *line)
 	/* draft: true, or Jekyll's published: false. */
 	if (draft != NULL) {
 		int pub = strcasecmp(sval(is->key[S_DRAFT]), "published") == 0;
+		int64_t t;
 
+		/* Some sites write the date as 'published'. */
+		if (pub && date == NULL && date_parse(draft, &t) == 0) {
+			date = draft;
+			draft = "true";
+		}
 		if (!is_true(draft) && !is_false(draft)) {
 			fail(is, node_line(is, is->val[S_DRAFT]), "'%s' must "
 			    "be true or false", sval(is->key[S_DRAFT]));

@@ -137,6 +137,9 @@ is "$rc:$(wc -l < "$T/out")" "0:0" "drafts are skipped, exit 0"
 is "$(grep -c 'a draft, skipped' "$T/err")" 2 "with a note for each"
 run md2ir -d "$T/draft.md" "$T/unpub.md"
 is "$(field 3 | tr '\n' ' ')" "d p " "-d includes them"
+printf -- '---\ntitle: p\npublished: 2021-02-03T04:05:06Z\n---\n' > "$T/pubdate.md"
+run md2ir "$T/pubdate.md"
+is "$rc:$(field 1)" "0:2021-02-03T04:05:06Z" "a date under 'published' is the date"
 
 # Ids: stable, from slug or file name, never duplicated.
 mkdir -p "$T/x" "$T/y"

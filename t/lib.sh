@@ -17,6 +17,23 @@ trap 'rm -rf "$T"' EXIT
 PATH=$BIN:$PATH
 export PATH
 
+# QUIRE_VALGRIND=1 runs every filter called by name under memcheck;
+# done_testing fails the script if any run reported an error or a leak.
+if [ "${QUIRE_VALGRIND:-0}" = 1 ]; then
+	mkdir -p "$T/vg" "$T/vgbin"
+	for f in "$BIN"/md2ir "$BIN"/ir2*; do
+		[ -x "$f" ] || continue
+		cat > "$T/vgbin/${f##*/}" <<EOF2
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full \\
+    --errors-for-leak-kinds=definite,indirect \\
+    --log-file="$T/vg/${f##*/}.%p" "$f" "\$@"
+EOF2
+		chmod +x "$T/vgbin/${f##*/}"
+	done
+	PATH=$T/vgbin:$PATH
+fi
+
 _n=0
 _fail=0
 
@@ -85,6 +102,14 @@ skip_all() {
 
 # done_testing: print the plan and exit non-zero if anything failed.
 done_testing() {
+	if [ "${QUIRE_VALGRIND:-0}" = 1 ]; then
+		if cat "$T"/vg/* 2>/dev/null | grep -q .; then
+			ok 1 "valgrind: memcheck reported errors"
+			cat "$T"/vg/* | head -40 | sed 's/^/#   /'
+		else
+			ok 0 "valgrind: memcheck clean on $(ls "$T/vg" | wc -l) runs"
+		fi
+	fi
 	echo "1..$_n"
 	[ "$_fail" -eq 0 ]
 }
