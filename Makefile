@@ -73,7 +73,36 @@ check: all tests
 	QUIRE_BIN=$(CURDIR)/$(O) prove t/
 
 check-asan: asan
+	QUIRE_BIN=$(CURDIR)/build-asan prove t/
+
+# The test suite with every filter run under valgrind's memcheck (slow).
+check-valgrind: all tests
+	QUIRE_BIN=$(CURDIR)/$(O) QUIRE_VALGRIND=1 prove -j2 t/
 	QUIRE_BIN=$(CURDIR)/build-asan ASAN_OPTIONS=detect_leaks=1 prove t/
+
+# Fuzz targets (libFuzzer, clang): one per filter, whose main is renamed
+# filter_main and driven by t/fuzz/fuzz-filter.c, and one for the IR
+# reader alone.  scripts/fuzz runs them.
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+FUZZERS = $(FILTERS:%=$(O)/fuzz-%) $(O)/fuzz-ir
+fuzz:
+	$(MAKE) CC=clang O=build-fuzz CFLAGS="$(FUZZ_CFLAGS)" fuzzers
+
+fuzzers: $(FUZZERS)
+
+$(O)/fuzzobj/%.o: filters/%.c common/quire.h $(wildcard common/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Dmain=filter_main -c -o $@ $<
+
+$(O)/fuzz-ir: t/fuzz/fuzz-ir.c $(O)/libquire.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(O)/libquire.a $(ALL_LIBS)
+
+$(O)/fuzz-%: $(O)/fuzzobj/%.o t/fuzz/fuzz-filter.c $(O)/libquire.a
+	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer \
+		-DFUZZ_ARGS='$(if $(filter md2ir,$*),"-b"$(comma) "https://example.org/a/b"$(comma),)' \
+		-o $@ t/fuzz/fuzz-filter.c $< $(O)/libquire.a $(ALL_LIBS)
+
+comma = ,
 
 # The main job on the bundled sample issues; the outputs go to out/.
 SEEDS = testdata/seeds/bpf-updates-05.md testdata/seeds/bpf-updates-13.md
@@ -107,5 +136,5 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz out
 
-.PHONY: all tests demo asan check check-asan lint-man install uninstall clean
+.PHONY: all tests demo asan check-valgrind fuzz fuzzers check check-asan lint-man install uninstall clean
 .SECONDARY:
