@@ -171,48 +171,55 @@ date_parse_ir(const char *s, size_t n, int64_t *t)
 }
 
 /*
- * The formatters print into a roomy buffer first: the compiler cannot
- * see that every field fits its width.
+ * Print a date form of known width into out[size]: through a roomy
+ * buffer first, since the compiler cannot see that every field fits.
  */
+static void
+fixed(char *out, size_t size, const char *fmt, ...) QUIRE_PRINTF(3, 4);
+
+static void
+fixed(char *out, size_t size, const char *fmt, ...)
+{
+	char tmp[64];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	memcpy(out, tmp, size - 1);
+	out[size - 1] = '\0';
+}
+
 void
 date_fmt_ir(int64_t t, char out[DATE_IR_LEN])
 {
 	struct date_tm tm;
-	char tmp[64];
 
 	date_split(t, &tm);
-	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02dT%02d:%02d:%02dZ",
+	fixed(out, DATE_IR_LEN, "%04d-%02d-%02dT%02d:%02d:%02dZ",
 	    tm.year, tm.mon, tm.mday, tm.hour, tm.min, tm.sec);
-	memcpy(out, tmp, DATE_IR_LEN - 1);
-	out[DATE_IR_LEN - 1] = '\0';
 }
 
 void
 date_fmt_822(int64_t t, char out[DATE_822_LEN])
 {
 	struct date_tm tm;
-	char tmp[64];
 
 	date_split(t, &tm);
-	snprintf(tmp, sizeof(tmp), "%s, %02d %s %04d %02d:%02d:%02d +0000",
+	fixed(out, DATE_822_LEN, "%s, %02d %s %04d %02d:%02d:%02d +0000",
 	    wdays[tm.wday], tm.mday, months[tm.mon - 1], tm.year,
 	    tm.hour, tm.min, tm.sec);
-	memcpy(out, tmp, DATE_822_LEN - 1);
-	out[DATE_822_LEN - 1] = '\0';
 }
 
 void
 date_fmt_asc(int64_t t, char out[DATE_ASC_LEN])
 {
 	struct date_tm tm;
-	char tmp[64];
 
 	date_split(t, &tm);
-	snprintf(tmp, sizeof(tmp), "%s %s %2d %02d:%02d:%02d %04d",
+	fixed(out, DATE_ASC_LEN, "%s %s %2d %02d:%02d:%02d %04d",
 	    wdays[tm.wday], months[tm.mon - 1], tm.mday, tm.hour, tm.min,
 	    tm.sec, tm.year);
-	memcpy(out, tmp, DATE_ASC_LEN - 1);
-	out[DATE_ASC_LEN - 1] = '\0';
 }
 
 int
