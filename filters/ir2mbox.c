@@ -1,0 +1,541 @@
+/*
+ * ir2mbox: write the issues of an IR stream as an mboxrd mailbox, one
+ * message per issue.
+ *
+ * A message is built whole in memory (one issue at a time), then
+ * written after its "From " line with mboxrd quoting.  The bodies are
+ * quoted-printable, which already keeps every line short, ASCII and
+ * free of "From " at its start, so the quoting is a second guard.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mail.h"
+#include "quire.h"
+
+static const char usage[] = "[-t] [-c file] [-f from] [-o file] [file ...]";
+
+/* Keys of the -c file. */
+static const char *const conf_keys[] = { "from", "to", "list-id", NULL };
+
+/* An address given by the user: display name (may be NULL) and addr-spec. */
+struct addr {
+	char *name, *addr;
+};
+
+static int plain_only;			/* -t */
+static struct addr from;		/* -f or "from"; addr NULL if none */
+static struct addr *to;			/* "to" */
+static size_t nto;
+static struct addr list_id;		/* "list-id"; addr holds the id */
+
+/* One message's working storage, reused from issue to issue. */
+struct msg {
+	struct buf hdr, html, qtext, qhtml, tmp, out;
+};
+
+/* Append s[0..n) with HTML's special characters as references. */
+static void
+put_html(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		default:  buf_addc(b, s[i]); break;
+		}
+	}
+}
+
+/*
+ * Append url with every byte a URI may not hold (RFC 3986: space,
+ * controls, non-ASCII, '"', '<', '>', '\', '^', '`', '{', '|', '}')
+ * percent-encoded, so that it can stand between '<' and '>'.
+ */
+static void
+put_uri(struct buf *b, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	unsigned char c;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		c = (unsigned char)s[i];
+		if (c > 32 && c < 127 && strchr("\"<>\\^`{|}", c) == NULL) {
+			buf_addc(b, c);
+		} else {
+			buf_addc(b, '%');
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
+		}
+	}
+}
+
+/* Nonzero if s[0..n) looks like a BCP 47 tag: letters, digits, '-'. */
+static int
+lang_ok(const char *s, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n > 35 || !((s[0] >= 'a' && s[0] <= 'z') ||
+	    (s[0] >= 'A' && s[0] <= 'Z')))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return 0;
+	return 1;
+}
+
+/* The name part of an author "Name <addr>", or all of it. */
+static size_t
+author_name(const char *s)
+{
+	size_t n = strlen(s);
+	const char *lt;
+
+	if (n > 0 && s[n - 1] == '>' && (lt = strrchr(s, '<')) != NULL) {
+		n = (size_t)(lt - s);
+		while (n > 0 && s[n - 1] == ' ')
+			n--;
+	}
+	return n;
+}
+
+/*
+ * The default sender: the authors' names and the first valid address
+ * among them, else noreply@ the issue's domain.
+ */
+static void
+put_default_from(struct mail_hdr *h, const struct ir_record *rec,
+    const char *domain, struct msg *m)
+{
+	char *name, *addr, *use = NULL;
+	size_t i, n;
+
+	buf_reset(&m->tmp);
+	for (i = 0; i < rec->authors.n; i++) {
+		name = addr = NULL;
+		if (mail_addr_parse(rec->authors.v[i], &name, &addr) < 0)
+			n = author_name(rec->authors.v[i]);
+		else
+			n = 0;	/* a bare address is no name */
+		if (name != NULL)
+			buf_adds(&m->tmp, m->tmp.n > 0 ? ", " : "");
+		if (name != NULL)
+			buf_adds(&m->tmp, name);
+		else if (n > 0)
+			buf_printf(&m->tmp, "%s%.*s", m->tmp.n > 0 ? ", " : "",
+			    (int)n, rec->authors.v[i]);
+		if (use == NULL)
+			use = addr;
+		else
+			free(addr);
+		free(name);
+	}
+	if (use == NULL) {
+		use = xmalloc(strlen(domain) + 9);
+		memcpy(use, "noreply@", 8);
+		strcpy(use + 8, domain);
+	}
+	mail_hdr_addr(h, m->tmp.n > 0 ? m->tmp.p : NULL, use);
+	/* The envelope sender goes first in m->out. */
+	buf_printf(&m->out, "From %s ", use);
+	free(use);
+}
+
+/* Keywords: the categories, then the tags, each once. */
+static void
+put_keywords(struct msg *m, const struct ir_record *rec)
+{
+	const struct ir_list *l[2] = { &rec->categories, &rec->tags };
+	struct mail_hdr h;
+	size_t i, j, k, kk;
+	int any = 0, seen;
+
+	for (k = 0; k < 2; k++) {
+		for (i = 0; i < l[k]->n; i++) {
+			buf_reset(&m->tmp);
+			mail_hdr_clean(&m->tmp, l[k]->v[i], strlen(l[k]->v[i]));
+			if (m->tmp.n == 0)
+				continue;
+			/* Quadratic, but keyword lists are short. */
+			seen = 0;
+			for (kk = 0; kk <= k && !seen; kk++)
+				for (j = 0; j < (kk < k ? l[kk]->n : i); j++)
+					if (strcmp(l[kk]->v[j], l[k]->v[i]) == 0)
+						seen = 1;
+			if (seen)
+				continue;
+			if (!any)
+				mail_hdr_begin(&h, &m->hdr, "Keywords");
+			else
+				mail_hdr_token(&h, ",", 1, 0);
+			mail_hdr_phrase(&h, m->tmp.p, m->tmp.n);
+			any = 1;
+		}
+	}
+	if (any)
+		mail_hdr_end(&h);
+}
+
+/* The header fields every message has, into m->hdr; envelope to m->out. */
+static void
+put_headers(struct msg *m, const struct ir_record *rec)
+{
+	char uuid[UUID_LEN], date[DATE_822_LEN], asc[DATE_ASC_LEN];
+	const char *dom;
+	char *domain;
+	struct mail_hdr h;
+	size_t n, i;
+
+	dom = ir_id_domain(rec, &n);
+	/* A host no mail header can hold gets the fallback of quire-ir(5). */
+	domain = mail_domain_ok(dom, n) ? xstrndup(dom, n) :
+	    xstrdup("quire.invalid");
+
+	mail_hdr_begin(&h, &m->hdr, "From");
+	if (from.addr != NULL) {
+		mail_hdr_addr(&h, from.name, from.addr);
+		buf_printf(&m->out, "From %s ", from.addr);
+	} else {
+		put_default_from(&h, rec, domain, m);
+	}
+	mail_hdr_end(&h);
+	date_fmt_asc(rec->date, asc);
+	buf_printf(&m->out, "%s\n", asc);
+
+	for (i = 0; i < nto; i++) {
+		if (i == 0)
+			mail_hdr_begin(&h, &m->hdr, "To");
+		else
+			mail_hdr_token(&h, ",", 1, 0);
+		mail_hdr_addr(&h, to[i].name, to[i].addr);
+	}
+	if (nto > 0)
+		mail_hdr_end(&h);
+	if (list_id.addr != NULL) {
+		mail_hdr_begin(&h, &m->hdr, "List-Id");
+		if (list_id.name != NULL)
+			mail_hdr_phrase(&h, list_id.name,
+			    strlen(list_id.name));
+		buf_reset(&m->tmp);
+		buf_printf(&m->tmp, "<%s>", list_id.addr);
+		mail_hdr_token(&h, m->tmp.p, m->tmp.n, 1);
+		mail_hdr_end(&h);
+	}
+	buf_reset(&m->tmp);
+	mail_hdr_clean(&m->tmp, rec->f[IR_TITLE], rec->len[IR_TITLE]);
+	if (m->tmp.n > 0) {
+		mail_hdr_begin(&h, &m->hdr, "Subject");
+		mail_hdr_text(&h, m->tmp.p, m->tmp.n);
+		mail_hdr_end(&h);
+	}
+	date_fmt_822(rec->date, date);
+	buf_printf(&m->hdr, "Date: %s\n", date);
+	ir_id_uuid(rec, uuid);
+	buf_reset(&m->tmp);
+	buf_printf(&m->tmp, "<%s@%s>", uuid, domain);
+	mail_hdr_begin(&h, &m->hdr, "Message-ID");
+	mail_hdr_token(&h, m->tmp.p, m->tmp.n, 1);
+	mail_hdr_end(&h);
+	if (url_has_scheme(rec->f[IR_PERMALINK])) {
+		buf_reset(&m->tmp);
+		buf_addc(&m->tmp, '<');
+		put_uri(&m->tmp, rec->f[IR_PERMALINK], rec->len[IR_PERMALINK]);
+		buf_addc(&m->tmp, '>');
+		/* A URI too long for any line is left out, not broken. */
+		if (m->tmp.n + 16 <= MAIL_LINE_HARD) {
+			mail_hdr_begin(&h, &m->hdr, "Archived-At");
+			mail_hdr_token(&h, m->tmp.p, m->tmp.n, 1);
+			mail_hdr_end(&h);
+		}
+	}
+	put_keywords(m, rec);
+	if (lang_ok(rec->f[IR_LANG], rec->len[IR_LANG]))
+		buf_printf(&m->hdr, "Content-Language: %s\n", rec->f[IR_LANG]);
+	buf_adds(&m->hdr, "MIME-Version: 1.0\n");
+	free(domain);
+}
+
+/* The HTML part: a whole document around field 15 (tmp is scratch). */
+static void
+make_html(struct buf *b, struct buf *tmp, const struct ir_record *rec)
+{
+	const char *body = rec->f[IR_HTML];
+	size_t n = rec->len[IR_HTML];
+
+	buf_adds(b, "<!DOCTYPE html>\n");
+	if (lang_ok(rec->f[IR_LANG], rec->len[IR_LANG]))
+		buf_printf(b, "<html lang=\"%s\">\n", rec->f[IR_LANG]);
+	else
+		buf_adds(b, "<html>\n");
+	buf_adds(b, "<head>\n<meta charset=\"utf-8\">\n<title>");
+	buf_reset(tmp);
+	mail_hdr_clean(tmp, rec->f[IR_TITLE], rec->len[IR_TITLE]);
+	put_html(b, tmp->p, tmp->n);
+	buf_adds(b, "</title>\n</head>\n<body>\n");
+	buf_add(b, body, n);
+	if (n > 0 && body[n - 1] != '\n')
+		buf_addc(b, '\n');
+	buf_adds(b, "</body>\n</html>\n");
+}
+
+/* Nonzero if b holds s[0..n) (memmem is not POSIX). */
+static int
+contains(const struct buf *b, const char *s, size_t n)
+{
+	const char *p = b->p, *end = b->p + b->n;
+
+	while ((size_t)(end - p) >= n &&
+	    (p = memchr(p, s[0], (size_t)(end - p) - n + 1)) != NULL) {
+		if (memcmp(p, s, n) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/*
+ * A boundary derived from the id, so the same issue always gets the
+ * same one.  It holds "=_", which quoted-printable text never does;
+ * the parts are still searched, and the next candidate taken if one
+ * holds it.
+ */
+static void
+make_boundary(const struct ir_record *rec, const struct msg *m,
+    char out[41])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[20], k;
+	struct sha1 c;
+	int i;
+
+	for (k = 0;; k++) {
+		sha1_init(&c);
+		sha1_update(&c, "quire-boundary", 14);
+		sha1_update(&c, rec->f[IR_ID], rec->len[IR_ID]);
+		sha1_update(&c, &k, 1);
+		sha1_final(&c, md);
+		memcpy(out, "=_quire_", 8);
+		for (i = 0; i < 16; i++) {
+			out[8 + 2 * i] = hex[md[i] >> 4];
+			out[9 + 2 * i] = hex[md[i] & 15];
+		}
+		out[40] = '\0';
+		if (!contains(&m->qtext, out, 40) &&
+		    !contains(&m->qhtml, out, 40))
+			return;
+	}
+}
+
+static const char part_plain[] =
+    "Content-Type: text/plain; charset=utf-8\n"
+    "Content-Transfer-Encoding: quoted-printable\n";
+static const char part_html[] =
+    "Content-Type: text/html; charset=utf-8\n"
+    "Content-Transfer-Encoding: quoted-printable\n";
+
+/* Build the whole message for rec into m->out, envelope line first. */
+static void
+make_message(struct msg *m, const struct ir_record *rec)
+{
+	char bd[41];
+
+	buf_reset(&m->hdr);
+	buf_reset(&m->qtext);
+	buf_reset(&m->qhtml);
+	buf_reset(&m->html);
+	buf_reset(&m->out);
+	put_headers(m, rec);
+	mail_qp_encode(&m->qtext, rec->f[IR_MARKDOWN], rec->len[IR_MARKDOWN]);
+	buf_add(&m->qtext, "", 0);
+	if (plain_only) {
+		buf_add(&m->hdr, part_plain, sizeof(part_plain) - 1);
+		buf_addc(&m->hdr, '\n');
+		buf_add(&m->hdr, m->qtext.p, m->qtext.n);
+	} else {
+		make_html(&m->html, &m->tmp, rec);
+		mail_qp_encode(&m->qhtml, m->html.p, m->html.n);
+		make_boundary(rec, m, bd);
+		buf_printf(&m->hdr, "Content-Type: multipart/alternative;\n"
+		    " boundary=\"%s\"\n\n", bd);
+		buf_printf(&m->hdr, "--%s\n%s\n", bd, part_plain);
+		buf_add(&m->hdr, m->qtext.p, m->qtext.n);
+		buf_printf(&m->hdr, "\n--%s\n%s\n", bd, part_html);
+		buf_add(&m->hdr, m->qhtml.p, m->qhtml.n);
+		buf_printf(&m->hdr, "\n--%s--\n", bd);
+	}
+	mail_mboxrd_quote(&m->out, m->hdr.p, m->hdr.n);
+	/* The empty line that ends a message in an mbox. */
+	buf_addc(&m->out, '\n');
+}
+
+/* Parse an address option or key; 0, or -1 after a message. */
+static int
+parse_addr(const char *s, struct addr *a, const char *file, const char *what)
+{
+	if (mail_addr_parse(s, &a->name, &a->addr) < 0) {
+		msg_err(file, 0, "%s: '%s' is not an address of the form "
+		    "'Name <local@domain>' or 'local@domain'", what, s);
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Parse "Name <list.id>" or "list.id" (RFC 2919): the id is a
+ * dot-atom with at least one dot.
+ */
+static int
+parse_list_id(const char *s, const char *file)
+{
+	const char *lt;
+	size_t n = strlen(s), nn;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	if (n > 0 && s[n - 1] == '>' && (lt = strrchr(s, '<')) != NULL) {
+		list_id.addr = xstrndup(lt + 1, (size_t)(s + n - lt - 2));
+		for (nn = (size_t)(lt - s); nn > 0 && s[nn - 1] == ' '; nn--)
+			;
+		if (nn > 0)
+			list_id.name = xstrndup(s, nn);
+	} else {
+		list_id.addr = xstrndup(s, n);
+	}
+	if (!mail_dot_atom_ok(list_id.addr, strlen(list_id.addr)) ||
+	    strchr(list_id.addr, '.') == NULL ||
+	    strlen(list_id.addr) > 255) {
+		msg_err(file, 0, "list-id: '%s' is not of the form "
+		    "'Name <list.example.org>' or 'list.example.org'", s);
+		return -1;
+	}
+	return 0;
+}
+
+/* Read the -c file; 0, or -1 after messages. */
+static int
+load_conf(const char *path, int have_from)
+{
+	struct conf *c;
+	const char *v;
+	size_t i;
+	int rc = 0;
+
+	if ((c = conf_load(path)) == NULL)
+		return -1;
+	if (conf_check(c, conf_keys) > 0)
+		rc = -1;
+	if (rc == 0 && !have_from && (v = conf_get(c, "from")) != NULL)
+		rc = parse_addr(v, &from, path, "from");
+	for (i = 0; rc == 0 && (v = conf_list(c, "to", i)) != NULL; i++) {
+		to = xreallocarray(to, nto + 1, sizeof(*to));
+		if ((rc = parse_addr(v, &to[nto], path, "to")) == 0)
+			nto++;
+	}
+	if (rc == 0 && (v = conf_get(c, "list-id")) != NULL)
+		rc = parse_list_id(v, path);
+	conf_free(c);
+	return rc;
+}
+
+static void
+free_all(struct msg *m)
+{
+	size_t i;
+
+	buf_free(&m->hdr);
+	buf_free(&m->html);
+	buf_free(&m->qtext);
+	buf_free(&m->qhtml);
+	buf_free(&m->tmp);
+	buf_free(&m->out);
+	free(from.name);
+	free(from.addr);
+	for (i = 0; i < nto; i++) {
+		free(to[i].name);
+		free(to[i].addr);
+	}
+	free(to);
+	free(list_id.name);
+	free(list_id.addr);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct idset ids = IDSET_INIT;
+	struct ir_reader *r;
+	struct ir_record rec;
+	struct msg m;
+	const char *outpath = NULL, *confpath = NULL, *fromopt = NULL;
+	FILE *out;
+	int c, got, ok = 1;
+
+	msg_init(argc, argv, usage);
+	while ((c = getopt(argc, argv, "c:f:ho:t")) != -1) {
+		switch (c) {
+		case 'c':
+			confpath = optarg;
+			break;
+		case 'f':
+			fromopt = optarg;
+			break;
+		case 'h':
+			msg_help();
+		case 'o':
+			outpath = optarg;
+			break;
+		case 't':
+			plain_only = 1;
+			break;
+		default:
+			msg_usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	memset(&m, 0, sizeof(m));
+	if (fromopt != NULL && parse_addr(fromopt, &from, NULL, "-f") < 0) {
+		free_all(&m);
+		msg_usage();
+	}
+	if (confpath != NULL && load_conf(confpath, fromopt != NULL) < 0) {
+		free_all(&m);
+		return EXIT_DATA;
+	}
+	if ((out = out_open(outpath)) == NULL) {
+		free_all(&m);
+		return EXIT_DATA;
+	}
+	r = ir_reader_open(argc, argv);
+	while ((got = ir_read(r, &rec)) != 0) {
+		if (got < 0) {
+			ok = 0;
+			break;
+		}
+		if (!idset_add(&ids, rec.f[IR_ID], rec.len[IR_ID])) {
+			msg_err(rec.file, rec.line, "duplicate id '%s'",
+			    rec.f[IR_ID]);
+			ok = 0;
+			break;
+		}
+		make_message(&m, &rec);
+		if (fwrite(m.out.p, 1, m.out.n, out) != m.out.n)
+			break;	/* out_close() reports it */
+	}
+	ir_reader_close(r);
+	idset_free(&ids);
+	free_all(&m);
+	if (out_close(out, ok) < 0 || !ok)
+		return EXIT_DATA;
+	return EXIT_OK;
+}
