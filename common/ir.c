@@ -310,7 +310,8 @@ int
 ir_read(struct ir_reader *r, struct ir_record *rec)
 {
 	ssize_t got;
-	size_t n, off, i;
+	size_t n, off, i, len;
+	uint32_t cp;
 	const char *what;
 	char *p, *tab;
 	long m;
@@ -342,11 +343,19 @@ ir_read(struct ir_reader *r, struct ir_record *rec)
 		return bad(r, "empty line");
 	if (utf8_check(r->lbuf, n, &off, &what) < 0)
 		return bad(r, "%s at byte %zu", what, off + 1);
-	for (i = 0; i < n; i++)
-		if (((unsigned char)r->lbuf[i] < 0x20 && r->lbuf[i] != '\t') ||
-		    r->lbuf[i] == 0x7f)
-			return bad(r, "control character 0x%02x at byte %zu",
-			    (unsigned)(unsigned char)r->lbuf[i], i + 1);
+	/* Every character the IR bans: controls but TAB, C1, U+FFFE/F. */
+	for (i = 0; i < n; i += len) {
+		const unsigned char *u = (const unsigned char *)r->lbuf + i;
+
+		if (*u >= 0x20 && *u < 0x7f) {
+			len = 1;
+			continue;
+		}
+		len = utf8_decode(u, n - i, &cp);
+		if (cp != '\t' && utf8_is_banned(cp))
+			return bad(r, "character U+%04X at byte %zu is not "
+			    "allowed in the IR", (unsigned)cp, i + 1);
+	}
 
 	for (k = 0; k < 3; k++)
 		r->list[k].n = 0;

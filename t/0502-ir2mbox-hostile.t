@@ -34,7 +34,7 @@ EOF
 # A title with CR or LF cannot come out of md2ir; the reader refuses it.
 run ir2mbox "$H/title-cr.ir"
 is "$rc" 1 "title with CR: exit 1"
-is "$(cat "$T/err")" "ir2mbox: $H/title-cr.ir:1: control character 0x0d at byte 57" \
+is "$(cat "$T/err")" "ir2mbox: $H/title-cr.ir:1: character U+000D at byte 57 is not allowed in the IR" \
     "title with CR: refused by the reader, file and line named"
 is "$(wc -c <"$T/out" | tr -d ' ')" 0 "title with CR: no message written"
 run ir2mbox "$H/title-lf.ir"
@@ -110,11 +110,14 @@ printf '2020-01-01T00:00:00Z\turn:x:1\tT\t\t\t\tx@y.example|Bob|Ann <ann@z.examp
 run ir2mbox "$T/a.ir"
 is "$(sed -n 2p "$T/out")" 'From: "Bob, Ann, Bad" <x@y.example>' "authors: names joined, first valid address"
 
-# A C1 control and U+2028 (the reader lets them through): one space each.
+# A C1 control cannot enter the IR: the reader refuses it.
 run ir2mbox "$H/title-c1.ir"
-is "$rc" 0 "C1 title: exit 0"
+is "$rc:$(cat "$T/err")" "1:ir2mbox: $H/title-c1.ir:1: character U+0085 at byte 48 is not allowed in the IR" "C1 title: refused by the reader"
+# U+2028 may stand in the IR, never in a header: one space each.
+run ir2mbox "$H/title-ls.ir"
+is "$rc" 0 "LINE SEPARATOR title: exit 0"
 mb_deliver "$T/out" >"$T/files"
-is "$(xargs mhdr -d -h subject <"$T/files")" "one two three" "C1 title: NEL and U+2028 become spaces"
+is "$(xargs mhdr -d -h subject <"$T/files")" "one two three" "LINE SEPARATOR title: U+2028 becomes a space"
 # A host that no header can hold.
 run ir2mbox "$H/bad-host.ir"
 is "$(grep '^Message-ID:' "$T/out" | sed 's/<[^@]*@/<@/')" "Message-ID: <@quire.invalid>" \
