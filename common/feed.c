@@ -1,0 +1,742 @@
+/*
+ * feed.c: what ir2atom and ir2rss share; see feed.h.
+ *
+ * Defaults, all derived from the issues (never from the clock):
+ *   link     the scheme and host of the newest issue's permalink, as
+ *            "https://host/"; "/" when no permalink is absolute
+ *   title    the host of the link; "Issues" when there is none
+ *   id       the link when it is absolute; else "urn:uuid:" and the
+ *            name-based UUID of "feed:" and the oldest issue's id (or
+ *            of the title when there is no issue)
+ *   language the lang field of the newest issue that has one
+ *   author   the title, and only when an entry has no author
+ *   updated  the newest date or updated field of any issue; with no
+ *            issue SOURCE_DATE_EPOCH, else 1970-01-01T00:00:00Z
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "feed.h"
+
+/* Keys of site.yaml, in the order of enum feed_key. */
+static const char *const keys[FEED_NKEYS + 1] = {
+	"title", "link", "self", "description", "author", "author_uri",
+	"language", "id", "icon", "logo", NULL
+};
+
+void
+feed_init(struct feed *f)
+{
+	memset(f, 0, sizeof(*f));
+}
+
+int
+feed_option(struct feed *f, int ch, const char *arg)
+{
+	static const char letters[] = "tludaALiIP";	/* enum feed_key */
+	const char *p;
+
+	switch (ch) {
+	case 'c':
+		f->conf_path = arg;
+		return 0;
+	case 's':
+		f->summaries_only = 1;
+		return 0;
+	case 'i':
+		if (!url_has_scheme(arg)) {
+			msg_err(NULL, 0, "-i: '%s' is not an absolute URI",
+			    arg);
+			return -1;
+		}
+		break;
+	case 'L':
+		if (!feed_lang_ok(arg)) {
+			msg_err(NULL, 0, "-L: '%s' is not a language tag",
+			    arg);
+			return -1;
+		}
+		break;
+	default:
+		break;
+	}
+	/* The other letters map to keys by their place in letters[]. */
+	if ((p = strchr(letters, ch)) == NULL)
+		return -1;
+	f->opt[p - letters] = arg;
+	return 0;
+}
+
+static int is_web_url(const char *s);
+static void resolve_site(struct feed *f, char **v);
+
+/*
+ * A copy of s with the characters the IR bans dropped (site.yaml can
+ * carry any of them in a double-quoted string) and white space folded.
+ */
+static char *
+clean_dup(const char *s)
+{
+	struct buf b = BUF_INIT;
+
+	ir_put_line(&b, s, strlen(s));
+	if (b.p == NULL)
+		return xstrdup("");
+	return b.p;
+}
+
+int
+feed_open(struct feed *f)
+{
+	struct conf *c = NULL;
+	const char *v;
+	int k, bad = 0;
+
+	if (f->conf_path != NULL) {
+		if ((c = conf_load(f->conf_path)) == NULL)
+			return -1;
+		if (conf_check(c, keys) > 0)
+			bad = 1;
+	}
+	for (k = 0; k < FEED_NKEYS; k++) {
+		v = f->opt[k] != NULL ? f->opt[k] : conf_get(c, keys[k]);
+		if (v == NULL)
+			continue;
+		f->val[k] = clean_dup(v);
+		if (f->val[k][0] == '\0') {
+			/* An empty value configures nothing. */
+			free(f->val[k]);
+			f->val[k] = NULL;
+		}
+	}
+	if (!bad && f->val[FEED_ID] != NULL &&
+	    !url_has_scheme(f->val[FEED_ID])) {
+		msg_err(f->conf_path, 0, "id '%s' is not an absolute URI",
+		    f->val[FEED_ID]);
+		bad = 1;
+	}
+	if (!bad && f->val[FEED_LANGUAGE] != NULL &&
+	    !feed_lang_ok(f->val[FEED_LANGUAGE])) {
+		msg_err(f->conf_path, 0, "language '%s' is not a language tag",
+		    f->val[FEED_LANGUAGE]);
+		bad = 1;
+	}
+	conf_free(c);
+	if (bad)
+		return -1;
+	/* The entries need the author's page before feed_finish(). */
+	resolve_site(f, &f->val[FEED_AUTHOR_URI]);
+	if (f->val[FEED_AUTHOR] != NULL) {
+		feed_person_parse(&f->author, f->val[FEED_AUTHOR]);
+		if (f->val[FEED_AUTHOR_URI] != NULL) {
+			buf_reset(&f->author.uri);
+			buf_adds(&f->author.uri, f->val[FEED_AUTHOR_URI]);
+		}
+		f->has_author = 1;
+	}
+	if ((f->spool_fp = tmpfile()) == NULL) {
+		msg_err(NULL, 0, "cannot create a temporary file: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return feed_xml_open(&f->spool, f->spool_fp);
+}
+
+/* Nonzero for an absolute http or https URL with a host. */
+static int
+is_web_url(const char *s)
+{
+	size_t n;
+
+	return (strncasecmp(s, "http://", 7) == 0 ||
+	    strncasecmp(s, "https://", 8) == 0) && url_host(s, &n) != NULL &&
+	    n > 0;
+}
+
+static void
+set_str(char **dst, const char *s)
+{
+	free(*dst);
+	*dst = xstrdup(s);
+}
+
+int
+feed_add(struct feed *f, const struct ir_record *rec)
+{
+	if (!idset_add(&f->ids, rec->f[IR_ID], rec->len[IR_ID])) {
+		msg_err(rec->file, rec->line, "duplicate id '%s'",
+		    rec->f[IR_ID]);
+		return -1;
+	}
+
+	/* On equal dates the first issue in the input wins. */
+	if (f->n == 0 || rec->date > f->newest || rec->updated > f->newest)
+		f->newest = rec->date > rec->updated ? rec->date : rec->updated;
+	if (f->n == 0 || rec->date < f->oldest) {
+		f->oldest = rec->date;
+		set_str(&f->oldest_id, rec->f[IR_ID]);
+	}
+	if (is_web_url(rec->f[IR_PERMALINK]) && (f->newest_link == NULL ||
+	    rec->date > f->newest_link_date)) {
+		set_str(&f->newest_link, rec->f[IR_PERMALINK]);
+		f->newest_link_date = rec->date;
+	}
+	if (rec->len[IR_LANG] > 0 && (f->newest_lang == NULL ||
+	    rec->date > f->newest_lang_date)) {
+		set_str(&f->newest_lang, rec->f[IR_LANG]);
+		f->newest_lang_date = rec->date;
+	}
+	if (rec->authors.n == 0)
+		f->need_author = 1;
+	f->n++;
+	return 0;
+}
+
+/* "scheme://authority/" of an absolute URL, appended to out. */
+static void
+add_origin(struct buf *out, const char *url)
+{
+	const char *p = strstr(url, "://");
+
+	p += 3;
+	buf_add(out, url, (size_t)(p - url) + strcspn(p, "/?#"));
+	buf_addc(out, '/');
+}
+
+/* Make *v absolute against the site link when it can be. */
+static void
+resolve_site(struct feed *f, char **v)
+{
+	struct buf b = BUF_INIT;
+
+	if (*v == NULL || url_has_scheme(*v) || f->val[FEED_LINK] == NULL ||
+	    !is_web_url(f->val[FEED_LINK]))
+		return;
+	url_resolve(f->val[FEED_LINK], *v, &b);
+	free(*v);
+	*v = b.p != NULL ? b.p : xstrdup("");
+}
+
+void
+feed_finish(struct feed *f)
+{
+	struct buf b = BUF_INIT;
+	char uuid[UUID_LEN];
+	const char *h;
+	size_t n;
+
+	if (f->val[FEED_LINK] == NULL) {
+		if (f->newest_link != NULL)
+			add_origin(&b, f->newest_link);
+		else
+			buf_addc(&b, '/');
+		f->val[FEED_LINK] = b.p;
+		memset(&b, 0, sizeof(b));
+	}
+	resolve_site(f, &f->val[FEED_SELF]);
+	resolve_site(f, &f->val[FEED_ICON]);
+	resolve_site(f, &f->val[FEED_LOGO]);
+	if (f->val[FEED_TITLE] == NULL) {
+		if (is_web_url(f->val[FEED_LINK]) &&
+		    (h = url_host(f->val[FEED_LINK], &n)) != NULL)
+			f->val[FEED_TITLE] = xstrndup(h, n);
+		else
+			f->val[FEED_TITLE] = xstrdup("Issues");
+	}
+	if (f->val[FEED_ID] == NULL) {
+		if (url_has_scheme(f->val[FEED_LINK])) {
+			f->val[FEED_ID] = xstrdup(f->val[FEED_LINK]);
+		} else {
+			buf_adds(&b, "feed:");
+			buf_adds(&b, f->oldest_id != NULL ? f->oldest_id :
+			    f->val[FEED_TITLE]);
+			uuid_v5(b.p, b.n, uuid);
+			buf_reset(&b);
+			buf_printf(&b, "urn:uuid:%s", uuid);
+			f->val[FEED_ID] = b.p;
+			memset(&b, 0, sizeof(b));
+		}
+	}
+	if (f->val[FEED_LANGUAGE] == NULL && f->newest_lang != NULL &&
+	    feed_lang_ok(f->newest_lang))
+		f->val[FEED_LANGUAGE] = xstrdup(f->newest_lang);
+	if (!f->has_author && f->need_author) {
+		feed_person_parse(&f->author, f->val[FEED_TITLE]);
+		f->has_author = 1;
+	}
+	if (f->n == 0 && date_source_epoch(&f->newest) < 0)
+		f->newest = 0;
+}
+
+int
+feed_spool_copy(struct feed *f, struct feed_xml *x)
+{
+	char blk[65536];
+	size_t n;
+
+	if (x->w != NULL && xmlTextWriterFlush(x->w) < 0)
+		x->err = 1;
+	if (f->spool.w != NULL && xmlTextWriterFlush(f->spool.w) < 0)
+		f->spool.err = 1;
+	if (f->spool.err || fflush(f->spool_fp) != 0 ||
+	    fseek(f->spool_fp, 0, SEEK_SET) != 0) {
+		msg_err(NULL, 0, "temporary file: write error: %s",
+		    strerror(errno ? errno : EIO));
+		return -1;
+	}
+	while ((n = fread(blk, 1, sizeof(blk), f->spool_fp)) > 0)
+		if (fwrite(blk, 1, n, x->fp) != n) {
+			x->err = 1;
+			break;
+		}
+	if (ferror(f->spool_fp)) {
+		msg_err(NULL, 0, "temporary file: read error: %s",
+		    strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return 0;
+}
+
+void
+feed_free(struct feed *f)
+{
+	int k;
+
+	for (k = 0; k < FEED_NKEYS; k++)
+		free(f->val[k]);
+	feed_person_free(&f->author);
+	feed_person_free(&f->person);
+	if (f->spool.w != NULL)
+		feed_xml_close(&f->spool);
+	if (f->spool_fp != NULL)
+		fclose(f->spool_fp);
+	idset_free(&f->ids);
+	free(f->newest_link);
+	free(f->newest_lang);
+	free(f->oldest_id);
+	buf_free(&f->title);
+	buf_free(&f->url);
+	buf_free(&f->url2);
+	free(f->terms);
+	memset(f, 0, sizeof(*f));
+}
+
+/* ---- what an entry needs ---------------------------------------- */
+
+/* Bytes of a title made from a summary, before the ellipsis. */
+#define TITLE_WORDS 80
+
+const char *
+feed_entry_title(struct feed *f, const struct ir_record *rec)
+{
+	const char *s = rec->f[IR_SUMMARY];
+	size_t n = rec->len[IR_SUMMARY], cut;
+	char d[DATE_IR_LEN];
+
+	buf_reset(&f->title);
+	if (rec->len[IR_TITLE] > 0) {
+		buf_add(&f->title, rec->f[IR_TITLE], rec->len[IR_TITLE]);
+	} else if (n > 0 && n <= TITLE_WORDS) {
+		buf_add(&f->title, s, n);
+	} else if (n > 0) {
+		/* Cut at the last space, else at a character boundary. */
+		for (cut = TITLE_WORDS; cut > 0 && s[cut] != ' '; cut--)
+			;
+		if (cut == 0)
+			for (cut = TITLE_WORDS; cut > 0 &&
+			    ((unsigned char)s[cut] & 0xc0) == 0x80; cut--)
+				;
+		buf_add(&f->title, s, cut);
+		buf_adds(&f->title, "\xe2\x80\xa6");	/* U+2026 */
+	} else {
+		date_fmt_ir(rec->date, d);
+		buf_add(&f->title, d, 10);
+	}
+	return f->title.p;
+}
+
+const char *
+feed_entry_url(const struct ir_record *rec, const char *ref,
+    struct buf *out)
+{
+	buf_reset(out);
+	if (url_has_scheme(ref) || !is_web_url(rec->f[IR_PERMALINK]))
+		buf_adds(out, ref);
+	else
+		url_resolve(rec->f[IR_PERMALINK], ref, out);
+	if (out->p == NULL)
+		buf_adds(out, "");
+	return out->p;
+}
+
+static void
+add_terms(struct feed *f, const struct ir_list *l)
+{
+	size_t i, k;
+
+	for (i = 0; i < l->n; i++) {
+		for (k = 0; k < f->nterms; k++)
+			if (strcmp(f->terms[k], l->v[i]) == 0)
+				break;
+		if (k < f->nterms)
+			continue;
+		if (f->nterms == f->capterms) {
+			f->capterms = f->capterms ? 2 * f->capterms : 16;
+			f->terms = xreallocarray(f->terms, f->capterms,
+			    sizeof(*f->terms));
+		}
+		f->terms[f->nterms++] = l->v[i];
+	}
+}
+
+size_t
+feed_entry_terms(struct feed *f, const struct ir_record *rec)
+{
+	f->nterms = 0;
+	add_terms(f, &rec->categories);
+	add_terms(f, &rec->tags);
+	return f->nterms;
+}
+
+/* Nonzero if s[0..n) is an email address: something@something. */
+static int
+is_email(const char *s, size_t n)
+{
+	const char *at = memchr(s, '@', n);
+
+	return at != NULL && at > s && at < s + n - 1 &&
+	    memchr(s, ' ', n) == NULL;
+}
+
+void
+feed_person_parse(struct feed_person *p, const char *s)
+{
+	struct buf addr = BUF_INIT;
+	const char *lt;
+	size_t n = strlen(s), k;
+
+	buf_reset(&p->name);
+	buf_reset(&p->email);
+	buf_reset(&p->uri);
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	while (n > 0 && *s == ' ')
+		s++, n--;
+	lt = NULL;
+	if (n > 0 && s[n - 1] == '>')
+		for (k = n - 1; k > 0 && lt == NULL; k--)
+			if (s[k - 1] == '<')
+				lt = s + k - 1;
+	if (lt != NULL) {
+		buf_add(&addr, lt + 1, (size_t)(s + n - 1 - (lt + 1)));
+		for (k = (size_t)(lt - s); k > 0 && s[k - 1] == ' '; k--)
+			;
+		buf_add(&p->name, s, k);
+	} else if (is_email(s, n) || (url_has_scheme(s) &&
+	    memchr(s, ' ', n) == NULL)) {
+		buf_add(&addr, s, n);
+	} else {
+		buf_add(&p->name, s, n);
+	}
+	if (addr.n > 0) {
+		if (strncasecmp(addr.p, "mailto:", 7) == 0 &&
+		    is_email(addr.p + 7, addr.n - 7))
+			buf_add(&p->email, addr.p + 7, addr.n - 7);
+		else if (url_has_scheme(addr.p) && !is_email(addr.p, addr.n))
+			buf_add(&p->uri, addr.p, addr.n);
+		else if (is_email(addr.p, addr.n))
+			buf_add(&p->email, addr.p, addr.n);
+		else if (lt != NULL) {
+			/* Not an address after all: all of s is the name. */
+			buf_reset(&p->name);
+			buf_add(&p->name, s, n);
+		}
+	}
+	if (p->name.n == 0) {
+		if (addr.n > 0)
+			buf_add(&p->name, addr.p, addr.n);
+		else
+			buf_adds(&p->name, "?");
+	}
+	buf_free(&addr);
+}
+
+void
+feed_person_free(struct feed_person *p)
+{
+	buf_free(&p->name);
+	buf_free(&p->email);
+	buf_free(&p->uri);
+}
+
+const char *
+feed_image_type(const char *url)
+{
+	static const struct {
+		const char *ext, *type;
+	} types[] = {
+		{ "png", "image/png" }, { "jpg", "image/jpeg" },
+		{ "jpeg", "image/jpeg" }, { "gif", "image/gif" },
+		{ "webp", "image/webp" }, { "svg", "image/svg+xml" },
+		{ "avif", "image/avif" },
+	};
+	size_t end = strcspn(url, "?#"), dot, i;
+
+	for (dot = end; dot > 0 && url[dot - 1] != '.' &&
+	    url[dot - 1] != '/'; dot--)
+		;
+	if (dot == 0 || url[dot - 1] != '.')
+		return NULL;
+	for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+		if (strlen(types[i].ext) == end - dot &&
+		    strncasecmp(url + dot, types[i].ext, end - dot) == 0)
+			return types[i].type;
+	return NULL;
+}
+
+static int
+is_alpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+int
+feed_lang_ok(const char *s)
+{
+	size_t n;
+	int first = 1;
+
+	for (;;) {
+		for (n = 0; is_alpha(s[n]) || (!first && s[n] >= '0' &&
+		    s[n] <= '9'); n++)
+			;
+		if (n < 1 || n > 8)
+			return 0;
+		s += n;
+		if (*s == '\0')
+			return 1;
+		if (*s++ != '-')
+			return 0;
+		first = 0;
+	}
+}
+
+/* ---- the XML writer --------------------------------------------- */
+
+/* libxml2 would print its own I/O errors; the filters report them. */
+static void
+xml_quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx;
+	(void)fmt;
+}
+
+int
+feed_xml_open(struct feed_xml *x, FILE *fp)
+{
+	xmlOutputBufferPtr ob;
+
+	xmlSetGenericErrorFunc(NULL, xml_quiet);
+	memset(x, 0, sizeof(*x));
+	x->fp = fp;
+	if ((ob = xmlOutputBufferCreateFile(fp, NULL)) == NULL)
+		msg_oom();
+	if ((x->w = xmlNewTextWriter(ob)) == NULL) {
+		xmlOutputBufferClose(ob);
+		msg_oom();
+	}
+	return 0;
+}
+
+int
+feed_xml_close(struct feed_xml *x)
+{
+	if (x->w != NULL) {
+		if (xmlTextWriterFlush(x->w) < 0)
+			x->err = 1;
+		xmlFreeTextWriter(x->w);
+		x->w = NULL;
+	}
+	buf_free(&x->tmp);
+	return x->err ? -1 : 0;
+}
+
+static void
+check(struct feed_xml *x, int rc)
+{
+	if (rc < 0)
+		x->err = 1;
+}
+
+void
+feed_xml_doc(struct feed_xml *x)
+{
+	check(x, xmlTextWriterStartDocument(x->w, "1.0", "UTF-8", NULL));
+}
+
+void
+feed_xml_newline(struct feed_xml *x, int depth)
+{
+	static const char sp[] = "\n                ";
+
+	if (depth > (int)sizeof(sp) / 2 - 1)
+		depth = (int)sizeof(sp) / 2 - 1;
+	check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST sp, 1 + 2 * depth));
+}
+
+void
+feed_xml_start(struct feed_xml *x, int depth, const char *name)
+{
+	if (depth >= 0)
+		feed_xml_newline(x, depth);
+	check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
+}
+
+/*
+ * Copy s[0..n) into x->tmp without the characters XML 1.0 cannot
+ * carry or the IR bans; TAB and LF stay when multi is set.
+ */
+static const char *
+clean(struct feed_xml *x, const char *s, size_t n, int multi)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, len, run;
+	uint32_t c;
+
+	buf_reset(&x->tmp);
+	for (i = 0; i < n; i += len) {
+		for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x7f;
+		    run++)
+			;
+		if (run > i) {
+			buf_add(&x->tmp, s + i, run - i);
+			len = run - i;
+			continue;
+		}
+		if ((len = utf8_decode(u + i, n - i, &c)) == 0) {
+			len = 1;
+			continue;
+		}
+		if ((multi && (c == '\t' || c == '\n')) || !utf8_is_banned(c))
+			buf_add(&x->tmp, s + i, len);
+	}
+	if (x->tmp.p == NULL)
+		buf_adds(&x->tmp, "");
+	return x->tmp.p;
+}
+
+void
+feed_xml_attr(struct feed_xml *x, const char *name, const char *value)
+{
+	clean(x, value, strlen(value), 0);
+	check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
+	    BAD_CAST x->tmp.p));
+}
+
+void
+feed_xml_text(struct feed_xml *x, const char *s, size_t n, int multi)
+{
+	clean(x, s, n, multi);
+	if (x->tmp.n > 0)
+		check(x, xmlTextWriterWriteString(x->w, BAD_CAST x->tmp.p));
+}
+
+void
+feed_xml_end(struct feed_xml *x, int depth)
+{
+	if (depth >= 0)
+		feed_xml_newline(x, depth);
+	check(x, xmlTextWriterEndElement(x->w));
+}
+
+void
+feed_xml_elem(struct feed_xml *x, int depth, const char *name,
+    const char *text)
+{
+	feed_xml_start(x, depth, name);
+	feed_xml_text(x, text, strlen(text), 0);
+	feed_xml_end(x, -1);
+}
+
+int
+feed_write_tail(struct feed *f, struct feed_xml *x, int open)
+{
+	int rc;
+
+	rc = feed_spool_copy(f, x);
+	while (open-- > 0)
+		feed_xml_end(x, open);
+	if (xmlTextWriterEndDocument(x->w) < 0)
+		x->err = 1;
+	if (feed_xml_close(x) < 0 && rc == 0) {
+		msg_err(NULL, 0, "write error: %s",
+		    strerror(errno ? errno : EIO));
+		rc = -1;
+	}
+	return rc;
+}
+
+int
+feed_main(int argc, char *argv[], const char *usage,
+    void (*write_entry)(struct feed *, const struct ir_record *),
+    int (*write_feed)(struct feed *, FILE *))
+{
+	struct feed f;
+	struct ir_reader *r;
+	struct ir_record rec;
+	const char *outpath = NULL;
+	FILE *out;
+	int c, k, ok = 1;
+
+	msg_init(argc, argv, usage);
+	feed_init(&f);
+	while ((c = getopt(argc, argv, FEED_GETOPT)) != -1) {
+		switch (c) {
+		case 'h':
+			msg_help();
+		case 'o':
+			outpath = optarg;
+			break;
+		case '?':
+			msg_usage();
+		default:
+			if (feed_option(&f, c, optarg) < 0)
+				msg_usage();
+			break;
+		}
+	}
+	if (feed_open(&f) < 0) {
+		feed_free(&f);
+		return EXIT_DATA;
+	}
+	if ((out = out_open(outpath)) == NULL) {
+		feed_free(&f);
+		return EXIT_DATA;
+	}
+
+	r = ir_reader_open(argc - optind, argv + optind);
+	while ((k = ir_read(r, &rec)) == 1) {
+		if (feed_add(&f, &rec) < 0) {
+			ok = 0;
+			break;
+		}
+		write_entry(&f, &rec);
+	}
+	if (k < 0)
+		ok = 0;
+	ir_reader_close(r);
+
+	if (ok) {
+		feed_finish(&f);
+		if (write_feed(&f, out) < 0)
+			ok = 0;
+	}
+	feed_free(&f);
+	/* On any failure -o leaves the old file as it was. */
+	if (out_close(out, ok) < 0)
+		ok = 0;
+	return ok ? EXIT_OK : EXIT_DATA;
+}
