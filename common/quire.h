@@ -184,6 +184,9 @@ void url_join(const char *base, const char *path, struct buf *out);
  */
 const char *url_host(const char *url, size_t *len);
 
+/* The value of the hex digit c (as in "%2F"), or -1. */
+int url_hexval(int c);
+
 /* ---- hashing and identity (sha1.c) ---------------------------------- */
 
 struct sha1 {

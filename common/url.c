@@ -212,3 +212,15 @@ url_host(const char *url, size_t *len)
 		(*len)++;
 	return *len > 0 ? h : NULL;
 }
+
+int
+url_hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}

@@ -1,0 +1,1253 @@
+/*
+ * xhtml.c: HTML fragments to EPUB-valid XHTML (see xhtml.h).
+ *
+ * libxml2 parses the fragment into a tree; one walk over the tree
+ * enforces the allow-list and the content model, a second makes ids
+ * unique and gives top-level headings an id, a third fixes fragment
+ * links, and a small serialiser of our own writes the XML (libxml2's
+ * would write HTML, or XML with declarations we do not want).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/hash.h>
+#include <libxml/tree.h>
+
+#include "quire.h"
+#include "xhtml.h"
+
+/* Deeper than this, an element is replaced by its text. */
+#define XHTML_DEPTH	100
+
+/* What an element holds. */
+enum ctype {
+	C_FLOW, C_PHRASING, C_LIST, C_DL, C_TABLE, C_ROWS, C_TR, C_COLGROUP,
+	C_VOID, C_TRANSPARENT
+};
+
+/* The parent an element needs. */
+enum need { N_ANY, N_LIST, N_DL, N_TABLE, N_ROWS, N_TR, N_COLGROUP,
+	N_FIGURE };
+
+/* The elements kept, sorted by name for bsearch(). */
+static const struct elem {
+	const char    *name;
+	unsigned char  phrasing;	/* may sit in phrasing content */
+	unsigned char  content;		/* enum ctype */
+	unsigned char  need;		/* enum need */
+} elems[] = {
+	{ "a", 1, C_TRANSPARENT, N_ANY },
+	{ "abbr", 1, C_PHRASING, N_ANY },
+	{ "article", 0, C_FLOW, N_ANY },
+	{ "aside", 0, C_FLOW, N_ANY },
+	{ "b", 1, C_PHRASING, N_ANY },
+	{ "bdi", 1, C_PHRASING, N_ANY },
+	{ "blockquote", 0, C_FLOW, N_ANY },
+	{ "br", 1, C_VOID, N_ANY },
+	{ "cite", 1, C_PHRASING, N_ANY },
+	{ "code", 1, C_PHRASING, N_ANY },
+	{ "col", 0, C_VOID, N_COLGROUP },
+	{ "colgroup", 0, C_COLGROUP, N_TABLE },
+	{ "dd", 0, C_FLOW, N_DL },
+	{ "del", 1, C_TRANSPARENT, N_ANY },
+	{ "dfn", 1, C_PHRASING, N_ANY },
+	{ "div", 0, C_FLOW, N_ANY },
+	{ "dl", 0, C_DL, N_ANY },
+	{ "dt", 0, C_PHRASING, N_DL },
+	{ "em", 1, C_PHRASING, N_ANY },
+	{ "figcaption", 0, C_FLOW, N_FIGURE },
+	{ "figure", 0, C_FLOW, N_ANY },
+	{ "h1", 0, C_PHRASING, N_ANY },
+	{ "h2", 0, C_PHRASING, N_ANY },
+	{ "h3", 0, C_PHRASING, N_ANY },
+	{ "h4", 0, C_PHRASING, N_ANY },
+	{ "h5", 0, C_PHRASING, N_ANY },
+	{ "h6", 0, C_PHRASING, N_ANY },
+	{ "hr", 0, C_VOID, N_ANY },
+	{ "i", 1, C_PHRASING, N_ANY },
+	{ "img", 1, C_VOID, N_ANY },
+	{ "ins", 1, C_TRANSPARENT, N_ANY },
+	{ "kbd", 1, C_PHRASING, N_ANY },
+	{ "li", 0, C_FLOW, N_LIST },
+	{ "mark", 1, C_PHRASING, N_ANY },
+	{ "ol", 0, C_LIST, N_ANY },
+	{ "p", 0, C_PHRASING, N_ANY },
+	{ "pre", 0, C_PHRASING, N_ANY },
+	{ "q", 1, C_PHRASING, N_ANY },
+	{ "s", 1, C_PHRASING, N_ANY },
+	{ "samp", 1, C_PHRASING, N_ANY },
+	{ "section", 0, C_FLOW, N_ANY },
+	{ "small", 1, C_PHRASING, N_ANY },
+	{ "span", 1, C_PHRASING, N_ANY },
+	{ "strong", 1, C_PHRASING, N_ANY },
+	{ "sub", 1, C_PHRASING, N_ANY },
+	{ "sup", 1, C_PHRASING, N_ANY },
+	{ "table", 0, C_TABLE, N_ANY },
+	{ "tbody", 0, C_ROWS, N_TABLE },
+	{ "td", 0, C_FLOW, N_TR },
+	{ "tfoot", 0, C_ROWS, N_TABLE },
+	{ "th", 0, C_FLOW, N_TR },
+	{ "thead", 0, C_ROWS, N_TABLE },
+	{ "tr", 0, C_TR, N_ROWS },
+	{ "u", 1, C_PHRASING, N_ANY },
+	{ "ul", 0, C_LIST, N_ANY },
+	{ "var", 1, C_PHRASING, N_ANY },
+	{ "wbr", 1, C_VOID, N_ANY },
+};
+
+/* Elements that become another; "" means unwrap, NULL drop whole. */
+static const struct {
+	const char *from, *to;
+} renames[] = {
+	{ "acronym", "abbr" }, { "address", "div" }, { "big", "span" },
+	{ "bdo", "span" }, { "center", "div" }, { "details", "div" },
+	{ "dir", "ul" }, { "fieldset", "div" }, { "font", "span" },
+	{ "footer", "div" }, { "header", "div" }, { "hgroup", "div" },
+	{ "legend", "p" }, { "listing", "pre" }, { "main", "div" },
+	{ "menu", "ul" }, { "nav", "div" }, { "nobr", "span" },
+	{ "plaintext", "pre" }, { "strike", "s" }, { "summary", "p" },
+	{ "time", "span" }, { "tt", "code" }, { "xmp", "pre" },
+	/* Gone with their content. */
+	{ "area", NULL }, { "base", NULL }, { "datalist", NULL },
+	{ "frame", NULL }, { "frameset", NULL }, { "head", NULL },
+	{ "link", NULL }, { "meta", NULL }, { "noembed", NULL },
+	{ "noframes", NULL }, { "optgroup", NULL }, { "option", NULL },
+	{ "param", NULL }, { "rp", NULL }, { "script", NULL },
+	{ "select", NULL }, { "source", NULL }, { "style", NULL },
+	{ "template", NULL }, { "title", NULL }, { "track", NULL },
+};
+
+/* Schemes a link may keep; any other (javascript:, data:) is dropped. */
+static const char *const schemes[] = {
+	"http", "https", "mailto", "ftp", "ftps", "irc", "ircs", "news",
+	"tel", "xmpp", NULL
+};
+
+struct clean {
+	const struct xhtml_hooks *hk;
+	xmlDocPtr                 doc;
+	xmlHashTablePtr           used;	/* ids in the output */
+	xmlHashTablePtr           idmap;	/* first old id -> new id */
+	struct buf                tmp;
+};
+
+static int
+cmp_elem(const void *k, const void *e)
+{
+	return strcmp(k, ((const struct elem *)e)->name);
+}
+
+static const struct elem *
+elem_find(const char *name)
+{
+	return bsearch(name, elems, sizeof(elems) / sizeof(elems[0]),
+	    sizeof(elems[0]), cmp_elem);
+}
+
+static int
+is_name(xmlNodePtr n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static int
+is_blank(const xmlChar *s)
+{
+	for (; s != NULL && *s != '\0'; s++)
+		if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r' &&
+		    *s != '\f')
+			return 0;
+	return 1;
+}
+
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+static void
+set_prop(xmlNodePtr n, const char *name, const char *v)
+{
+	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)v);
+}
+
+/* Remove n and its subtree. */
+static void
+drop(xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/*
+ * Replace n by its children; returns the first of them, or what
+ * followed n when it had none.
+ */
+static xmlNodePtr
+unwrap(xmlNodePtr n)
+{
+	xmlNodePtr c, next, first = n->children, after = n->next;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddPrevSibling(n, c);
+	}
+	drop(n);
+	return first != NULL ? first : after;
+}
+
+/* Put a new element named name in n's place, with n inside it. */
+static xmlNodePtr
+wrap(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr w = xmlNewDocNode(n->doc, NULL, (const xmlChar *)name,
+	    NULL);
+
+	xmlAddPrevSibling(n, w);
+	xmlUnlinkNode(n);
+	xmlAddChild(w, n);
+	return w;
+}
+
+/* A text node with s before n. */
+static xmlNodePtr
+text_before(xmlNodePtr n, const char *s)
+{
+	xmlNodePtr t = xmlNewDocText(n->doc, (const xmlChar *)s);
+
+	return xmlAddPrevSibling(n, t);
+}
+
+/* Nonzero if a link may point at url (a relative URL may). */
+static int
+scheme_ok(const char *url)
+{
+	const char *colon;
+	size_t i, n;
+
+	if (!url_has_scheme(url))
+		return 1;
+	colon = strchr(url, ':');
+	n = (size_t)(colon - url);
+	for (i = 0; schemes[i] != NULL; i++)
+		if (strlen(schemes[i]) == n &&
+		    strncasecmp(url, schemes[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+is_web(const char *url)
+{
+	return strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0;
+}
+
+/* Digits only, not too many. */
+static int
+is_uint(const char *s)
+{
+	size_t n = strlen(s);
+
+	return n > 0 && n < 8 && strspn(s, "0123456789") == n;
+}
+
+static int
+is_int(const char *s)
+{
+	return is_uint(s[0] == '-' ? s + 1 : s);
+}
+
+/* Nonzero if a child settled as element e (NULL: text) fits in k. */
+static int
+fits(enum ctype k, const struct elem *e)
+{
+	switch (k) {
+	case C_LIST:
+		return e != NULL && strcmp(e->name, "li") == 0;
+	case C_DL:
+		return e != NULL && (strcmp(e->name, "dt") == 0 ||
+		    strcmp(e->name, "dd") == 0);
+	case C_TABLE:
+		return e != NULL && (e->need == N_TABLE ||
+		    strcmp(e->name, "tr") == 0);
+	case C_ROWS:
+		return e != NULL && strcmp(e->name, "tr") == 0;
+	case C_TR:
+		return e != NULL && e->need == N_TR;
+	case C_COLGROUP:
+		return e != NULL && strcmp(e->name, "col") == 0;
+	default:
+		return 1;
+	}
+}
+
+/* Nonzero if an element needing nd may sit in kind k under parent. */
+static int
+need_ok(enum need nd, enum ctype k, xmlNodePtr parent)
+{
+	switch (nd) {
+	case N_LIST:
+		return k == C_LIST;
+	case N_DL:
+		return k == C_DL;
+	case N_TABLE:
+		return k == C_TABLE;
+	case N_ROWS:
+		return k == C_TABLE || k == C_ROWS;
+	case N_TR:
+		return k == C_TR;
+	case N_COLGROUP:
+		return k == C_COLGROUP;
+	case N_FIGURE:
+		return is_name(parent, "figure");
+	default:
+		return 1;
+	}
+}
+
+/*
+ * Wrap n (which does not fit in k) so that it does: in an li, a dd,
+ * a td or a tr and td.  Returns NULL when it cannot be placed (in a
+ * colgroup), after removing it.
+ */
+static xmlNodePtr
+place(xmlNodePtr n, enum ctype k)
+{
+	switch (k) {
+	case C_LIST:
+		return wrap(n, "li");
+	case C_DL:
+		return wrap(n, "dd");
+	case C_TR:
+		return wrap(n, "td");
+	case C_TABLE:
+	case C_ROWS:
+		return wrap(wrap(n, "td"), "tr");
+	default:
+		drop(n);
+		return NULL;
+	}
+}
+
+static void clean_children(struct clean *cl, xmlNodePtr parent,
+    enum ctype k, int in_a, int depth);
+
+/* Keep only the attributes e may have, with values that are valid. */
+static void
+clean_attrs(struct clean *cl, xmlNodePtr n, const struct elem *e)
+{
+	xmlAttrPtr a, next;
+	const char *an, *name = e->name;
+	char *v, *href;
+	int keep;
+
+	/* An old-style anchor name becomes the id. */
+	if (strcmp(name, "a") == 0 && !xmlHasProp(n, (const xmlChar *)"id") &&
+	    (v = prop(n, "name")) != NULL) {
+		set_prop(n, "id", v);
+		xmlFree(v);
+	}
+	for (a = n->properties; a != NULL; a = next) {
+		next = a->next;
+		an = (const char *)a->name;
+		v = prop(n, an);
+		keep = 0;
+		if (v == NULL || a->ns != NULL) {
+			keep = 0;
+		} else if (strcmp(an, "id") == 0 || strcmp(an, "class") == 0 ||
+		    strcmp(an, "title") == 0) {
+			keep = 1;
+		} else if (strcmp(an, "dir") == 0) {
+			keep = strcmp(v, "ltr") == 0 || strcmp(v, "rtl") == 0 ||
+			    strcmp(v, "auto") == 0;
+		} else if (strcmp(name, "a") == 0 && strcmp(an, "href") == 0) {
+			keep = 1;	/* decided below */
+		} else if (strcmp(name, "img") == 0) {
+			keep = strcmp(an, "src") == 0 || strcmp(an, "alt") == 0 ||
+			    ((strcmp(an, "width") == 0 ||
+			    strcmp(an, "height") == 0) && is_uint(v));
+		} else if (strcmp(name, "ol") == 0) {
+			if (strcmp(an, "start") == 0)
+				keep = is_int(v);
+			else if (strcmp(an, "type") == 0)
+				keep = strlen(v) == 1 && strchr("1aAiI", v[0]);
+		} else if (strcmp(name, "li") == 0 && strcmp(an, "value") == 0) {
+			keep = is_int(v) && is_name(n->parent, "ol");
+		} else if (strcmp(name, "td") == 0 || strcmp(name, "th") == 0) {
+			if (strcmp(an, "colspan") == 0)
+				keep = is_uint(v) && atoi(v) > 0 &&
+				    atoi(v) <= 1000;
+			else if (strcmp(an, "rowspan") == 0)
+				keep = is_uint(v) && atoi(v) <= 65534;
+			else if (strcmp(an, "scope") == 0 &&
+			    strcmp(name, "th") == 0)
+				keep = strcmp(v, "row") == 0 ||
+				    strcmp(v, "col") == 0 ||
+				    strcmp(v, "rowgroup") == 0 ||
+				    strcmp(v, "colgroup") == 0;
+		} else if ((strcmp(name, "col") == 0 ||
+		    strcmp(name, "colgroup") == 0) && strcmp(an, "span") == 0) {
+			keep = is_uint(v) && atoi(v) > 0 && atoi(v) <= 1000;
+		}
+		if (!keep) {
+			xmlRemoveProp(a);
+		} else if (strcmp(an, "class") == 0 && is_blank((xmlChar *)v)) {
+			xmlRemoveProp(a);
+		}
+		xmlFree(v);
+	}
+	if (strcmp(name, "a") == 0 && (href = prop(n, "href")) != NULL) {
+		char *nh = NULL;
+		const char *h = href;
+
+		while (*h == ' ' || *h == '\t' || *h == '\n')
+			h++;
+		if (*h == '#') {
+			nh = xstrdup(h);	/* fixed once ids are known */
+		} else if (*h != '\0' && scheme_ok(h)) {
+			nh = cl->hk->link(cl->hk->ctx, h);
+		}
+		if (nh != NULL) {
+			buf_reset(&cl->tmp);
+			xhtml_url(&cl->tmp, nh);
+			set_prop(n, "href", cl->tmp.p);
+			free(nh);
+		} else {
+			xmlUnsetProp(n, (const xmlChar *)"href");
+		}
+		xmlFree(href);
+	}
+}
+
+/* Table cell alignment (cmark-gfm's align) becomes a class. */
+static void
+pre_attrs(xmlNodePtr n, const char *name)
+{
+	char *v;
+	struct buf b = BUF_INIT;
+
+	if ((strcmp(name, "td") == 0 || strcmp(name, "th") == 0) &&
+	    (v = prop(n, "align")) != NULL) {
+		if (strcmp(v, "left") == 0 || strcmp(v, "right") == 0 ||
+		    strcmp(v, "center") == 0 || strcmp(v, "justify") == 0) {
+			char *cls = prop(n, "class");
+
+			if (cls != NULL && !is_blank((xmlChar *)cls))
+				buf_printf(&b, "%s ", cls);
+			buf_printf(&b, "align-%s", v);
+			set_prop(n, "class", b.p);
+			xmlFree(cls);
+		}
+		xmlFree(v);
+	}
+	buf_free(&b);
+}
+
+/* The text an image leaves behind: its alt, else "[image]". */
+static const char *
+alt_text(const char *alt)
+{
+	return alt != NULL && !is_blank((const xmlChar *)alt) ? alt :
+	    "[image]";
+}
+
+/* Decide an img's fate: kept with a new src, or replaced. */
+static void
+clean_img(struct clean *cl, xmlNodePtr n, int in_a)
+{
+	char *src = prop(n, "src"), *alt = prop(n, "alt"), *out = NULL;
+	enum xhtml_img how = XHTML_IMG_TEXT;
+	xmlNodePtr a;
+	const char *s = src;
+
+	while (s != NULL && (*s == ' ' || *s == '\t' || *s == '\n'))
+		s++;
+	if (s != NULL && *s != '\0')
+		how = cl->hk->image(cl->hk->ctx, s, alt ? alt : "", &out);
+	if (how == XHTML_IMG_EMBED && out != NULL) {
+		buf_reset(&cl->tmp);
+		xhtml_url(&cl->tmp, out);
+		set_prop(n, "src", cl->tmp.p);
+		if (alt == NULL)
+			set_prop(n, "alt", "");
+	} else if (how == XHTML_IMG_LINK && out != NULL && !in_a &&
+	    scheme_ok(out) && url_has_scheme(out)) {
+		a = xmlNewDocNode(n->doc, NULL, (const xmlChar *)"a", NULL);
+		buf_reset(&cl->tmp);
+		xhtml_url(&cl->tmp, out);
+		set_prop(a, "href", cl->tmp.p);
+		xmlAddChild(a, xmlNewDocText(n->doc,
+		    (const xmlChar *)alt_text(alt)));
+		xmlAddPrevSibling(n, a);
+		drop(n);
+	} else {
+		text_before(n, alt_text(alt));
+		drop(n);
+	}
+	free(out);
+	xmlFree(src);
+	xmlFree(alt);
+}
+
+/*
+ * An embedded page or medium: a link to its http(s) URL goes before
+ * it (in a paragraph where blocks may stand), then it is unwrapped.
+ */
+static xmlNodePtr
+clean_embed(xmlNodePtr n, enum ctype k, int in_a)
+{
+	char *url = prop(n, "src");
+	xmlNodePtr a, p;
+
+	if (url == NULL)
+		url = prop(n, "data");
+	if (url != NULL && is_web(url) && !in_a) {
+		a = xmlNewDocNode(n->doc, NULL, (const xmlChar *)"a", NULL);
+		set_prop(a, "href", url);
+		xmlAddChild(a, xmlNewDocText(n->doc, (const xmlChar *)url));
+		if (k == C_PHRASING) {
+			xmlAddPrevSibling(n, a);
+		} else {
+			p = xmlNewDocNode(n->doc, NULL, (const xmlChar *)"p",
+			    NULL);
+			xmlAddChild(p, a);
+			xmlAddPrevSibling(n, p);
+		}
+		xmlFree(url);
+		/* The loop goes over the new link too. */
+		a = k == C_PHRASING ? a : a->parent;
+		unwrap(n);
+		return a;
+	}
+	xmlFree(url);
+	return unwrap(n);
+}
+
+/* Replace n by its text, for trees nested too deep. */
+static xmlNodePtr
+flatten(xmlNodePtr n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	xmlNodePtr next = n->next;
+
+	if (t != NULL && *t != '\0')
+		text_before(n, (const char *)t);
+	xmlFree(t);
+	drop(n);
+	return next;
+}
+
+/*
+ * Clean the children of parent, which holds content of kind k
+ * (in_a: inside a link).  A child that is unwrapped leaves its
+ * children in its place, and the loop goes on with them.
+ */
+static void
+clean_children(struct clean *cl, xmlNodePtr parent, enum ctype k, int in_a,
+    int depth)
+{
+	xmlNodePtr c, next;
+	const struct elem *e;
+	const char *name;
+	enum ctype ck;
+	size_t i;
+	int found, placed;
+	char *v;
+
+	for (c = parent->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_TEXT_NODE) {
+			if (!fits(k, NULL) && !is_blank(c->content))
+				place(c, k);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE) {
+			drop(c);
+			continue;
+		}
+		if (depth > XHTML_DEPTH) {
+			next = flatten(c);
+			continue;
+		}
+		name = (const char *)c->name;
+		/* Renamed, dropped or special. */
+		found = 0;
+		for (i = 0; i < sizeof(renames) / sizeof(renames[0]); i++) {
+			if (strcmp(name, renames[i].from) != 0)
+				continue;
+			found = 1;
+			if (renames[i].to == NULL)
+				drop(c);
+			else
+				xmlNodeSetName(c, (const xmlChar *)renames[i].to);
+			break;
+		}
+		if (found && renames[i].to == NULL)
+			continue;
+		name = (const char *)c->name;
+		if (strcmp(name, "iframe") == 0 || strcmp(name, "object") == 0 ||
+		    strcmp(name, "embed") == 0 || strcmp(name, "video") == 0 ||
+		    strcmp(name, "audio") == 0) {
+			next = clean_embed(c, k, in_a);
+			continue;
+		}
+		if (strcmp(name, "input") == 0) {
+			/* A task list's checkbox becomes a ballot box. */
+			v = prop(c, "type");
+			if (v != NULL && strcasecmp(v, "checkbox") == 0)
+				next = text_before(c, xmlHasProp(c,
+				    (const xmlChar *)"checked") ?
+				    "\xe2\x98\x91" : "\xe2\x98\x90");
+			xmlFree(v);
+			drop(c);
+			continue;
+		}
+		if ((e = elem_find(name)) == NULL) {
+			next = unwrap(c);	/* unknown: keep the content */
+			continue;
+		}
+		if (!need_ok(e->need, k, parent)) {
+			if (k == C_PHRASING) {
+				next = unwrap(c);
+				continue;
+			}
+			xmlNodeSetName(c, (const xmlChar *)"div");
+			e = elem_find("div");
+		}
+		if ((k == C_PHRASING && !e->phrasing) ||
+		    (in_a && strcmp(e->name, "a") == 0)) {
+			next = unwrap(c);
+			continue;
+		}
+		/*
+		 * A child placed in a wrapper has left this list: whatever
+		 * becomes of it, the loop goes on with its old next sibling.
+		 */
+		ck = k;
+		placed = 0;
+		if (!fits(k, e)) {
+			if (place(c, k) == NULL)
+				continue;
+			ck = C_FLOW;
+			placed = 1;
+		}
+		if (strcmp(e->name, "img") == 0) {
+			pre_attrs(c, e->name);
+			clean_attrs(cl, c, e);
+			clean_img(cl, c, in_a);
+			continue;
+		}
+		pre_attrs(c, e->name);
+		if (e->content == C_VOID) {
+			while (c->children != NULL)
+				drop(c->children);
+		} else {
+			clean_children(cl, c, e->content == C_TRANSPARENT ?
+			    ck : (enum ctype)e->content,
+			    in_a || strcmp(e->name, "a") == 0, depth + 1);
+		}
+		clean_attrs(cl, c, e);
+		/* A table without rows is not a table. */
+		if (strcmp(e->name, "table") == 0) {
+			xmlNodePtr r, rr;
+			int rows = 0;
+
+			for (r = c->children; r != NULL && !rows; r = r->next) {
+				if (is_name(r, "tr"))
+					rows = 1;
+				for (rr = r->children; is_name(r, "tbody") ||
+				    is_name(r, "thead") || is_name(r, "tfoot");
+				    rr = rr->next) {
+					if (rr == NULL)
+						break;
+					if (is_name(rr, "tr"))
+						rows = 1;
+				}
+			}
+			if (!rows) {
+				r = unwrap(c);
+				if (!placed)
+					next = r;
+			}
+		}
+	}
+}
+
+/* An id of characters safe everywhere, [A-Za-z0-9_.-], led by a letter. */
+static void
+id_tidy(struct buf *b, const char *s)
+{
+	unsigned char ch = (unsigned char)s[0];
+
+	buf_reset(b);
+	if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')))
+		buf_adds(b, "id-");
+	for (; *s != '\0'; s++) {
+		ch = (unsigned char)*s;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || ch == '_' || ch == '-' ||
+		    ch == '.')
+			buf_addc(b, ch);
+		else if (b->n > 0 && b->p[b->n - 1] != '-')
+			buf_addc(b, '-');
+	}
+	if (b->n == 0)
+		buf_adds(b, "id");
+}
+
+/* Make id unique: "x", else "x-2", "x-3"... Returns a new string. */
+static char *
+id_claim(struct clean *cl, const char *want)
+{
+	struct buf b = BUF_INIT;
+	unsigned long i;
+	char *r;
+
+	buf_adds(&b, want);
+	for (i = 2; xmlHashLookup(cl->used, (const xmlChar *)b.p) != NULL;
+	    i++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s-%lu", want, i);
+	}
+	r = xstrndup(b.p, b.n);
+	xmlHashAddEntry(cl->used, (const xmlChar *)r, (void *)1);
+	buf_free(&b);
+	return r;
+}
+
+/* Every id tidied and unique, first occurrences remembered. */
+static void
+ids_fix(struct clean *cl, xmlNodePtr n)
+{
+	struct buf t = BUF_INIT;
+	char *v, *nv;
+	xmlNodePtr c;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = prop(c, "id")) != NULL) {
+			if (is_blank((xmlChar *)v)) {
+				xmlUnsetProp(c, (const xmlChar *)"id");
+			} else {
+				id_tidy(&t, v);
+				nv = id_claim(cl, t.p);
+				set_prop(c, "id", nv);
+				if (xmlHashLookup(cl->idmap,
+				    (const xmlChar *)v) == NULL)
+					xmlHashAddEntry(cl->idmap,
+					    (const xmlChar *)v, nv);
+				else
+					free(nv);
+			}
+			xmlFree(v);
+		}
+		ids_fix(cl, c);
+	}
+	buf_free(&t);
+}
+
+static void
+free_entry(void *p, const xmlChar *name)
+{
+	(void)name;
+	free(p);
+}
+
+/* Links to fragments follow their target's new id, or go. */
+static void
+links_fix(struct clean *cl, xmlNodePtr n)
+{
+	xmlNodePtr c;
+	char *h;
+	const char *to;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_name(c, "a") && (h = prop(c, "href")) != NULL) {
+			if (h[0] == '#') {
+				to = xmlHashLookup(cl->idmap,
+				    (const xmlChar *)h + 1);
+				if (to != NULL) {
+					buf_reset(&cl->tmp);
+					buf_printf(&cl->tmp, "#%s", to);
+					set_prop(c, "href", cl->tmp.p);
+				} else {
+					xmlUnsetProp(c, (const xmlChar *)"href");
+				}
+			}
+			xmlFree(h);
+		}
+		links_fix(cl, c);
+	}
+}
+
+static int
+has_class(xmlNodePtr n, const char *cls)
+{
+	char *v = prop(n, "class");
+	const char *p;
+	size_t k = strlen(cls);
+	int r = 0;
+
+	for (p = v; p != NULL && (p = strstr(p, cls)) != NULL; p += k)
+		if ((p == v || p[-1] == ' ') && (p[k] == '\0' || p[k] == ' '))
+			r = 1;
+	xmlFree(v);
+	return r;
+}
+
+/* cmark-gfm's footnote markup to EPUB 3 noterefs and footnotes. */
+static void
+notes_fix(xmlNodePtr n, int top)
+{
+	xmlNodePtr c, next, li, lnext, a, p;
+	unsigned long i;
+	char num[24];
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_name(c, "sup") && has_class(c, "footnote-ref") &&
+		    is_name(c->children, "a"))
+			set_prop(c->children, "epub:type", "noteref");
+		if (top && is_name(c, "section") && has_class(c, "footnotes")) {
+			set_prop(c, "epub:type", "footnotes");
+			for (a = c->children; a != NULL; a = lnext) {
+				lnext = a->next;
+				if (!is_name(a, "ol"))
+					continue;
+				i = 0;
+				for (li = a->children; li != NULL;
+				    li = li->next) {
+					if (!is_name(li, "li"))
+						continue;
+					snprintf(num, sizeof(num), "%lu. ",
+					    ++i);
+					xmlNodeSetName(li,
+					    (const xmlChar *)"aside");
+					set_prop(li, "epub:type", "footnote");
+					for (p = li->children; p != NULL &&
+					    p->type != XML_ELEMENT_NODE;
+					    p = p->next)
+						;
+					if (is_name(p, "p") &&
+					    p->children != NULL)
+						text_before(p->children, num);
+					else if (li->children != NULL)
+						text_before(li->children, num);
+				}
+				unwrap(a);
+			}
+			continue;
+		}
+		notes_fix(c, 0);
+	}
+}
+
+/* Append the text of n, white space folded, to b. */
+static void
+text_of(struct buf *b, xmlNodePtr n)
+{
+	xmlChar *t = xmlNodeGetContent(n);
+	const xmlChar *p;
+	int sp = 0;
+
+	for (p = t; p != NULL && *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		    *p == '\f') {
+			sp = b->n > 0;
+			continue;
+		}
+		if (sp)
+			buf_addc(b, ' ');
+		sp = 0;
+		buf_addc(b, *p);
+	}
+	xmlFree(t);
+}
+
+/* Top-level headings: an id each, and their list. */
+static void
+headings(struct clean *cl, xmlNodePtr body, struct xhtml_result *res)
+{
+	xmlNodePtr c;
+	struct buf t = BUF_INIT;
+	struct xhtml_heading *h;
+	unsigned long k = 0;
+	char *id, want[32];
+
+	for (c = body->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE || c->name[0] != 'h' ||
+		    c->name[1] < '1' || c->name[1] > '6' || c->name[2] != '\0')
+			continue;
+		if ((id = prop(c, "id")) == NULL) {
+			snprintf(want, sizeof(want), "sec-%lu", ++k);
+			id = id_claim(cl, want);
+			set_prop(c, "id", id);
+			free(id);
+			id = prop(c, "id");
+		}
+		buf_reset(&t);
+		text_of(&t, c);
+		res->h = xreallocarray(res->h, res->nh + 1, sizeof(*res->h));
+		h = &res->h[res->nh++];
+		h->level = c->name[1] - '0';
+		h->id = xstrdup(id);
+		h->text = xstrndup(t.p ? t.p : "", t.n);
+		xmlFree(id);
+	}
+	buf_free(&t);
+}
+
+static const char *const voids[] = { "br", "col", "hr", "img", "wbr",
+	NULL };
+
+static void
+serialise(struct buf *b, xmlNodePtr n)
+{
+	xmlNodePtr c;
+	xmlAttrPtr a;
+	char *v;
+	int i, isvoid;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE) {
+			if (c->content != NULL)
+				xhtml_escape(b, (const char *)c->content,
+				    strlen((const char *)c->content), 0);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		buf_printf(b, "<%s", (const char *)c->name);
+		for (a = c->properties; a != NULL; a = a->next) {
+			v = (char *)xmlNodeGetContent((xmlNodePtr)a);
+			buf_printf(b, " %s=\"", (const char *)a->name);
+			if (v != NULL)
+				xhtml_escape(b, v, strlen(v), 1);
+			buf_addc(b, '"');
+			xmlFree(v);
+		}
+		isvoid = 0;
+		for (i = 0; voids[i] != NULL; i++)
+			if (strcmp((const char *)c->name, voids[i]) == 0)
+				isvoid = 1;
+		if (isvoid) {
+			buf_adds(b, "/>");
+			continue;
+		}
+		buf_addc(b, '>');
+		serialise(b, c->children);
+		buf_printf(b, "</%s>", (const char *)c->name);
+	}
+}
+
+/* The body element of the parsed document, or NULL. */
+static xmlNodePtr
+find_body(xmlNodePtr n)
+{
+	xmlNodePtr c, r;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (is_name(c, "body"))
+			return c;
+		if (c->type == XML_ELEMENT_NODE &&
+		    (r = find_body(c->children)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+int
+xhtml_clean(const char *html, size_t n, const struct xhtml_hooks *hk,
+    const char *const *reserved, struct xhtml_result *res)
+{
+	struct clean cl;
+	xmlNodePtr body;
+	size_t i;
+
+	buf_reset(&res->body);
+	buf_adds(&res->body, "");
+	if (n == 0)
+		return 0;
+	if (n > INT32_MAX)
+		return -1;
+	memset(&cl, 0, sizeof(cl));
+	cl.hk = hk;
+	cl.doc = htmlReadMemory(html, (int)n, NULL, "UTF-8",
+	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET | XML_PARSE_HUGE);
+	if (cl.doc == NULL)
+		return -1;
+	cl.used = xmlHashCreate(64);
+	cl.idmap = xmlHashCreate(64);
+	for (i = 0; reserved != NULL && reserved[i] != NULL; i++)
+		xmlHashAddEntry(cl.used, (const xmlChar *)reserved[i],
+		    (void *)1);
+	body = find_body(xmlDocGetRootElement(cl.doc));
+	if (body != NULL) {
+		clean_children(&cl, body, C_FLOW, 0, 0);
+		ids_fix(&cl, body);
+		headings(&cl, body, res);
+		links_fix(&cl, body);
+		notes_fix(body, 1);
+		serialise(&res->body, body->children);
+	}
+	xmlHashFree(cl.used, NULL);
+	xmlHashFree(cl.idmap, free_entry);
+	buf_free(&cl.tmp);
+	xmlFreeDoc(cl.doc);
+	return 0;
+}
+
+void
+xhtml_result_free(struct xhtml_result *res)
+{
+	size_t i;
+
+	for (i = 0; i < res->nh; i++) {
+		free(res->h[i].id);
+		free(res->h[i].text);
+	}
+	free(res->h);
+	res->h = NULL;
+	res->nh = 0;
+	buf_free(&res->body);
+}
+
+void
+xhtml_escape(struct buf *b, const char *s, size_t n, int attr)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	uint32_t cp;
+	size_t k;
+
+	while (p < end) {
+		if (*p < 0x80) {
+			switch (*p) {
+			case '&':
+				buf_adds(b, "&amp;");
+				break;
+			case '<':
+				buf_adds(b, "&lt;");
+				break;
+			case '>':
+				buf_adds(b, "&gt;");
+				break;
+			case '"':
+				buf_adds(b, attr ? "&quot;" : "\"");
+				break;
+			case '\t':
+			case '\n':
+				if (attr)
+					buf_printf(b, "&#%d;", *p);
+				else
+					buf_addc(b, *p);
+				break;
+			default:
+				if (*p >= 0x20 && *p != 0x7f)
+					buf_addc(b, *p);
+				break;
+			}
+			p++;
+			continue;
+		}
+		k = utf8_decode(p, (size_t)(end - p), &cp);
+		if (k == 0) {
+			p++;		/* not UTF-8: dropped */
+			continue;
+		}
+		if (!utf8_is_banned(cp))
+			buf_add(b, p, k);
+		p += k;
+	}
+}
+
+/* Punycode digit d (RFC 3492). */
+static int
+puny_digit(uint32_t d)
+{
+	return d < 26 ? (int)('a' + d) : (int)('0' + d - 26);
+}
+
+static uint32_t
+puny_adapt(uint32_t delta, uint32_t npoints, int first)
+{
+	uint32_t k = 0;
+
+	delta = first ? delta / 700 : delta / 2;
+	delta += delta / npoints;
+	while (delta > ((36 - 1) * 26) / 2) {
+		delta /= 36 - 1;
+		k += 36;
+	}
+	return k + (36 - 1 + 1) * delta / (delta + 38);
+}
+
+/*
+ * Append the Punycode of the n code points cp (RFC 3492, section
+ * 6.3); -1 when a label that long cannot be a host name.
+ */
+static int
+puny_encode(struct buf *b, const uint32_t *cp, size_t n)
+{
+	uint32_t nn = 128, delta = 0, bias = 72, h, bb = 0, m, q, k, t;
+	size_t i;
+
+	if (n > 63)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (cp[i] < 0x80) {
+			buf_addc(b, (int)cp[i]);
+			bb++;
+		}
+	if (bb > 0)
+		buf_addc(b, '-');
+	for (h = bb; h < n; delta++, nn++) {
+		m = UINT32_MAX;
+		for (i = 0; i < n; i++)
+			if (cp[i] >= nn && cp[i] < m)
+				m = cp[i];
+		if ((m - nn) > (UINT32_MAX - delta) / (h + 1))
+			return -1;
+		delta += (m - nn) * (h + 1);
+		nn = m;
+		for (i = 0; i < n; i++) {
+			if (cp[i] < nn && ++delta == 0)
+				return -1;
+			if (cp[i] != nn)
+				continue;
+			for (q = delta, k = 36; ; k += 36) {
+				t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
+				if (q < t)
+					break;
+				buf_addc(b, puny_digit(t + (q - t) % (36 - t)));
+				q = (q - t) / (36 - t);
+			}
+			buf_addc(b, puny_digit(q));
+			bias = puny_adapt(delta, h + 1, h == bb);
+			delta = 0;
+			h++;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Append the authority host[0..n): percent-escapes decoded, labels
+ * with non-ASCII letters in their "xn--" form (IDNA without its
+ * mapping tables), ASCII as it was.
+ */
+static void
+host_add(struct buf *b, const unsigned char *host, size_t n)
+{
+	struct buf raw = BUF_INIT;
+	uint32_t cp[64];
+	size_t i, k, ncp, start;
+	int ascii, ok;
+
+	for (i = 0; i < n; i++) {
+		if (host[i] == '%' && i + 2 < n &&
+		    url_hexval(host[i + 1]) >= 0 &&
+		    url_hexval(host[i + 2]) >= 0) {
+			buf_addc(&raw, url_hexval(host[i + 1]) * 16 +
+			    url_hexval(host[i + 2]));
+			i += 2;
+		} else {
+			buf_addc(&raw, host[i]);
+		}
+	}
+	for (start = 0; start <= raw.n; start = i + 1) {
+		for (i = start; i < raw.n && raw.p[i] != '.'; i++)
+			;
+		ascii = 1;
+		for (k = start; k < i; k++)
+			if ((unsigned char)raw.p[k] >= 0x80)
+				ascii = 0;
+		ok = !ascii;
+		ncp = 0;
+		for (k = start; ok && k < i; ) {
+			size_t len = utf8_decode((unsigned char *)raw.p + k,
+			    i - k, &cp[ncp]);
+
+			if (len == 0 || ncp == 63) {
+				ok = 0;
+				break;
+			}
+			if (cp[ncp] >= 'A' && cp[ncp] <= 'Z')
+				cp[ncp] += 'a' - 'A';
+			ncp++;
+			k += len;
+		}
+		if (ok) {
+			size_t mark = b->n;
+
+			buf_adds(b, "xn--");
+			if (puny_encode(b, cp, ncp) < 0)
+				ok = 0, b->n = mark;
+		}
+		if (!ok) {
+			for (k = start; k < i; k++) {
+				unsigned char ch = (unsigned char)raw.p[k];
+
+				if (ch <= 0x20 || ch >= 0x7f ||
+				    strchr("<>\"{}|\\^`%", ch) != NULL)
+					buf_printf(b, "%%%02X", ch);
+				else
+					buf_addc(b, ch);
+			}
+		}
+		if (i < raw.n)
+			buf_addc(b, '.');
+	}
+	if (b->p != NULL)
+		b->p[b->n] = '\0';
+	buf_free(&raw);
+}
+
+void
+xhtml_url(struct buf *b, const char *url)
+{
+	static const char hexd[] = "0123456789ABCDEF";
+	const unsigned char *p, *host = NULL, *hend = NULL;
+	int hash = 0;
+
+	/* The host goes through host_add(). */
+	if (url_has_scheme(url) && (p = (const unsigned char *)strstr(url,
+	    "://")) != NULL && strcspn(url, ":") == (size_t)((const char *)p -
+	    url)) {
+		host = p + 3;
+		hend = host + strcspn((const char *)host, "/?#");
+	}
+	for (p = (const unsigned char *)url; *p != '\0'; p++) {
+		if (p == host && hend > host) {
+			host_add(b, host, (size_t)(hend - host));
+			p = hend - 1;
+			continue;
+		}
+		if (*p == '%' && strchr("0123456789abcdefABCDEF", p[1]) &&
+		    p[1] != '\0' && strchr("0123456789abcdefABCDEF", p[2]) &&
+		    p[2] != '\0') {
+			buf_addc(b, '%');
+		} else if (*p == '#' && !hash) {
+			hash = 1;
+			buf_addc(b, '#');
+		} else if (*p <= 0x20 || *p >= 0x7f || strchr("<>\"{}|\\^`%#[]",
+		    *p) != NULL) {
+			buf_addc(b, '%');
+			buf_addc(b, hexd[*p >> 4]);
+			buf_addc(b, hexd[*p & 15]);
+		} else {
+			buf_addc(b, *p);
+		}
+	}
+}

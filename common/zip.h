@@ -1,0 +1,45 @@
+/*
+ * zip.h: a small, reproducible ZIP writer on zlib.
+ *
+ * Entries are written in the order they are added, each with the same
+ * fixed time, no extra field and no data descriptor, so the same
+ * entries give the same bytes.  The output need not be seekable: an
+ * entry is compressed in memory before its header is written.  No
+ * ZIP64: an archive over 4 GiB or 65535 entries is refused.
+ */
+#ifndef QUIRE_ZIP_H
+#define QUIRE_ZIP_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+/* How an entry's bytes are kept. */
+enum zip_method { ZIP_STORE = 0, ZIP_DEFLATE = 8 };
+
+struct zip;
+
+/*
+ * Start an archive on fp (not owned: the caller closes it); every
+ * entry gets the time t (clamped to 1980-2107, two-second steps).
+ */
+struct zip *zip_open(FILE *fp, int64_t t);
+
+/*
+ * Add the entry name holding p[0..n).  Returns 0, or -1 after a
+ * message (too large, too many entries, a zlib failure or a write
+ * error); the archive is then unusable except for zip_free().
+ */
+int zip_add(struct zip *z, const char *name, const void *p, size_t n,
+    enum zip_method how);
+
+/*
+ * Write the central directory and free z.  Returns 0, or -1 after a
+ * message; z is freed either way.
+ */
+int zip_close(struct zip *z);
+
+/* Free z without finishing the archive (after a failure). */
+void zip_free(struct zip *z);
+
+#endif

@@ -1,0 +1,1405 @@
+/*
+ * ir2epub: bind the issues of an IR stream into one EPUB 3 book.
+ *
+ * Two passes.  The first reads the IR, checks it (malformed records,
+ * duplicate ids), keeps a few bytes per issue (its UUID and the keys
+ * of its permalink, so that links between issues can become links
+ * between chapters) and spools the fields the chapters need to an
+ * anonymous temporary file.  The second reads the spool back one
+ * issue at a time and writes each chapter, and the images it uses,
+ * into the ZIP as it goes; the navigation, the NCX and the package
+ * document come last.  Memory is bounded by the largest issue plus
+ * the navigation, which grows by one entry per issue and heading.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "quire.h"
+#include "xhtml.h"
+#include "zip.h"
+
+static const char usage[] = "[-h] [-a author] [-b base-url] [-c book.yaml] "
+    "[-d depth] [-i identifier] [-l lang] [-o file] [-t title] "
+    "[--cover image] [--css file] [file ...]";
+
+/* Images and covers larger than this are not read. */
+#define IMAGE_MAX	(32L * 1024 * 1024)
+
+/* The keys a book.yaml may hold. */
+static const char *const conf_keys[] = {
+	"title", "creator", "creators", "author", "authors", "language",
+	"identifier", "date", "publisher", "rights", "description",
+	"subject", "subjects", "cover", "css", "toc-depth", "base", NULL
+};
+
+/* A link target: the hash of a permalink form and its chapter. */
+struct key {
+	uint64_t h;
+	size_t   chap;
+};
+
+/* An image in the book. */
+struct image {
+	char        name[40];	/* images/0123456789abcdef.png */
+	const char *type;
+};
+
+/* One issue as read back from the spool; strings owned by bufs. */
+struct issue {
+	struct buf f[11];
+};
+
+enum { SP_UUID, SP_TITLE, SP_PERMALINK, SP_DATE, SP_AUTHORS, SP_SUMMARY,
+	SP_LANG, SP_SOURCE, SP_HTML, SP_FILE, SP_LINE, SP_N };
+
+/* The book, as the options, book.yaml and the first pass make it. */
+static struct {
+	const char  *title, *lang, *identifier, *date, *publisher, *rights;
+	const char  *description, *cover, *css, *base;
+	const char **creators, **subjects;
+	size_t       ncreators, nsubjects;
+	int          depth;
+	int64_t      modified, newest, oldest;
+	char         uuid_id[UUID_LEN + 9];
+} book;
+
+/* State of the second pass. */
+static struct {
+	struct zip    *zip;
+	char          (*uuid)[UUID_LEN];	/* per chapter */
+	size_t         nchap;
+	struct key    *keys;
+	size_t         nkeys;
+	struct image  *img;
+	size_t         nimg;
+	struct idset   noted;			/* images reported */
+	struct buf     nav, ncx;
+	int            navcur, ncxcur, maxdepth;
+	unsigned long  playorder;
+	int            failed;
+	int            webp;			/* fallback.svg written */
+	/* the issue being written */
+	size_t          cur;
+	const struct issue *is;
+	char           *dir;			/* its source folder, or NULL */
+	char           *folder;			/* its permalink's folder */
+	size_t          hostlen;		/* "https://host/" in it */
+} bk;
+
+static const char default_css[] =
+"/* ir2epub's default stylesheet */\n"
+"body { margin: 0 5%; line-height: 1.5; font-family: serif; "
+"text-align: left; }\n"
+"h1, h2, h3, h4, h5, h6 { font-family: sans-serif; line-height: 1.2; "
+"margin: 1.4em 0 0.5em; page-break-after: avoid; }\n"
+"h1 { font-size: 1.6em; } h2 { font-size: 1.35em; } "
+"h3 { font-size: 1.15em; } h4, h5, h6 { font-size: 1em; }\n"
+"header.issue { margin-bottom: 2em; border-bottom: 1px solid #999; }\n"
+"header.issue h1 { margin-top: 0.5em; }\n"
+"p.meta { font-family: sans-serif; font-size: 0.9em; color: #444; }\n"
+"p.summary { font-style: italic; }\n"
+"p { margin: 0.6em 0; }\n"
+"a { color: #1a4f8b; }\n"
+"code, kbd, samp, pre { font-family: monospace; font-size: 0.9em; }\n"
+"pre { white-space: pre-wrap; word-wrap: break-word; "
+"background: #f4f4f4; border: 1px solid #ddd; padding: 0.5em; "
+"margin: 1em 0; page-break-inside: avoid; }\n"
+"blockquote { margin: 1em 1.5em; padding-left: 0.8em; "
+"border-left: 3px solid #bbb; color: #333; }\n"
+"table { border-collapse: collapse; margin: 1em 0; max-width: 100%; }\n"
+"th, td { border: 1px solid #aaa; padding: 0.2em 0.5em; "
+"vertical-align: top; }\n"
+"th { background: #eee; }\n"
+".align-left { text-align: left; } .align-right { text-align: right; }\n"
+".align-center { text-align: center; } "
+".align-justify { text-align: justify; }\n"
+"img { max-width: 100%; height: auto; }\n"
+"figure { margin: 1em 0; text-align: center; }\n"
+"hr { border: 0; border-top: 1px solid #999; margin: 2em 0; }\n"
+"section.footnotes { margin-top: 2em; border-top: 1px solid #999; "
+"font-size: 0.9em; }\n"
+"nav ol { list-style: none; padding-left: 1em; }\n"
+"div.cover { text-align: center; margin: 0; padding: 0; }\n"
+"div.cover img { max-width: 100%; max-height: 100%; }\n";
+
+/* What readers without WebP show instead (WebP is core only in 3.3). */
+static const char webp_fallback[] =
+"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+"<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+"viewBox=\"0 0 300 60\" width=\"300\" height=\"60\">\n"
+"<title>A WebP image this reader cannot show</title>\n"
+"<rect x=\"1\" y=\"1\" width=\"298\" height=\"58\" fill=\"#eee\" "
+"stroke=\"#999\"/>\n<text x=\"150\" y=\"36\" font-family=\"sans-serif\" "
+"font-size=\"14\" text-anchor=\"middle\" fill=\"#333\">"
+"(a WebP image this reader cannot show)</text>\n</svg>\n";
+
+/* ---- small helpers -------------------------------------------------- */
+
+static void
+esc(struct buf *b, const char *s)
+{
+	xhtml_escape(b, s, strlen(s), 1);
+}
+
+/* A valid-looking BCP 47 tag: letters, then -alnum parts. */
+static int
+lang_ok(const char *s)
+{
+	size_t i = 0, k;
+
+	if (s == NULL)
+		return 0;
+	while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
+		i++;
+	if (i < 2 || i > 8)
+		return 0;
+	while (s[i] == '-') {
+		for (k = ++i; (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
+		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'); i++)
+			;
+		if (i == k || i - k > 8)
+			return 0;
+	}
+	return s[i] == '\0';
+}
+
+/* "20 November 2017", without the locale. */
+static void
+date_long(struct buf *b, int64_t t)
+{
+	static const char *const mon[] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September",
+		"October", "November", "December" };
+	struct date_tm tm;
+
+	date_split(t, &tm);
+	buf_printf(b, "%d %s %d", tm.mday, mon[tm.mon - 1], tm.year);
+}
+
+/* The media type and suffix of an image, from its first bytes. */
+static const char *
+sniff(const unsigned char *p, size_t n, const char **ext)
+{
+	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return *ext = "png", "image/png";
+	if (n >= 3 && p[0] == 0xff && p[1] == 0xd8 && p[2] == 0xff)
+		return *ext = "jpg", "image/jpeg";
+	if (n >= 6 && (memcmp(p, "GIF87a", 6) == 0 ||
+	    memcmp(p, "GIF89a", 6) == 0))
+		return *ext = "gif", "image/gif";
+	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 &&
+	    memcmp(p + 8, "WEBP", 4) == 0)
+		return *ext = "webp", "image/webp";
+	return NULL;
+}
+
+/*
+ * Read a whole regular file of at most IMAGE_MAX bytes into b.
+ * Returns NULL, or a reason.
+ */
+static const char *
+slurp_file(const char *path, struct buf *b)
+{
+	struct stat st;
+	FILE *fp;
+	int fd, e;
+
+	buf_reset(b);
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK)) < 0)
+		return strerror(errno);
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		close(fd);
+		return "not a regular file";
+	}
+	if (st.st_size > IMAGE_MAX) {
+		close(fd);
+		return "larger than 32 MiB";
+	}
+	if ((fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return strerror(errno);
+	}
+	e = buf_slurp(b, fp);
+	fclose(fp);
+	return e < 0 ? "read error" : NULL;
+}
+
+/* ---- permalink keys ------------------------------------------------- */
+
+/*
+ * The key of a URL for matching links to issues: "H" host path query
+ * (host lower-cased, without "www." and port) or "P" path query; the
+ * fragment, a trailing "index.html" and trailing slashes are left
+ * out.  with_host zero asks for the path form even of an absolute URL.
+ * Returns 0 when u is neither absolute http(s) nor root-relative.
+ */
+static uint64_t
+url_key(const char *u, int with_host)
+{
+	struct buf b = BUF_INIT;
+	const char *p, *host = NULL, *end;
+	size_t hn = 0, n;
+	uint64_t h;
+
+	if (strncasecmp(u, "http://", 7) == 0 ||
+	    strncasecmp(u, "https://", 8) == 0) {
+		host = strstr(u, "//") + 2;
+		hn = strcspn(host, "/?#");
+		p = host + hn;
+		if (memchr(host, '@', hn) != NULL)
+			return 0;
+	} else if (u[0] == '/' && u[1] != '/') {
+		p = u;
+		if (with_host)
+			return 0;
+	} else {
+		return 0;
+	}
+	if (host != NULL && with_host) {
+		buf_addc(&b, 'H');
+		n = hn;
+		if (memchr(host, ':', hn) != NULL)
+			n = (size_t)((const char *)memchr(host, ':', hn) - host);
+		if (n > 4 && strncasecmp(host, "www.", 4) == 0)
+			host += 4, n -= 4;
+		for (; n > 0; n--, host++)
+			buf_addc(&b, *host >= 'A' && *host <= 'Z' ?
+			    *host - 'A' + 'a' : *host);
+	} else {
+		buf_addc(&b, 'P');
+	}
+	end = p + strcspn(p, "?#");
+	n = (size_t)(end - p);
+	if (n >= 10 && memcmp(end - 10, "index.html", 10) == 0)
+		n -= 10;
+	while (n > 0 && p[n - 1] == '/')
+		n--;
+	buf_addc(&b, '/');
+	buf_add(&b, p, n);
+	if (*end == '?')
+		buf_add(&b, end, strcspn(end, "#"));
+	h = hash64(b.p, b.n);
+	buf_free(&b);
+	return h;
+}
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+
+	return x->h < y->h ? -1 : x->h > y->h;
+}
+
+static void
+key_add(uint64_t h, size_t chap)
+{
+	if (h == 0)
+		return;
+	bk.keys = xreallocarray(bk.keys, bk.nkeys + 1, sizeof(*bk.keys));
+	bk.keys[bk.nkeys].h = h;
+	bk.keys[bk.nkeys++].chap = chap;
+}
+
+/* The chapter a URL names, or -1. */
+static long
+key_find(const char *u)
+{
+	struct key k, *r;
+
+	k.h = url_key(u, 1);
+	if (k.h == 0 && (k.h = url_key(u, 0)) == 0)
+		return -1;
+	r = bsearch(&k, bk.keys, bk.nkeys, sizeof(k), cmp_key);
+	return r != NULL ? (long)r->chap : -1;
+}
+
+/* The absolute form of a permalink, in b; "" when there is none. */
+static void
+permalink_abs(struct buf *b, const char *permalink)
+{
+	buf_reset(b);
+	if (url_has_scheme(permalink))
+		buf_adds(b, permalink);
+	else if (book.base != NULL && permalink[0] == '/')
+		url_join(book.base, permalink, b);
+	else
+		buf_adds(b, "");
+}
+
+/* ---- the spool ------------------------------------------------------ */
+
+static int
+spool_put(FILE *sp, const char *s, size_t n)
+{
+	uint64_t len = n;
+
+	return fwrite(&len, sizeof(len), 1, sp) == 1 &&
+	    (n == 0 || fwrite(s, 1, n, sp) == n) ? 0 : -1;
+}
+
+/* Read one issue back; 1, 0 at the end, -1 on an error. */
+static int
+spool_get(FILE *sp, struct issue *is)
+{
+	uint64_t len;
+	int i;
+
+	for (i = 0; i < SP_N; i++) {
+		if (fread(&len, sizeof(len), 1, sp) != 1)
+			return i == 0 && feof(sp) ? 0 : -1;
+		if (len > SIZE_MAX - 2)
+			return -1;
+		buf_reset(&is->f[i]);
+		buf_grow(&is->f[i], (size_t)len);
+		if (len > 0 && fread(is->f[i].p, 1, (size_t)len, sp) != len)
+			return -1;
+		is->f[i].n = (size_t)len;
+		is->f[i].p[len] = '\0';
+	}
+	return 1;
+}
+
+/* The first pass: check, remember, spool.  Returns the count or -1. */
+static long
+pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
+    struct buf *authors, struct idset *seen_authors)
+{
+	struct ir_reader *r = ir_reader_open(argc, argv);
+	struct ir_record rec;
+	struct idset seen = IDSET_INIT;
+	struct buf b = BUF_INIT, line = BUF_INIT;
+	char uuid[UUID_LEN];
+	size_t i, n = 0;
+	int k, bad = 0;
+	const char *a, *lt;
+
+	while ((k = ir_read(r, &rec)) != 0) {
+		if (k < 0) {
+			bad = 1;
+			break;
+		}
+		if (!idset_add(&seen, rec.f[IR_ID], rec.len[IR_ID])) {
+			msg_err(rec.file, rec.line, "duplicate id '%s'",
+			    rec.f[IR_ID]);
+			bad = 1;
+			break;
+		}
+		ir_id_uuid(&rec, uuid);
+		bk.uuid = xreallocarray(bk.uuid, n + 1, sizeof(*bk.uuid));
+		memcpy(bk.uuid[n], uuid, UUID_LEN);
+		buf_add(ids, rec.f[IR_ID], rec.len[IR_ID]);
+		buf_addc(ids, '\n');
+		if (n == 0 || rec.date > book.newest)
+			book.newest = rec.date;
+		if (n == 0 || rec.updated > book.modified)
+			book.modified = rec.updated;
+		if (rec.date > book.modified)
+			book.modified = rec.date;
+		if (n == 0 || rec.date < book.oldest)
+			book.oldest = rec.date;
+		if (lang->n == 0 && lang_ok(rec.f[IR_LANG]))
+			buf_adds(lang, rec.f[IR_LANG]);
+		/* Both forms of the permalink name the chapter. */
+		permalink_abs(&b, rec.f[IR_PERMALINK]);
+		key_add(url_key(b.p, 1), n);
+		key_add(url_key(rec.f[IR_PERMALINK], 0), n);
+
+		buf_reset(&line);
+		for (i = 0; i < rec.authors.n; i++) {
+			a = rec.authors.v[i];
+			lt = strstr(a, " <");
+			if (i > 0)
+				buf_addc(&line, '\n');
+			buf_add(&line, a, lt != NULL ? (size_t)(lt - a) :
+			    strlen(a));
+			if (idset_add(seen_authors, a, lt != NULL ?
+			    (size_t)(lt - a) : strlen(a))) {
+				buf_add(authors, a, lt != NULL ?
+				    (size_t)(lt - a) : strlen(a));
+				buf_addc(authors, '\n');
+			}
+		}
+		buf_reset(&b);
+		buf_printf(&b, "%lu", rec.line);
+		if (spool_put(sp, uuid, strlen(uuid)) < 0 ||
+		    spool_put(sp, rec.f[IR_TITLE], rec.len[IR_TITLE]) < 0 ||
+		    spool_put(sp, rec.f[IR_PERMALINK],
+		    rec.len[IR_PERMALINK]) < 0 ||
+		    spool_put(sp, rec.f[IR_DATE], rec.len[IR_DATE]) < 0 ||
+		    spool_put(sp, line.p ? line.p : "", line.n) < 0 ||
+		    spool_put(sp, rec.f[IR_SUMMARY], rec.len[IR_SUMMARY]) < 0 ||
+		    spool_put(sp, rec.f[IR_LANG], rec.len[IR_LANG]) < 0 ||
+		    spool_put(sp, rec.f[IR_SOURCE], rec.len[IR_SOURCE]) < 0 ||
+		    spool_put(sp, rec.f[IR_HTML], rec.len[IR_HTML]) < 0 ||
+		    spool_put(sp, rec.file, strlen(rec.file)) < 0 ||
+		    spool_put(sp, b.p, b.n) < 0) {
+			msg_err(NULL, 0, "temporary file: write error");
+			bad = 1;
+			break;
+		}
+		n++;
+	}
+	if (ir_reader_close(r) > 0)
+		bad = 1;
+	idset_free(&seen);
+	buf_free(&b);
+	buf_free(&line);
+	bk.nchap = n;
+	return bad ? -1 : (long)n;
+}
+
+/* ---- images and links inside a chapter ------------------------------- */
+
+/* Say once per book that an image stays outside. */
+static void
+note(const char *src, const char *why)
+{
+	const struct issue *is = bk.is;
+
+	if (!idset_add(&bk.noted, src, strlen(src)))
+		return;
+	msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
+	    "image '%s' not embedded (%s); %s", src, why,
+	    url_has_scheme(src) && (strncasecmp(src, "http", 4) == 0) ?
+	    "linked instead" : "its alt text kept");
+}
+
+/*
+ * The path of src relative to the issue's folder, percent-decoded, in
+ * out; NULL, or why src is not a local file inside that folder.
+ */
+static const char *
+local_path(const char *src, struct buf *out)
+{
+	const char *rel, *p, *seg;
+	size_t n;
+
+	buf_reset(out);
+	if (url_has_scheme(src)) {
+		if (bk.folder == NULL)
+			return "remote";
+		if (strncmp(src, bk.folder, strlen(bk.folder)) != 0)
+			return strncmp(src, bk.folder, bk.hostlen) == 0 ?
+			    "outside the issue's folder" : "remote";
+		rel = src + strlen(bk.folder);
+	} else if (src[0] == '/' && src[1] == '/') {
+		return "remote";
+	} else if (src[0] == '/') {
+		return "outside the issue's folder";
+	} else {
+		rel = src;
+	}
+	if (bk.dir == NULL)
+		return "the issue has no source file";
+	n = strcspn(rel, "?#");
+	for (p = rel; p < rel + n; p++) {
+		if (*p == '%' && url_hexval(p[1]) >= 0 &&
+		    url_hexval(p[2]) >= 0) {
+			buf_addc(out, url_hexval(p[1]) * 16 +
+			    url_hexval(p[2]));
+			p += 2;
+		} else {
+			buf_addc(out, *p);
+		}
+	}
+	if (out->n == 0 || memchr(out->p, '\0', out->n) != NULL ||
+	    out->p[0] == '/')
+		return "outside the issue's folder";
+	/* No ".." segment at all: nothing may climb out. */
+	for (seg = out->p; seg != NULL; seg = strchr(seg, '/')) {
+		if (*seg == '/')
+			seg++;
+		if (strncmp(seg, "..", 2) == 0 && (seg[2] == '/' ||
+		    seg[2] == '\0'))
+			return "outside the issue's folder";
+	}
+	return NULL;
+}
+
+static enum xhtml_img
+on_image(void *ctx, const char *src, const char *alt, char **out)
+{
+	struct buf rel = BUF_INIT, path = BUF_INIT, data = BUF_INIT;
+	char *real = NULL, *rdir = NULL, hex[41];
+	const char *why, *type = NULL, *ext = NULL;
+	unsigned char md[20];
+	struct sha1 c;
+	enum xhtml_img r = XHTML_IMG_TEXT;
+	size_t i;
+
+	(void)ctx;
+	(void)alt;
+	*out = NULL;
+	if ((why = local_path(src, &rel)) != NULL)
+		goto outside;
+	buf_printf(&path, "%s/%s", bk.dir, rel.p);
+	rdir = realpath(bk.dir, NULL);
+	real = realpath(path.p, NULL);
+	if (rdir == NULL || real == NULL) {
+		why = "no such file";
+		goto outside;
+	}
+	if (strncmp(real, rdir, strlen(rdir)) != 0 ||
+	    (real[strlen(rdir)] != '/' && strcmp(rdir, "/") != 0)) {
+		why = "outside the issue's folder";
+		goto outside;
+	}
+	if ((why = slurp_file(real, &data)) != NULL)
+		goto outside;
+	if ((type = sniff((unsigned char *)data.p, data.n, &ext)) == NULL) {
+		why = "not a PNG, JPEG, GIF or WebP image";
+		goto outside;
+	}
+	sha1_init(&c);
+	sha1_update(&c, data.p, data.n);
+	sha1_final(&c, md);
+	for (i = 0; i < 8; i++)
+		snprintf(hex + 2 * i, 3, "%02x", md[i]);
+	buf_reset(&path);
+	buf_printf(&path, "images/%s.%s", hex, ext);
+	for (i = 0; i < bk.nimg; i++)
+		if (strcmp(bk.img[i].name, path.p) == 0)
+			break;
+	if (i == bk.nimg) {
+		buf_reset(&rel);
+		buf_printf(&rel, "EPUB/%s", path.p);
+		if (zip_add(bk.zip, rel.p, data.p, data.n, ZIP_STORE) < 0)
+			bk.failed = 1;
+		if (strcmp(type, "image/webp") == 0 && !bk.webp) {
+			/* EPUB 3.2 readers need a fallback for WebP. */
+			bk.webp = 1;
+			if (zip_add(bk.zip, "EPUB/images/fallback.svg",
+			    webp_fallback, strlen(webp_fallback),
+			    ZIP_DEFLATE) < 0)
+				bk.failed = 1;
+		}
+		bk.img = xreallocarray(bk.img, bk.nimg + 1, sizeof(*bk.img));
+		snprintf(bk.img[bk.nimg].name, sizeof(bk.img[0].name), "%s",
+		    path.p);
+		bk.img[bk.nimg++].type = type;
+	}
+	*out = xstrdup(path.p);
+	r = XHTML_IMG_EMBED;
+	goto done;
+outside:
+	note(src, why);
+	if (url_has_scheme(src)) {
+		*out = xstrdup(src);
+		r = XHTML_IMG_LINK;
+	}
+done:
+	free(real);
+	free(rdir);
+	buf_free(&rel);
+	buf_free(&path);
+	buf_free(&data);
+	return r;
+}
+
+static char *
+on_link(void *ctx, const char *href)
+{
+	struct buf b = BUF_INIT, pl = BUF_INIT;
+	long ch;
+	char *r, *frag;
+
+	(void)ctx;
+	if (!url_has_scheme(href) && !(href[0] == '/' && href[1] != '/')) {
+		/* Relative: against the absolute permalink, if any. */
+		permalink_abs(&pl, bk.is->f[SP_PERMALINK].p);
+		if (pl.n == 0 || href[0] == '/') {
+			buf_free(&pl);
+			return NULL;
+		}
+		url_resolve(pl.p, href, &b);
+	} else if (href[0] == '/') {
+		if ((ch = key_find(href)) < 0 && book.base == NULL) {
+			buf_free(&pl);
+			return NULL;	/* cannot be made absolute */
+		}
+		if (ch < 0)
+			url_join(book.base, href, &b);
+		else
+			buf_adds(&b, href);
+	} else {
+		buf_adds(&b, href);
+	}
+	buf_free(&pl);
+	if ((ch = key_find(b.p)) >= 0) {
+		/*
+		 * Within the chapter a fragment stays (the cleaner maps it to
+		 * the id's new name); to another chapter it goes, as that
+		 * chapter's ids are not known yet.
+		 */
+		frag = strchr(b.p, '#');
+		if ((size_t)ch == bk.cur && frag != NULL && frag[1] != '\0') {
+			r = xstrdup(frag);
+			buf_free(&b);
+			return r;
+		}
+		buf_reset(&b);
+		buf_printf(&b, "issue-%s.xhtml", bk.uuid[ch]);
+	}
+	r = xstrndup(b.p, b.n);
+	buf_free(&b);
+	return r;
+}
+
+/* ---- navigation ----------------------------------------------------- */
+
+/* Add an entry of depth d (1 for a chapter) to the nav and the NCX. */
+static void
+nav_add(int d, const char *label, const char *href)
+{
+	struct buf *nav = &bk.nav, *ncx = &bk.ncx;
+	int i;
+
+	if (d > bk.navcur) {
+		if (bk.navcur > 0)
+			buf_adds(nav, "\n<ol>");
+	} else {
+		buf_adds(nav, "</li>");
+		for (i = bk.navcur; i > d; i--)
+			buf_adds(nav, "\n</ol></li>");
+		for (i = bk.navcur; i >= d; i--)
+			buf_adds(ncx, "</navPoint>\n");
+	}
+	buf_adds(nav, "\n<li><a href=\"");
+	esc(nav, href);
+	buf_adds(nav, "\">");
+	xhtml_escape(nav, label, strlen(label), 0);
+	buf_adds(nav, "</a>");
+	bk.playorder++;
+	buf_printf(ncx, "<navPoint id=\"np-%lu\" playOrder=\"%lu\">"
+	    "<navLabel><text>", bk.playorder, bk.playorder);
+	xhtml_escape(ncx, label, strlen(label), 0);
+	buf_adds(ncx, "</text></navLabel><content src=\"");
+	esc(ncx, href);
+	buf_adds(ncx, "\"/>\n");
+	bk.navcur = d;
+	if (d > bk.maxdepth)
+		bk.maxdepth = d;
+}
+
+static void
+nav_finish(void)
+{
+	int i;
+
+	if (bk.navcur == 0)
+		return;
+	buf_adds(&bk.nav, "</li>");
+	for (i = bk.navcur; i > 1; i--)
+		buf_adds(&bk.nav, "\n</ol></li>");
+	for (i = bk.navcur; i >= 1; i--)
+		buf_adds(&bk.ncx, "</navPoint>\n");
+	bk.navcur = 0;
+}
+
+/* ---- the chapters --------------------------------------------------- */
+
+static void
+xhtml_head(struct buf *b, const char *lang, const char *title)
+{
+	buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
+	    "xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"");
+	esc(b, lang);
+	buf_adds(b, "\" xml:lang=\"");
+	esc(b, lang);
+	buf_adds(b, "\">\n<head>\n<title>");
+	xhtml_escape(b, title, strlen(title), 0);
+	buf_adds(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
+	    "href=\"style.css\"/>\n</head>\n");
+}
+
+/* The folder of a permalink: up to and with its last '/'. */
+static char *
+url_folder(const char *u)
+{
+	const char *q = u + strcspn(u, "?#"), *s;
+
+	for (s = q; s > u && s[-1] != '/'; s--)
+		;
+	if (s == u || !url_has_scheme(u))
+		return NULL;
+	return xstrndup(u, (size_t)(s - u));
+}
+
+/* Write one chapter; 0 or -1. */
+static int
+chapter(const struct issue *is, size_t idx)
+{
+	static const struct xhtml_hooks hooks = { NULL, on_image, on_link };
+	struct xhtml_result res;
+	struct buf out = BUF_INIT, name = BUF_INIT, pl = BUF_INIT;
+	struct buf untitled = BUF_INIT;
+	const char *reserved[3], *title, *lang, *slash, *a, *nl;
+	char sect[UUID_LEN + 8];
+	int64_t t;
+	size_t i;
+	int stack[8], sp = 0, d, r = -1;
+
+	bk.is = is;
+	bk.cur = idx;
+	snprintf(sect, sizeof(sect), "issue-%s", is->f[SP_UUID].p);
+	slash = strrchr(is->f[SP_SOURCE].p, '/');
+	if (strcmp(is->f[SP_SOURCE].p, "-") == 0 || is->f[SP_SOURCE].n == 0)
+		bk.dir = NULL;
+	else if (slash == NULL)
+		bk.dir = xstrdup(".");
+	else
+		bk.dir = xstrndup(is->f[SP_SOURCE].p,
+		    slash == is->f[SP_SOURCE].p ? 1 :
+		    (size_t)(slash - is->f[SP_SOURCE].p));
+	permalink_abs(&pl, is->f[SP_PERMALINK].p);
+	bk.folder = url_folder(pl.p);
+	if (bk.folder != NULL) {
+		const char *h = strstr(bk.folder, "//");
+
+		bk.hostlen = h != NULL ? (size_t)(h + 2 - bk.folder) +
+		    strcspn(h + 2, "/") + 1 : 0;
+	}
+
+	reserved[0] = sect;
+	reserved[1] = "issue-title";
+	reserved[2] = NULL;
+	memset(&res, 0, sizeof(res));
+	if (xhtml_clean(is->f[SP_HTML].p, is->f[SP_HTML].n, &hooks, reserved,
+	    &res) < 0) {
+		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
+		    "libxml2 cannot parse the HTML of this issue");
+		goto out;
+	}
+	if (bk.failed)
+		goto out;
+
+	title = is->f[SP_TITLE].n > 0 ? is->f[SP_TITLE].p : NULL;
+	date_parse_ir(is->f[SP_DATE].p, is->f[SP_DATE].n, &t);
+	lang = lang_ok(is->f[SP_LANG].p) ? is->f[SP_LANG].p : book.lang;
+	if (title == NULL) {
+		buf_adds(&untitled, "Issue of ");
+		date_long(&untitled, t);
+		title = untitled.p;
+	}
+	xhtml_head(&out, lang, title);
+	buf_printf(&out, "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
+	    "class=\"issue\">\n<header class=\"issue\">\n<h1 "
+	    "id=\"issue-title\">", sect);
+	xhtml_escape(&out, title, strlen(title), 0);
+	buf_adds(&out, "</h1>\n<p class=\"meta\"><time datetime=\"");
+	esc(&out, is->f[SP_DATE].p);
+	buf_adds(&out, "\">");
+	date_long(&out, t);
+	buf_adds(&out, "</time>");
+	for (a = is->f[SP_AUTHORS].p, i = 0; is->f[SP_AUTHORS].n > 0 &&
+	    a != NULL; a = nl != NULL ? nl + 1 : NULL, i++) {
+		nl = strchr(a, '\n');
+		buf_adds(&out, i == 0 ? " \xc2\xb7 " : ", ");
+		buf_adds(&out, "<span class=\"author\">");
+		xhtml_escape(&out, a, nl != NULL ? (size_t)(nl - a) :
+		    strlen(a), 0);
+		buf_adds(&out, "</span>");
+	}
+	buf_adds(&out, "</p>\n");
+	if (is->f[SP_SUMMARY].n > 0) {
+		buf_adds(&out, "<p class=\"summary\">");
+		xhtml_escape(&out, is->f[SP_SUMMARY].p, is->f[SP_SUMMARY].n,
+		    0);
+		buf_adds(&out, "</p>\n");
+	}
+	buf_adds(&out, "</header>\n");
+	buf_add(&out, res.body.p, res.body.n);
+	if (res.body.n > 0 && res.body.p[res.body.n - 1] != '\n')
+		buf_addc(&out, '\n');
+	buf_adds(&out, "</section>\n</body>\n</html>\n");
+
+	buf_reset(&name);
+	buf_printf(&name, "EPUB/%s.xhtml", sect);
+	if (zip_add(bk.zip, name.p, out.p, out.n, ZIP_DEFLATE) < 0)
+		goto out;
+
+	/* Navigation: the chapter, then its headings, nested by level. */
+	buf_reset(&name);
+	buf_printf(&name, "%s.xhtml", sect);
+	nav_add(1, title, name.p);
+	for (i = 0; i < res.nh; i++) {
+		while (sp > 0 && stack[sp - 1] >= res.h[i].level)
+			sp--;
+		d = sp + 2;
+		if (sp < (int)(sizeof(stack) / sizeof(stack[0])))
+			stack[sp++] = res.h[i].level;
+		if (d > book.depth || res.h[i].text[0] == '\0')
+			continue;
+		buf_reset(&name);
+		buf_printf(&name, "%s.xhtml#%s", sect, res.h[i].id);
+		nav_add(d > bk.navcur + 1 ? bk.navcur + 1 : d,
+		    res.h[i].text, name.p);
+	}
+	r = 0;
+out:
+	xhtml_result_free(&res);
+	buf_free(&out);
+	buf_free(&name);
+	buf_free(&untitled);
+	buf_free(&pl);
+	free(bk.dir);
+	free(bk.folder);
+	bk.dir = bk.folder = NULL;
+	return r;
+}
+
+/* ---- cover, nav, NCX, package ---------------------------------------- */
+
+/* Append s to b as SVG text lines of about width characters. */
+static void
+svg_lines(struct buf *b, const char *s, int width, int x, int y, int dy,
+    int maxlines)
+{
+	const char *p = s, *start, *brk;
+	int cols, line = 0;
+	uint32_t cp;
+	size_t k;
+
+	while (*p != '\0' && line < maxlines) {
+		while (*p == ' ')
+			p++;
+		start = p;
+		brk = NULL;
+		for (cols = 0; *p != '\0' && (cols < width || brk == NULL);
+		    cols++) {
+			if (*p == ' ') {
+				brk = p;
+				if (cols >= width)
+					break;
+			}
+			k = utf8_decode((const unsigned char *)p, strlen(p),
+			    &cp);
+			p += k > 0 ? k : 1;
+		}
+		if (*p != '\0' && brk != NULL && cols >= width)
+			p = brk;
+		buf_printf(b, "<text x=\"%d\" y=\"%d\">", x, y + line * dy);
+		xhtml_escape(b, start, (size_t)(p - start), 0);
+		/* The last line says that more was cut. */
+		if (line == maxlines - 1 && *p != '\0')
+			buf_adds(b, "\xe2\x80\xa6");
+		buf_adds(b, "</text>\n");
+		line++;
+	}
+}
+
+static void
+make_cover_svg(struct buf *b)
+{
+	struct buf span = BUF_INIT;
+
+	date_long(&span, book.oldest);
+	if (book.newest != book.oldest) {
+		buf_adds(&span, " \xe2\x80\x93 ");
+		date_long(&span, book.newest);
+	}
+	buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+	    "viewBox=\"0 0 600 800\" width=\"600\" height=\"800\">\n<title>");
+	xhtml_escape(b, book.title, strlen(book.title), 0);
+	buf_adds(b, "</title>\n<rect x=\"0\" y=\"0\" width=\"600\" "
+	    "height=\"800\" fill=\"#1d3557\"/>\n<rect x=\"40\" y=\"40\" "
+	    "width=\"520\" height=\"720\" fill=\"none\" stroke=\"#f1faee\" "
+	    "stroke-width=\"3\"/>\n<g fill=\"#f1faee\" "
+	    "font-family=\"sans-serif\" text-anchor=\"middle\">\n"
+	    "<g font-size=\"48\" font-weight=\"bold\">\n");
+	svg_lines(b, book.title, 18, 300, 230, 60, 5);
+	buf_adds(b, "</g>\n<g font-size=\"24\">\n");
+	svg_lines(b, span.p, 40, 300, 680, 32, 1);
+	buf_adds(b, "</g>\n");
+	if (book.ncreators > 0 && book.ncreators <= 3) {
+		size_t i;
+		struct buf c = BUF_INIT;
+
+		for (i = 0; i < book.ncreators; i++)
+			buf_printf(&c, "%s%s", i ? ", " : "", book.creators[i]);
+		buf_adds(b, "<g font-size=\"26\" font-style=\"italic\">\n");
+		svg_lines(b, c.p, 36, 300, 560, 32, 2);
+		buf_adds(b, "</g>\n");
+		buf_free(&c);
+	}
+	buf_adds(b, "</g>\n</svg>\n");
+	buf_free(&span);
+}
+
+/* The cover image and its page; sets the cover's name and type. */
+static int
+write_cover(char *name, size_t nsize, const char **type)
+{
+	struct buf b = BUF_INIT, page = BUF_INIT;
+	const char *why, *ext;
+	int r = -1;
+
+	if (book.cover != NULL) {
+		if ((why = slurp_file(book.cover, &b)) != NULL) {
+			msg_err(book.cover, 0, "%s", why);
+			goto out;
+		}
+		if ((*type = sniff((unsigned char *)b.p, b.n, &ext)) == NULL) {
+			msg_err(book.cover, 0, "not a PNG, JPEG, GIF or WebP "
+			    "image");
+			goto out;
+		}
+		snprintf(name, nsize, "cover.%s", ext);
+	} else {
+		make_cover_svg(&b);
+		*type = "image/svg+xml";
+		snprintf(name, nsize, "cover.svg");
+	}
+	buf_adds(&page, "EPUB/");
+	buf_adds(&page, name);
+	if (zip_add(bk.zip, page.p, b.p, b.n, book.cover != NULL ?
+	    ZIP_STORE : ZIP_DEFLATE) < 0)
+		goto out;
+	buf_reset(&page);
+	xhtml_head(&page, book.lang, book.title);
+	buf_printf(&page, "<body epub:type=\"cover\">\n<div class=\"cover\">"
+	    "<img src=\"%s\" alt=\"", name);
+	esc(&page, book.title);
+	buf_adds(&page, "\"/></div>\n</body>\n</html>\n");
+	if (zip_add(bk.zip, "EPUB/cover.xhtml", page.p, page.n,
+	    ZIP_DEFLATE) < 0)
+		goto out;
+	r = 0;
+out:
+	buf_free(&b);
+	buf_free(&page);
+	return r;
+}
+
+static int
+write_nav(void)
+{
+	struct buf b = BUF_INIT;
+	int r;
+
+	xhtml_head(&b, book.lang, book.title);
+	buf_adds(&b, "<body>\n<nav epub:type=\"toc\" id=\"toc\">\n"
+	    "<h1>Contents</h1>\n<ol>");
+	buf_add(&b, bk.nav.p, bk.nav.n);
+	buf_printf(&b, "\n</ol>\n</nav>\n<nav epub:type=\"landmarks\" "
+	    "id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n"
+	    "<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n"
+	    "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a>"
+	    "</li>\n<li><a epub:type=\"bodymatter\" href=\"issue-%s.xhtml\">"
+	    "Start</a></li>\n</ol>\n</nav>\n</body>\n</html>\n", bk.uuid[0]);
+	r = zip_add(bk.zip, "EPUB/nav.xhtml", b.p, b.n, ZIP_DEFLATE);
+	buf_free(&b);
+	return r;
+}
+
+static int
+write_ncx(void)
+{
+	struct buf b = BUF_INIT;
+	int r;
+
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" "
+	    "version=\"2005-1\" xml:lang=\"");
+	esc(&b, book.lang);
+	buf_adds(&b, "\">\n<head>\n<meta name=\"dtb:uid\" content=\"");
+	esc(&b, book.identifier);
+	buf_printf(&b, "\"/>\n<meta name=\"dtb:depth\" content=\"%d\"/>\n"
+	    "<meta name=\"dtb:totalPageCount\" content=\"0\"/>\n"
+	    "<meta name=\"dtb:maxPageNumber\" content=\"0\"/>\n</head>\n"
+	    "<docTitle><text>", bk.maxdepth);
+	xhtml_escape(&b, book.title, strlen(book.title), 0);
+	buf_adds(&b, "</text></docTitle>\n<navMap>\n");
+	buf_add(&b, bk.ncx.p, bk.ncx.n);
+	buf_adds(&b, "</navMap>\n</ncx>\n");
+	r = zip_add(bk.zip, "EPUB/toc.ncx", b.p, b.n, ZIP_DEFLATE);
+	buf_free(&b);
+	return r;
+}
+
+static void
+dc(struct buf *b, const char *el, const char *id, const char *v)
+{
+	buf_printf(b, "<dc:%s", el);
+	if (id != NULL)
+		buf_printf(b, " id=\"%s\"", id);
+	buf_addc(b, '>');
+	xhtml_escape(b, v, strlen(v), 0);
+	buf_printf(b, "</dc:%s>\n", el);
+}
+
+static int
+write_opf(const char *cover, const char *ctype)
+{
+	struct buf b = BUF_INIT;
+	char d[DATE_IR_LEN], id[32];
+	size_t i;
+	int r;
+
+	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
+	    "unique-identifier=\"book-id\" xml:lang=\"");
+	esc(&b, book.lang);
+	buf_adds(&b, "\">\n<metadata "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n");
+	dc(&b, "identifier", "book-id", book.identifier);
+	dc(&b, "title", NULL, book.title);
+	dc(&b, "language", NULL, book.lang);
+	for (i = 0; i < book.ncreators; i++) {
+		snprintf(id, sizeof(id), "creator-%zu", i + 1);
+		dc(&b, "creator", id, book.creators[i]);
+	}
+	dc(&b, "date", NULL, book.date);
+	if (book.publisher != NULL)
+		dc(&b, "publisher", NULL, book.publisher);
+	if (book.rights != NULL)
+		dc(&b, "rights", NULL, book.rights);
+	if (book.description != NULL)
+		dc(&b, "description", NULL, book.description);
+	for (i = 0; i < book.nsubjects; i++)
+		dc(&b, "subject", NULL, book.subjects[i]);
+	date_fmt_ir(book.modified, d);
+	buf_printf(&b, "<meta property=\"dcterms:modified\">%s</meta>\n"
+	    "<meta name=\"cover\" content=\"cover-image\"/>\n</metadata>\n"
+	    "<manifest>\n", d);
+	buf_adds(&b, "<item id=\"nav\" href=\"nav.xhtml\" "
+	    "media-type=\"application/xhtml+xml\" properties=\"nav\"/>\n"
+	    "<item id=\"ncx\" href=\"toc.ncx\" "
+	    "media-type=\"application/x-dtbncx+xml\"/>\n"
+	    "<item id=\"css\" href=\"style.css\" media-type=\"text/css\"/>\n"
+	    "<item id=\"cover\" href=\"cover.xhtml\" "
+	    "media-type=\"application/xhtml+xml\"/>\n");
+	buf_printf(&b, "<item id=\"cover-image\" href=\"%s\" media-type=\"%s\" "
+	    "properties=\"cover-image\"/>\n", cover, ctype);
+	for (i = 0; i < bk.nchap; i++)
+		buf_printf(&b, "<item id=\"issue-%s\" href=\"issue-%s.xhtml\" "
+		    "media-type=\"application/xhtml+xml\"/>\n", bk.uuid[i],
+		    bk.uuid[i]);
+	for (i = 0; i < bk.nimg; i++)
+		buf_printf(&b, "<item id=\"img-%.16s\" href=\"%s\" "
+		    "media-type=\"%s\"%s/>\n", bk.img[i].name + 7,
+		    bk.img[i].name, bk.img[i].type,
+		    strcmp(bk.img[i].type, "image/webp") == 0 ?
+		    " fallback=\"img-fallback\"" : "");
+	if (bk.webp)
+		buf_adds(&b, "<item id=\"img-fallback\" "
+		    "href=\"images/fallback.svg\" "
+		    "media-type=\"image/svg+xml\"/>\n");
+	buf_adds(&b, "</manifest>\n<spine toc=\"ncx\">\n"
+	    "<itemref idref=\"cover\"/>\n<itemref idref=\"nav\"/>\n");
+	for (i = 0; i < bk.nchap; i++)
+		buf_printf(&b, "<itemref idref=\"issue-%s\"/>\n", bk.uuid[i]);
+	buf_adds(&b, "</spine>\n</package>\n");
+	r = zip_add(bk.zip, "EPUB/content.opf", b.p, b.n, ZIP_DEFLATE);
+	buf_free(&b);
+	return r;
+}
+
+/* ---- main ----------------------------------------------------------- */
+
+/* Split "a\nb\n" into a NULL-terminated vector pointing into s. */
+static const char **
+split_lines(char *s, size_t *n)
+{
+	const char **v = NULL;
+	char *nl;
+
+	*n = 0;
+	while (s != NULL && *s != '\0') {
+		nl = strchr(s, '\n');
+		if (nl != NULL)
+			*nl = '\0';
+		v = xreallocarray(v, *n + 2, sizeof(*v));
+		v[(*n)++] = s;
+		v[*n] = NULL;
+		s = nl != NULL ? nl + 1 : NULL;
+	}
+	return v;
+}
+
+/* The values of a list key of c (first of the keys given), in v. */
+static const char **
+conf_vec(const struct conf *c, const char *k1, const char *k2, size_t *n)
+{
+	const char **v = NULL;
+	const char *k = conf_get(c, k1) != NULL ? k1 : k2, *s;
+	size_t i;
+
+	*n = 0;
+	for (i = 0; (s = conf_list(c, k, i)) != NULL; i++) {
+		v = xreallocarray(v, *n + 2, sizeof(*v));
+		v[(*n)++] = s;
+		v[*n] = NULL;
+	}
+	return v;
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "cover", required_argument, NULL, 'C' },
+		{ "css", required_argument, NULL, 'S' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct conf *cf = NULL;
+	const char *outpath = NULL, *conffile = NULL, *depth = NULL, *v;
+	const char **opt_authors = NULL, *ctype = NULL;
+	size_t nopt_authors = 0;
+	struct buf ids = BUF_INIT, lang = BUF_INIT, authors = BUF_INIT;
+	struct buf idn = BUF_INIT, css = BUF_INIT;
+	struct idset seen_authors = IDSET_INIT;
+	struct issue is;
+	char dbuf[DATE_IR_LEN], uuid[UUID_LEN], cover[32], *end;
+	const char **derived = NULL;
+	FILE *sp = NULL, *out = NULL;
+	long n;
+	int c, i, k, status = EXIT_DATA;
+	int64_t t;
+
+	msg_init(argc, argv, usage);
+	memset(&is, 0, sizeof(is));
+	book.depth = -1;
+	while ((c = getopt_long(argc, argv, "a:b:c:C:d:hi:l:o:S:t:", longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			opt_authors = xreallocarray(opt_authors,
+			    nopt_authors + 2, sizeof(*opt_authors));
+			opt_authors[nopt_authors++] = optarg;
+			opt_authors[nopt_authors] = NULL;
+			break;
+		case 'b':
+			book.base = optarg;
+			break;
+		case 'c':
+			conffile = optarg;
+			break;
+		case 'C':
+			book.cover = optarg;
+			break;
+		case 'd':
+			depth = optarg;
+			break;
+		case 'h':
+			msg_help();
+		case 'i':
+			book.identifier = optarg;
+			break;
+		case 'l':
+			book.lang = optarg;
+			break;
+		case 'o':
+			outpath = optarg;
+			break;
+		case 'S':
+			book.css = optarg;
+			break;
+		case 't':
+			book.title = optarg;
+			break;
+		default:
+			msg_usage();
+		}
+	}
+	argc -= optind;
+	argv += optind;
+
+	/* book.yaml fills what the options left open. */
+	if (conffile != NULL) {
+		if ((cf = conf_load(conffile)) == NULL)
+			return EXIT_DATA;
+		if (conf_check(cf, conf_keys) > 0) {
+			conf_free(cf);
+			return EXIT_DATA;
+		}
+#define FILL(field, key) \
+	if (book.field == NULL) book.field = conf_get(cf, key)
+		FILL(title, "title");
+		FILL(lang, "language");
+		FILL(identifier, "identifier");
+		FILL(date, "date");
+		FILL(publisher, "publisher");
+		FILL(rights, "rights");
+		FILL(description, "description");
+		FILL(cover, "cover");
+		FILL(css, "css");
+		FILL(base, "base");
+#undef FILL
+		if (depth == NULL)
+			depth = conf_get(cf, "toc-depth");
+		book.subjects = conf_vec(cf, "subjects", "subject",
+		    &book.nsubjects);
+		if (nopt_authors == 0) {
+			book.creators = conf_vec(cf, "creators", "creator",
+			    &book.ncreators);
+			if (book.ncreators == 0) {
+				free(book.creators);
+				book.creators = conf_vec(cf, "authors",
+				    "author", &book.ncreators);
+			}
+		}
+	}
+	if (nopt_authors > 0) {
+		free(book.creators);
+		book.creators = opt_authors;
+		book.ncreators = nopt_authors;
+		opt_authors = NULL;
+	}
+	if (depth != NULL) {
+		errno = 0;
+		book.depth = (int)strtol(depth, &end, 10);
+		if (*depth == '\0' || *end != '\0' || book.depth < 1 ||
+		    book.depth > 6) {
+			msg_err(NULL, 0, "toc depth '%s': give 1 to 6", depth);
+			msg_usage();
+		}
+	} else {
+		book.depth = 2;
+	}
+	if (book.title == NULL || book.title[0] == '\0') {
+		msg_err(NULL, 0, "the book needs a title: give -t TITLE or "
+		    "'title' in book.yaml");
+		msg_usage();
+	}
+	if (book.lang != NULL && !lang_ok(book.lang)) {
+		msg_err(NULL, 0, "language '%s' is not a BCP 47 tag",
+		    book.lang);
+		msg_usage();
+	}
+	if (book.base != NULL && !url_has_scheme(book.base)) {
+		msg_err(NULL, 0, "base URL '%s' is not absolute", book.base);
+		msg_usage();
+	}
+	if (book.date != NULL && date_parse(book.date, &t) < 0) {
+		msg_err(conffile, 0, "date '%s' is not a date", book.date);
+		goto done;
+	}
+	if (book.css != NULL) {
+		const char *why = slurp_file(book.css, &css);
+
+		if (why != NULL) {
+			msg_err(book.css, 0, "%s", why);
+			goto done;
+		}
+	} else {
+		buf_adds(&css, default_css);
+	}
+
+	/* Pass 1. */
+	if ((sp = tmpfile()) == NULL) {
+		msg_err(NULL, 0, "cannot create a temporary file: %s",
+		    strerror(errno));
+		goto done;
+	}
+	if ((n = pass1(argc, argv, sp, &ids, &lang, &authors,
+	    &seen_authors)) < 0)
+		goto done;
+	if (n == 0) {
+		msg_err(NULL, 0, "no issues in the input: a book needs at "
+		    "least one chapter");
+		goto done;
+	}
+	qsort(bk.keys, bk.nkeys, sizeof(*bk.keys), cmp_key);
+	if (book.lang == NULL)
+		book.lang = lang.n > 0 ? lang.p : "en";
+	if (book.ncreators == 0 && book.creators == NULL) {
+		derived = split_lines(authors.p, &book.ncreators);
+		book.creators = derived;
+	}
+	if (book.identifier == NULL) {
+		buf_adds(&idn, book.title);
+		buf_addc(&idn, '\n');
+		buf_add(&idn, ids.p, ids.n);
+		uuid_v5(idn.p, idn.n, uuid);
+		snprintf(book.uuid_id, sizeof(book.uuid_id), "urn:uuid:%s",
+		    uuid);
+		book.identifier = book.uuid_id;
+	}
+	if (date_source_epoch(&t) == 0)
+		book.modified = t;
+	if (book.date != NULL) {
+		date_parse(book.date, &t);
+		date_fmt_ir(t, dbuf);
+	} else {
+		date_fmt_ir(book.newest, dbuf);
+	}
+	book.date = dbuf;
+
+	/* Pass 2. */
+	if ((out = out_open(outpath)) == NULL)
+		goto done;
+	bk.zip = zip_open(out, book.modified);
+	if (zip_add(bk.zip, "mimetype", "application/epub+zip", 20,
+	    ZIP_STORE) < 0)
+		goto fail;
+	v = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<container version=\"1.0\" "
+	    "xmlns=\"urn:oasis:names:tc:opendocument:xmlns:container\">\n"
+	    "<rootfiles>\n<rootfile full-path=\"EPUB/content.opf\" "
+	    "media-type=\"application/oebps-package+xml\"/>\n"
+	    "</rootfiles>\n</container>\n";
+	if (zip_add(bk.zip, "META-INF/container.xml", v, strlen(v),
+	    ZIP_DEFLATE) < 0 ||
+	    zip_add(bk.zip, "EPUB/style.css", css.p, css.n, ZIP_DEFLATE) < 0 ||
+	    write_cover(cover, sizeof(cover), &ctype) < 0)
+		goto fail;
+	rewind(sp);
+	for (i = 0; (k = spool_get(sp, &is)) == 1; i++)
+		if (chapter(&is, (size_t)i) < 0)
+			goto fail;
+	if (k < 0) {
+		msg_err(NULL, 0, "temporary file: read error");
+		goto fail;
+	}
+	nav_finish();
+	if (write_nav() < 0 || write_ncx() < 0 || write_opf(cover, ctype) < 0)
+		goto fail;
+	k = zip_close(bk.zip);
+	bk.zip = NULL;
+	if (out_close(out, k == 0) == 0)
+		status = EXIT_OK;
+	out = NULL;
+	goto done;
+fail:
+	zip_free(bk.zip);
+	bk.zip = NULL;
+	out_close(out, 0);
+	out = NULL;
+done:
+	if (sp != NULL)
+		fclose(sp);
+	for (i = 0; i < SP_N; i++)
+		buf_free(&is.f[i]);
+	buf_free(&ids);
+	buf_free(&lang);
+	buf_free(&authors);
+	buf_free(&idn);
+	buf_free(&css);
+	buf_free(&bk.nav);
+	buf_free(&bk.ncx);
+	idset_free(&seen_authors);
+	idset_free(&bk.noted);
+	free(bk.uuid);
+	free(bk.keys);
+	free(bk.img);
+	free(opt_authors);
+	if (derived != NULL)
+		free(derived);
+	else
+		free(book.creators);
+	free(book.subjects);
+	conf_free(cf);
+	return status;
+}
