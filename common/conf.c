@@ -14,6 +14,9 @@ struct conf_item {
 	unsigned long   line;
 };
 
+/* Flow nesting allowed in a configuration file. */
+#define CONF_DEPTH 32
+
 struct conf {
 	char             *path;
 	struct conf_item *item;
@@ -36,7 +39,8 @@ conf_load(const char *path)
 	yaml_node_item_t *item;
 	struct conf *c = NULL;
 	struct conf_item *ci;
-	struct buf j = BUF_INIT;
+	struct buf j = BUF_INIT, text = BUF_INIT;
+	unsigned long deep;
 	size_t nv;
 	FILE *fp;
 	int ok = 0;
@@ -45,13 +49,32 @@ conf_load(const char *path)
 		msg_err(path, 0, "%s", strerror(errno));
 		return NULL;
 	}
+	if (buf_slurp(&text, fp) < 0) {
+		msg_err(path, 0, "%s", strerror(errno));
+		fclose(fp);
+		buf_free(&text);
+		return NULL;
+	}
+	fclose(fp);
+	if (text.p == NULL)
+		buf_adds(&text, "");
+	if (memchr(text.p, '\0', text.n) != NULL) {
+		msg_err(path, 0, "NUL byte");
+		buf_free(&text);
+		return NULL;
+	}
+	if ((deep = conf_flow_depth(text.p, CONF_DEPTH)) > 0) {
+		msg_err(path, deep, "nested more than %d deep", CONF_DEPTH);
+		buf_free(&text);
+		return NULL;
+	}
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_file(&parser, fp);
+	yaml_parser_set_input_string(&parser, (unsigned char *)text.p, text.n);
 	if (!yaml_parser_load(&parser, &doc)) {
 		msg_err(path, parser.problem_mark.line + 1, "bad YAML: %s",
 		    parser.problem ? parser.problem : "parse error");
 		yaml_parser_delete(&parser);
-		fclose(fp);
+		buf_free(&text);
 		return NULL;
 	}
 	c = xcalloc(1, sizeof(*c));
@@ -121,11 +144,7 @@ done:
 	buf_free(&j);
 	yaml_document_delete(&doc);
 	yaml_parser_delete(&parser);
-	if (ferror(fp)) {
-		msg_err(path, 0, "read error");
-		ok = 0;
-	}
-	fclose(fp);
+	buf_free(&text);
 	if (!ok) {
 		conf_free(c);
 		return NULL;
@@ -209,4 +228,68 @@ conf_free(struct conf *c)
 	free(c->item);
 	free(c->path);
 	free(c);
+}
+
+/*
+ * libyaml takes time quadratic in the nesting of flow collections
+ * ("[[[[..."), so measure that nesting in the text before it parses:
+ * brackets outside quotes and comments, opening ones only where a flow
+ * collection can start.  A bracket inside a plain scalar ("a[b")
+ * counts only when it follows one of those places, which errs towards
+ * counting too much, never too little.
+ */
+unsigned long
+conf_flow_depth(const char *s, int max)
+{
+	unsigned long line = 1;
+	int depth = 0;
+	char prev = '\n';
+
+	for (; *s != '\0'; prev = *s++) {
+		switch (*s) {
+		case '\n':
+			line++;
+			break;
+		case '#':
+			if (prev == ' ' || prev == '\t' || prev == '\n')
+				while (s[1] != '\0' && s[1] != '\n')
+					s++;
+			break;
+		case '"':
+			while (s[1] != '\0' && s[1] != '"') {
+				if (s[1] == '\\' && s[2] != '\0')
+					s++;
+				if (*++s == '\n')
+					line++;
+			}
+			if (s[1] == '"')
+				s++;
+			break;
+		case '\'':
+			if (depth == 0 && prev != ' ' && prev != ':' &&
+			    prev != '\n' && prev != '-')
+				break;	/* an apostrophe in plain text */
+			while (s[1] != '\0' && s[1] != '\'')
+				if (*++s == '\n')
+					line++;
+			if (s[1] == '\'')
+				s++;
+			break;
+		case '[':
+		case '{':
+			if (depth > 0 || prev == ' ' || prev == '\t' ||
+			    prev == '\n' || prev == ':' || prev == '-')
+				if (++depth > max)
+					return line;
+			break;
+		case ']':
+		case '}':
+			if (depth > 0)
+				depth--;
+			break;
+		default:
+			break;
+		}
+	}
+	return 0;
 }

@@ -350,6 +350,13 @@ int conf_check(const struct conf *c, const char *const *known);
 
 void conf_free(struct conf *c);
 
+/*
+ * Check the flow nesting ("[[[...") of YAML text before libyaml, whose
+ * time is quadratic in it, parses it: 0 when it stays within max
+ * levels, else the 1-based line where it goes deeper.
+ */
+unsigned long conf_flow_depth(const char *yaml, int max);
+
 /* ---- output files (out.c) ------------------------------------------- */
 
 /*

@@ -234,72 +234,6 @@ load(struct issue *is)
 	return fail(is, 1, "front matter is not closed by a '---' line");
 }
 
-/*
- * libyaml takes time quadratic in the nesting of flow collections
- * ("[[[[..."), so measure that nesting in the text before it parses:
- * brackets outside quotes and comments, opening ones only where a flow
- * collection can start.  A bracket inside a plain scalar ("a[b")
- * counts only when it follows one of those places, which errs towards
- * counting too much, never too little.
- */
-static int
-flow_depth_ok(struct issue *is, const char *s)
-{
-	unsigned long line = is->fmline;
-	int depth = 0;
-	char prev = '\n';
-
-	for (; *s != '\0'; prev = *s++) {
-		switch (*s) {
-		case '\n':
-			line++;
-			break;
-		case '#':
-			if (prev == ' ' || prev == '\t' || prev == '\n')
-				while (s[1] != '\0' && s[1] != '\n')
-					s++;
-			break;
-		case '"':
-			while (s[1] != '\0' && s[1] != '"') {
-				if (s[1] == '\\' && s[2] != '\0')
-					s++;
-				if (*++s == '\n')
-					line++;
-			}
-			if (s[1] == '"')
-				s++;
-			break;
-		case '\'':
-			if (depth == 0 && prev != ' ' && prev != ':' &&
-			    prev != '\n' && prev != '-')
-				break;	/* an apostrophe in plain text */
-			while (s[1] != '\0' && s[1] != '\'')
-				if (*++s == '\n')
-					line++;
-			if (s[1] == '\'')
-				s++;
-			break;
-		case '[':
-		case '{':
-			if (depth > 0 || prev == ' ' || prev == '\t' ||
-			    prev == '\n' || prev == ':' || prev == '-')
-				if (++depth > YAML_DEPTH)
-					return fail(is, line, "front matter "
-					    "nested more than %d deep",
-					    YAML_DEPTH);
-			break;
-		case ']':
-		case '}':
-			if (depth > 0)
-				depth--;
-			break;
-		default:
-			break;
-		}
-	}
-	return 0;
-}
-
 /* Check nesting and size before anything walks the tree. */
 static int
 guard(struct issue *is, yaml_node_t *n, int depth)
@@ -631,7 +565,7 @@ identity(struct issue *is, const char *path, const char *slug,
 		buf_addc(&is->pathv, '/');
 	}
 	free(stem);
-	if (is->pathv.n <= 2)
+	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
 		return fail(is, 0, "cannot derive a permalink: give 'path' or "
 		    "'slug' in the front matter");
 	if (url_has_scheme(is->pathv.p))
@@ -907,6 +841,7 @@ convert(struct issue *is, struct buf *line)
 	const char *lang, *draft, *idv;
 	char d[DATE_IR_LEN], *html;
 	size_t i, nextra = 0;
+	unsigned long deep;
 	int s, rc = -1;
 
 	if (load(is) < 0)
@@ -914,8 +849,9 @@ convert(struct issue *is, struct buf *line)
 	if (strlen(is->src.p + is->fm) > YAML_MAXTEXT)
 		return fail(is, is->fmline, "front matter larger than %d bytes",
 		    YAML_MAXTEXT);
-	if (flow_depth_ok(is, is->src.p + is->fm) < 0)
-		return -1;
+	if ((deep = conf_flow_depth(is->src.p + is->fm, YAML_DEPTH)) > 0)
+		return fail(is, is->fmline + deep - 1, "front matter nested "
+		    "more than %d deep", YAML_DEPTH);
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser,
 	    (unsigned char *)is->src.p + is->fm, strlen(is->src.p + is->fm));

@@ -23,6 +23,12 @@ run md2ir < "$T/a.md"
 is "$rc:$(field 3):$(field 4):$(field 13)" "0:From stdin!:/from-stdin/:-" "stdin when no operands; permalink from the title"
 run md2ir - < "$T/a.md"
 is "$(field 3)" "From stdin!" "- reads stdin"
+printf -- '---\ntitle: "!!!"\ndate: 2020-01-01\n---\n' > "$T/punct.md"
+run md2ir < "$T/punct.md"
+is "$rc:$(cat "$T/err")" "1:md2ir: <stdin>: cannot derive a permalink: give 'path' or 'slug' in the front matter" "no path, slug, file name or usable title"
+printf -- '---\ntitle: x\ndate: 2020-01-01\npath: /a\n---\n' > "$T/a1.md"
+run md2ir < "$T/a1.md"
+is "$(field 4)" /a "a one-letter path"
 
 # Failures: each named with file and line, the other files still converted.
 : > "$T/empty.md"
