@@ -1311,7 +1311,8 @@ main(int argc, char *argv[])
 		    "least one chapter");
 		goto done;
 	}
-	qsort(bk.keys, bk.nkeys, sizeof(*bk.keys), cmp_key);
+	if (bk.nkeys > 1)
+		qsort(bk.keys, bk.nkeys, sizeof(*bk.keys), cmp_key);
 	if (book.lang == NULL)
 		book.lang = lang.n > 0 ? lang.p : "en";
 	if (book.ncreators == 0 && book.creators == NULL) {
