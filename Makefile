@@ -99,10 +99,12 @@ $(O)/fuzz-ir: t/fuzz/fuzz-ir.c $(O)/libquire.a
 
 $(O)/fuzz-%: $(O)/fuzzobj/%.o t/fuzz/fuzz-filter.c $(O)/libquire.a
 	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer \
-		-DFUZZ_ARGS='$(if $(filter md2ir,$*),"-b"$(comma) "https://example.org/a/b"$(comma),)' \
+		-DFUZZ_ARGS='$(FUZZ_ARGS_$*)' \
 		-o $@ t/fuzz/fuzz-filter.c $< $(O)/libquire.a $(ALL_LIBS)
 
-comma = ,
+# Arguments each filter's target passes (md2ir: URL resolution too).
+FUZZ_ARGS_md2ir = "-b", "https://example.org/a/b",
+FUZZ_ARGS_ir2epub = "-t", "Fuzz",
 
 # The main job on the bundled sample issues; the outputs go to out/.
 SEEDS = testdata/seeds/bpf-updates-05.md testdata/seeds/bpf-updates-13.md

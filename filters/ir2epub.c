@@ -1169,6 +1169,9 @@ main(int argc, char *argv[])
 	int64_t t;
 
 	msg_init(argc, argv, usage);
+	/* A clean slate, so that main can run again (the fuzz target). */
+	memset(&book, 0, sizeof(book));
+	memset(&bk, 0, sizeof(bk));
 	memset(&is, 0, sizeof(is));
 	book.depth = -1;
 	while ((c = getopt_long(argc, argv, "a:b:c:C:d:hi:l:o:S:t:", longopts,
