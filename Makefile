@@ -134,6 +134,7 @@ uninstall:
 	cd $(DESTDIR)$(BINDIR) && rm -f $(FILTERS)
 	cd $(DESTDIR)$(MANDIR)/man1 && rm -f $(notdir $(MAN1))
 	rm -f $(DESTDIR)$(MANDIR)/man5/quire-ir.5
+	cd $(DESTDIR)$(MANDIR)/man7 && rm -f $(notdir $(MAN7))
 
 clean:
 	rm -rf build build-asan build-fuzz out
