@@ -115,7 +115,7 @@ demo: all
 	@if [ -x $(O)/ir2rss ]; then set -x; $(O)/ir2rss -o out/seeds.rss out/seeds.ir; fi
 	@if [ -x $(O)/ir2epub ]; then set -x; $(O)/ir2epub -t "BPF Updates" -o out/seeds.epub out/seeds.ir; fi
 	@if [ -x $(O)/ir2mbox ]; then set -x; $(O)/ir2mbox -o out/seeds.mbox out/seeds.ir; fi
-	@ls -l out/
+	@ls -l out/seeds.*
 
 lint-man:
 	for m in $(MAN1) $(MAN5) $(MAN7); do \
