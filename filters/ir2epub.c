@@ -316,7 +316,7 @@ key_find(const char *u)
 	struct key k, *r;
 
 	k.h = url_key(u, 1);
-	if (k.h == 0 && (k.h = url_key(u, 0)) == 0)
+	if (bk.nkeys == 0 || (k.h == 0 && (k.h = url_key(u, 0)) == 0))
 		return -1;
 	r = bsearch(&k, bk.keys, bk.nkeys, sizeof(k), cmp_key);
 	return r != NULL ? (long)r->chap : -1;
