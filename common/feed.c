@@ -415,31 +415,21 @@ void
 feed_person_parse(struct feed_person *p, const char *s)
 {
 	struct buf addr = BUF_INIT;
-	const char *lt;
-	size_t n = strlen(s), k;
+	const char *nm, *ad;
+	size_t n, na;
 
 	buf_reset(&p->name);
 	buf_reset(&p->email);
 	buf_reset(&p->uri);
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	while (n > 0 && *s == ' ')
-		s++, n--;
-	lt = NULL;
-	if (n > 0 && s[n - 1] == '>')
-		for (k = n - 1; k > 0 && lt == NULL; k--)
-			if (s[k - 1] == '<')
-				lt = s + k - 1;
-	if (lt != NULL) {
-		buf_add(&addr, lt + 1, (size_t)(s + n - 1 - (lt + 1)));
-		for (k = (size_t)(lt - s); k > 0 && s[k - 1] == ' '; k--)
-			;
-		buf_add(&p->name, s, k);
-	} else if (is_email(s, n) || (url_has_scheme(s) &&
-	    memchr(s, ' ', n) == NULL)) {
-		buf_add(&addr, s, n);
+	ir_author_split(s, &nm, &n, &ad, &na);
+	if (ad != NULL) {
+		buf_add(&addr, ad, na);
+		buf_add(&p->name, nm, n);
+	} else if (is_email(nm, n) || (url_has_scheme(nm) &&
+	    memchr(nm, ' ', n) == NULL)) {
+		buf_add(&addr, nm, n);
 	} else {
-		buf_add(&p->name, s, n);
+		buf_add(&p->name, nm, n);
 	}
 	if (addr.n > 0) {
 		if (strncasecmp(addr.p, "mailto:", 7) == 0 &&
@@ -449,10 +439,10 @@ feed_person_parse(struct feed_person *p, const char *s)
 			buf_add(&p->uri, addr.p, addr.n);
 		else if (is_email(addr.p, addr.n))
 			buf_add(&p->email, addr.p, addr.n);
-		else if (lt != NULL) {
+		else if (ad != NULL) {
 			/* Not an address after all: all of s is the name. */
 			buf_reset(&p->name);
-			buf_add(&p->name, s, n);
+			buf_add(&p->name, nm, (size_t)(ad + na + 1 - nm));
 		}
 	}
 	if (p->name.n == 0) {

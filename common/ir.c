@@ -185,6 +185,34 @@ ir_id_domain(const struct ir_record *rec, size_t *len)
 	return "quire.invalid";
 }
 
+void
+ir_author_split(const char *s, const char **name, size_t *nname,
+    const char **addr, size_t *naddr)
+{
+	size_t n = strlen(s), k;
+
+	while (n > 0 && is_space((unsigned char)*s))
+		s++, n--;
+	while (n > 0 && is_space((unsigned char)s[n - 1]))
+		n--;
+	*name = s;
+	*nname = n;
+	*addr = NULL;
+	*naddr = 0;
+	if (n == 0 || s[n - 1] != '>')
+		return;
+	for (k = n - 1; k > 0; k--)
+		if (s[k - 1] == '<')
+			break;
+	if (k == 0)
+		return;
+	*addr = s + k;
+	*naddr = n - 1 - k;
+	for (k--; k > 0 && is_space((unsigned char)s[k - 1]); k--)
+		;
+	*nname = k;
+}
+
 struct ir_reader *
 ir_reader_open(int argc, char *argv[])
 {

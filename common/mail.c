@@ -393,36 +393,19 @@ mail_addr_ok(const char *s)
 	    mail_domain_ok(at + 1, strlen(at + 1));
 }
 
-/* Trim spaces and TABs from both ends of s[0..*n); returns the start. */
-static const char *
-trim(const char *s, size_t *n)
-{
-	while (*n > 0 && (*s == ' ' || *s == '\t'))
-		s++, (*n)--;
-	while (*n > 0 && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
-		(*n)--;
-	return s;
-}
-
 int
 mail_addr_parse(const char *s, char **name, char **addr)
 {
-	const char *lt, *nm = NULL;
-	size_t n = strlen(s), nn = 0, i;
+	const char *nm, *ad;
+	size_t nn, na, i, n;
 	char *a, *v;
 
-	s = trim(s, &n);
-	if (n > 0 && s[n - 1] == '>' &&
-	    (lt = memchr(s, '<', n)) != NULL) {
-		/* The last '<': a display name may hold one. */
-		while ((v = memchr(lt + 1, '<', (size_t)(s + n - lt - 1)))
-		    != NULL)
-			lt = v;
-		nn = (size_t)(lt - s);
-		nm = trim(s, &nn);
-		a = xstrndup(lt + 1, (size_t)(s + n - 1 - lt - 1));
+	ir_author_split(s, &nm, &nn, &ad, &na);
+	if (ad != NULL) {
+		a = xstrndup(ad, na);
 	} else {
-		a = xstrndup(s, n);
+		a = xstrndup(nm, nn);
+		nn = 0;
 	}
 	if (!mail_addr_ok(a)) {
 		free(a);

@@ -305,6 +305,16 @@ void ir_put_text(struct buf *b, const char *s, size_t n);
 void ir_id_uuid(const struct ir_record *rec, char out[UUID_LEN]);
 const char *ir_id_domain(const struct ir_record *rec, size_t *len);
 
+/*
+ * Split an author of field 7, "Name <address>" or a bare name, after
+ * trimming white space: the name is (*name)[0..*nname), possibly
+ * empty; the address is what stands between the last '<' and the
+ * closing '>', as (*addr)[0..*naddr), or *addr is NULL when s does not
+ * end in such a part.  Pointers are into s.
+ */
+void ir_author_split(const char *s, const char **name, size_t *nname,
+    const char **addr, size_t *naddr);
+
 /* ---- set of ids (idset.c) ------------------------------------------- */
 
 /* A set of strings, kept as 64-bit hashes: memory is 16 bytes a member. */

@@ -378,9 +378,9 @@ pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
 	struct idset seen = IDSET_INIT;
 	struct buf b = BUF_INIT, line = BUF_INIT;
 	char uuid[UUID_LEN];
-	size_t i, n = 0;
+	size_t i, n = 0, na, nad;
 	int k, bad = 0;
-	const char *a, *lt;
+	const char *a, *ad;
 
 	while ((k = ir_read(r, &rec)) != 0) {
 		if (k < 0) {
@@ -415,16 +415,12 @@ pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
 
 		buf_reset(&line);
 		for (i = 0; i < rec.authors.n; i++) {
-			a = rec.authors.v[i];
-			lt = strstr(a, " <");
+			ir_author_split(rec.authors.v[i], &a, &na, &ad, &nad);
 			if (i > 0)
 				buf_addc(&line, '\n');
-			buf_add(&line, a, lt != NULL ? (size_t)(lt - a) :
-			    strlen(a));
-			if (idset_add(seen_authors, a, lt != NULL ?
-			    (size_t)(lt - a) : strlen(a))) {
-				buf_add(authors, a, lt != NULL ?
-				    (size_t)(lt - a) : strlen(a));
+			buf_add(&line, a, na);
+			if (idset_add(seen_authors, a, na)) {
+				buf_add(authors, a, na);
 				buf_addc(authors, '\n');
 			}
 		}

@@ -93,21 +93,6 @@ lang_ok(const char *s, size_t n)
 	return 1;
 }
 
-/* The name part of an author "Name <addr>", or all of it. */
-static size_t
-author_name(const char *s)
-{
-	size_t n = strlen(s);
-	const char *lt;
-
-	if (n > 0 && s[n - 1] == '>' && (lt = strrchr(s, '<')) != NULL) {
-		n = (size_t)(lt - s);
-		while (n > 0 && s[n - 1] == ' ')
-			n--;
-	}
-	return n;
-}
-
 /*
  * The default sender: the authors' names and the first valid address
  * among them, else noreply@ the issue's domain.
@@ -117,22 +102,23 @@ put_default_from(struct mail_hdr *h, const struct ir_record *rec,
     const char *domain, struct msg *m)
 {
 	char *name, *addr, *use = NULL;
-	size_t i, n;
+	const char *nm, *ad;
+	size_t i, n, na;
 
 	buf_reset(&m->tmp);
 	for (i = 0; i < rec->authors.n; i++) {
 		name = addr = NULL;
+		n = 0;
+		/* Not an address: the name part is still a name. */
 		if (mail_addr_parse(rec->authors.v[i], &name, &addr) < 0)
-			n = author_name(rec->authors.v[i]);
-		else
-			n = 0;	/* a bare address is no name */
+			ir_author_split(rec->authors.v[i], &nm, &n, &ad, &na);
 		if (name != NULL)
 			buf_adds(&m->tmp, m->tmp.n > 0 ? ", " : "");
 		if (name != NULL)
 			buf_adds(&m->tmp, name);
 		else if (n > 0)
 			buf_printf(&m->tmp, "%s%.*s", m->tmp.n > 0 ? ", " : "",
-			    (int)n, rec->authors.v[i]);
+			    (int)n, nm);
 		if (use == NULL)
 			use = addr;
 		else
@@ -396,19 +382,17 @@ parse_addr(const char *s, struct addr *a, const char *file, const char *what)
 static int
 parse_list_id(const char *s, const char *file)
 {
-	const char *lt;
-	size_t n = strlen(s), nn;
+	const char *nm, *id;
+	size_t nn, nid;
 
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	if (n > 0 && s[n - 1] == '>' && (lt = strrchr(s, '<')) != NULL) {
-		list_id.addr = xstrndup(lt + 1, (size_t)(s + n - lt - 2));
-		for (nn = (size_t)(lt - s); nn > 0 && s[nn - 1] == ' '; nn--)
-			;
+	/* "Name <id>", the form of an author. */
+	ir_author_split(s, &nm, &nn, &id, &nid);
+	if (id != NULL) {
+		list_id.addr = xstrndup(id, nid);
 		if (nn > 0)
-			list_id.name = xstrndup(s, nn);
+			list_id.name = xstrndup(nm, nn);
 	} else {
-		list_id.addr = xstrndup(s, n);
+		list_id.addr = xstrndup(nm, nn);
 	}
 	if (!mail_dot_atom_ok(list_id.addr, strlen(list_id.addr)) ||
 	    strchr(list_id.addr, '.') == NULL ||

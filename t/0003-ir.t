@@ -81,6 +81,16 @@ printf '2017-01-01T00:00:00Z\tid\tA\n\n2017-01-01T00:00:00Z\tid\tB\n' > "$T/mixe
 run "$QTEST" field 3 "$T/mixed.ir"
 is "$(cat "$T/out")" "$(printf 'A\nB')" "records after a bad line are still read"
 
+# Authors: "Name <address>" or a bare name, one parser for every filter.
+au() { "$QTEST" author "$1"; }
+is "$(au 'Ada Lovelace <ada@example.org>')" 'Ada Lovelace|ada@example.org' "author: name and address"
+is "$(au '  Ada   <ada@example.org>  ')" 'Ada|ada@example.org' "author: white space trimmed"
+is "$(au 'The Team')" 'The Team|(none)' "author: a bare name"
+is "$(au 'A <b> C <c@d>')" 'A <b> C|c@d' "author: the last <...> is the address"
+is "$(au '<x@y>')" '|x@y' "author: an address alone"
+is "$(au 'x > y')" 'x > y|(none)' "author: no '<' before the '>'"
+is "$(au '')" '|(none)' "author: empty"
+
 # A line of 20 MB streams through.
 { printf '2017-01-01T00:00:00Z\tid\tT\t\t\t\t\t\t\t\t\t\t\t\t'; head -c 20000000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/big.ir"
 is "$("$QTEST" field 15 "$T/big.ir" | wc -c)" 20000001 "a 20 MB field"

@@ -11,6 +11,7 @@
  *   qtest host URL           url_host
  *   qtest uuid NAME          uuid_v5 in the URL namespace
  *   qtest sha1 (stdin)       SHA-1 of stdin in hex
+ *   qtest author STRING      ir_author_split, as "name|address"
  */
 #include <stdlib.h>
 #include <string.h>
@@ -93,7 +94,7 @@ main(int argc, char *argv[])
 	size_t n;
 	int i;
 
-	msg_init(argc, argv, "put|field|date|fmt|url|host|uuid|sha1 ...");
+	msg_init(argc, argv, "put|field|date|fmt|url|host|uuid|sha1|author ...");
 	if (argc < 2)
 		msg_usage();
 	if (strcmp(argv[1], "put") == 0 && argc == 3)
@@ -135,6 +136,15 @@ main(int argc, char *argv[])
 	if (strcmp(argv[1], "uuid") == 0 && argc == 3) {
 		uuid_v5(argv[2], strlen(argv[2]), u);
 		puts(u);
+		return 0;
+	}
+	if (strcmp(argv[1], "author") == 0 && argc == 3) {
+		const char *nm, *ad;
+		size_t nn, na;
+
+		ir_author_split(argv[2], &nm, &nn, &ad, &na);
+		printf("%.*s|%s%.*s\n", (int)nn, nm, ad ? "" : "(none)",
+		    (int)na, ad ? ad : "");
 		return 0;
 	}
 	if (strcmp(argv[1], "sha1") == 0) {
