@@ -78,7 +78,6 @@ check-asan: asan
 # The test suite with every filter run under valgrind's memcheck (slow).
 check-valgrind: all tests
 	QUIRE_BIN=$(CURDIR)/$(O) QUIRE_VALGRIND=1 prove -j2 t/
-	QUIRE_BIN=$(CURDIR)/build-asan ASAN_OPTIONS=detect_leaks=1 prove t/
 
 # Fuzz targets (libFuzzer, clang): one per filter, whose main is renamed
 # filter_main and driven by t/fuzz/fuzz-filter.c, and one for the IR
