@@ -11,7 +11,7 @@ idset_add(struct idset *s, const char *p, size_t n)
 
 	if (h == 0)
 		h = 1;		/* 0 marks an empty slot */
-	if (2 * (s->n + 1) > s->cap) {
+	if (4 * (s->n + 1) > 3 * s->cap) {	/* at most 3/4 full */
 		old = s->slot;
 		oldcap = s->cap;
 		s->cap = oldcap ? 2 * oldcap : 64;

@@ -105,6 +105,17 @@ ir_put_list(struct buf *b, const char *const *v, size_t n)
 #define HIGHS	0x8080808080808080ULL
 #define HASZERO(x)	(((x) - ONES) & ~(x) & HIGHS)
 
+/* Nonzero if all eight bytes at p are printable ASCII. */
+static int
+printable8(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return (w & HIGHS) == 0 && (((w - 0x20 * ONES) & ~w & HIGHS) == 0) &&
+	    HASZERO(w ^ (0x7f * ONES)) == 0;
+}
+
 /* Nonzero if all eight bytes at p are printable ASCII other than '\\'. */
 static int
 plain8(const unsigned char *p)
@@ -280,16 +291,22 @@ bad(struct ir_reader *r, const char *fmt, ...)
 static long
 unescape_text(char *s, size_t n)
 {
-	size_t i, o = 0;
+	size_t i = 0, o = 0, run;
+	char *bs;
 
-	for (i = 0; i < n; i++) {
-		if (s[i] != '\\') {
-			s[o++] = s[i];
-			continue;
-		}
+	while (i < n) {
+		/* Move the run up to the next backslash in one go. */
+		bs = memchr(s + i, '\\', n - i);
+		run = (bs != NULL ? (size_t)(bs - s) : n) - i;
+		if (o != i)
+			memmove(s + o, s + i, run);
+		o += run;
+		i += run;
+		if (i == n)
+			break;
 		if (++i == n)
 			return -1;
-		switch (s[i]) {
+		switch (s[i++]) {
 		case '\\': s[o++] = '\\'; break;
 		case 't':  s[o++] = '\t'; break;
 		case 'n':  s[o++] = '\n'; break;
@@ -338,9 +355,8 @@ int
 ir_read(struct ir_reader *r, struct ir_record *rec)
 {
 	ssize_t got;
-	size_t n, off, i, len;
+	size_t n, i, len;
 	uint32_t cp;
-	const char *what;
 	char *p, *tab;
 	long m;
 	int k, o;
@@ -369,17 +385,26 @@ ir_read(struct ir_reader *r, struct ir_record *rec)
 	rec->line = r->line;
 	if (n == 0)
 		return bad(r, "empty line");
-	if (utf8_check(r->lbuf, n, &off, &what) < 0)
-		return bad(r, "%s at byte %zu", what, off + 1);
-	/* Every character the IR bans: controls but TAB, C1, U+FFFE/F. */
+	/*
+	 * One pass checks the UTF-8 and every character the IR bans:
+	 * NUL and the other controls but TAB, C1, U+FFFE and U+FFFF.
+	 */
 	for (i = 0; i < n; i += len) {
 		const unsigned char *u = (const unsigned char *)r->lbuf + i;
 
+		len = 0;
+		while (i + len + 8 <= n && printable8(u + len))
+			len += 8;
+		if (len > 0)
+			continue;
 		if (*u >= 0x20 && *u < 0x7f) {
 			len = 1;
 			continue;
 		}
-		len = utf8_decode(u, n - i, &cp);
+		if (*u == 0)
+			return bad(r, "NUL byte at byte %zu", i + 1);
+		if ((len = utf8_decode(u, n - i, &cp)) == 0)
+			return bad(r, "invalid UTF-8 at byte %zu", i + 1);
 		if (cp != '\t' && utf8_is_banned(cp))
 			return bad(r, "character U+%04X at byte %zu is not "
 			    "allowed in the IR", (unsigned)cp, i + 1);

@@ -3,6 +3,7 @@
  * addresses, quoted-printable bodies and mboxrd quoting.
  */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "mail.h"
@@ -447,10 +448,19 @@ mail_qp_encode(struct buf *out, const char *s, size_t n)
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, k, col = 0, clen, tlen;
 	int lit, ends;
+	char *o;
 
+	/*
+	 * Three bytes out for each in, a soft break for every 73 of those
+	 * and a last one: 4n + 8 is room enough, so write without checks.
+	 */
+	if (n > (SIZE_MAX - 8) / 4)
+		msg_oom();
+	buf_grow(out, 4 * n + 8);
+	o = out->p + out->n;
 	while (i < n) {
 		if (u[i] == '\n') {
-			buf_addc(out, '\n');
+			*o++ = '\n';
 			col = 0;
 			i++;
 			continue;
@@ -470,24 +480,29 @@ mail_qp_encode(struct buf *out, const char *s, size_t n)
 		tlen = lit ? 1 : 3 * clen;
 		/* Keep a column for the soft break's '=' unless a hard one follows. */
 		if (col + tlen > (ends ? QP_MAX : QP_MAX - 1)) {
-			buf_add(out, "=\n", 2);
+			*o++ = '=';
+			*o++ = '\n';
 			col = 0;
 			continue;	/* the line start rules apply again */
 		}
 		if (lit) {
-			buf_addc(out, u[i]);
+			*o++ = (char)u[i];
 		} else {
 			for (k = i; k < i + clen; k++) {
-				buf_addc(out, '=');
-				buf_addc(out, hex[u[k] >> 4]);
-				buf_addc(out, hex[u[k] & 15]);
+				*o++ = '=';
+				*o++ = hex[u[k] >> 4];
+				*o++ = hex[u[k] & 15];
 			}
 		}
 		col += tlen;
 		i += clen;
 	}
-	if (n > 0 && u[n - 1] != '\n')
-		buf_add(out, "=\n", 2);
+	if (n > 0 && u[n - 1] != '\n') {
+		*o++ = '=';
+		*o++ = '\n';
+	}
+	out->n = (size_t)(o - out->p);
+	out->p[out->n] = '\0';
 }
 
 void

@@ -317,7 +317,7 @@ void ir_author_split(const char *s, const char **name, size_t *nname,
 
 /* ---- set of ids (idset.c) ------------------------------------------- */
 
-/* A set of strings, kept as 64-bit hashes: memory is 16 bytes a member. */
+/* A set of strings, kept as 64-bit hashes: 11 to 21 bytes a member. */
 struct idset {
 	uint64_t *slot;
 	size_t    n, cap;
