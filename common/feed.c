@@ -54,7 +54,7 @@ feed_option(struct feed *f, int ch, const char *arg)
 		}
 		break;
 	case 'L':
-		if (!feed_lang_ok(arg)) {
+		if (!ir_lang_ok(arg, strlen(arg))) {
 			msg_err(NULL, 0, "-L: '%s' is not a language tag",
 			    arg);
 			return -1;
@@ -119,7 +119,8 @@ feed_open(struct feed *f)
 		bad = 1;
 	}
 	if (!bad && f->val[FEED_LANGUAGE] != NULL &&
-	    !feed_lang_ok(f->val[FEED_LANGUAGE])) {
+	    !ir_lang_ok(f->val[FEED_LANGUAGE],
+	    strlen(f->val[FEED_LANGUAGE]))) {
 		msg_err(f->conf_path, 0, "language '%s' is not a language tag",
 		    f->val[FEED_LANGUAGE]);
 		bad = 1;
@@ -261,7 +262,7 @@ feed_finish(struct feed *f)
 		}
 	}
 	if (f->val[FEED_LANGUAGE] == NULL && f->newest_lang != NULL &&
-	    feed_lang_ok(f->newest_lang))
+	    ir_lang_ok(f->newest_lang, strlen(f->newest_lang)))
 		f->val[FEED_LANGUAGE] = xstrdup(f->newest_lang);
 	if (!f->has_author && f->need_author) {
 		feed_person_parse(&f->author, f->val[FEED_TITLE]);
@@ -487,32 +488,6 @@ feed_image_type(const char *url)
 	return NULL;
 }
 
-static int
-is_alpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-int
-feed_lang_ok(const char *s)
-{
-	size_t n;
-	int first = 1;
-
-	for (;;) {
-		for (n = 0; is_alpha(s[n]) || (!first && s[n] >= '0' &&
-		    s[n] <= '9'); n++)
-			;
-		if (n < 1 || n > 8)
-			return 0;
-		s += n;
-		if (*s == '\0')
-			return 1;
-		if (*s++ != '-')
-			return 0;
-		first = 0;
-	}
-}
 
 /* ---- the XML writer --------------------------------------------- */
 

@@ -143,9 +143,6 @@ void feed_person_free(struct feed_person *p);
 /* The media type of an image URL from its extension, or NULL. */
 const char *feed_image_type(const char *url);
 
-/* Nonzero if s is a language tag as RFC 4287 wants it (RFC 3066). */
-int feed_lang_ok(const char *s);
-
 /* ---- the XML writer --------------------------------------------- */
 
 /* Write to fp; fp stays the caller's.  Returns 0 (exits on no memory). */

@@ -224,6 +224,27 @@ ir_author_split(const char *s, const char **name, size_t *nname,
 	*nname = k;
 }
 
+int
+ir_lang_ok(const char *s, size_t n)
+{
+	size_t i = 0, k;
+	int first = 1;
+
+	for (;;) {
+		for (k = i; i < n && ((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') ||
+		    (!first && s[i] >= '0' && s[i] <= '9')); i++)
+			;
+		if (i == k || i - k > 8)
+			return 0;
+		if (i == n)
+			return 1;
+		if (s[i++] != '-')
+			return 0;
+		first = 0;
+	}
+}
+
 struct ir_reader *
 ir_reader_open(int argc, char *argv[])
 {

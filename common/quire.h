@@ -315,6 +315,13 @@ const char *ir_id_domain(const struct ir_record *rec, size_t *len);
 void ir_author_split(const char *s, const char **name, size_t *nname,
     const char **addr, size_t *naddr);
 
+/*
+ * Nonzero if s[0..n) is a well-formed language tag for field 12, the
+ * xml:lang shape every output accepts (RFC 5646's syntax, loosely):
+ * 1 to 8 letters, then any number of "-" and 1 to 8 letters or digits.
+ */
+int ir_lang_ok(const char *s, size_t n);
+
 /* ---- set of ids (idset.c) ------------------------------------------- */
 
 /* A set of strings, kept as 64-bit hashes: 11 to 21 bytes a member. */

@@ -58,7 +58,8 @@ write_entry(struct feed *f, const struct ir_record *rec)
 	size_t i, n;
 
 	feed_xml_start(x, 1, "entry");
-	if (rec->len[IR_LANG] > 0 && feed_lang_ok(rec->f[IR_LANG]) &&
+	if (rec->len[IR_LANG] > 0 &&
+	    ir_lang_ok(rec->f[IR_LANG], rec->len[IR_LANG]) &&
 	    (f->val[FEED_LANGUAGE] == NULL ||
 	    strcmp(rec->f[IR_LANG], f->val[FEED_LANGUAGE]) != 0))
 		feed_xml_attr(x, "xml:lang", rec->f[IR_LANG]);

@@ -149,28 +149,6 @@ esc(struct buf *b, const char *s)
 	xhtml_escape(b, s, strlen(s), 1);
 }
 
-/* A valid-looking BCP 47 tag: letters, then -alnum parts. */
-static int
-lang_ok(const char *s)
-{
-	size_t i = 0, k;
-
-	if (s == NULL)
-		return 0;
-	while ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))
-		i++;
-	if (i < 2 || i > 8)
-		return 0;
-	while (s[i] == '-') {
-		for (k = ++i; (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' &&
-		    s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9'); i++)
-			;
-		if (i == k || i - k > 8)
-			return 0;
-	}
-	return s[i] == '\0';
-}
-
 /* "20 November 2017", without the locale. */
 static void
 date_long(struct buf *b, int64_t t)
@@ -406,7 +384,7 @@ pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
 			book.modified = rec.date;
 		if (n == 0 || rec.date < book.oldest)
 			book.oldest = rec.date;
-		if (lang->n == 0 && lang_ok(rec.f[IR_LANG]))
+		if (lang->n == 0 && ir_lang_ok(rec.f[IR_LANG], rec.len[IR_LANG]))
 			buf_adds(lang, rec.f[IR_LANG]);
 		/* Both forms of the permalink name the chapter. */
 		permalink_abs(&b, rec.f[IR_PERMALINK]);
@@ -781,7 +759,8 @@ chapter(const struct issue *is, size_t idx)
 
 	title = is->f[SP_TITLE].n > 0 ? is->f[SP_TITLE].p : NULL;
 	date_parse_ir(is->f[SP_DATE].p, is->f[SP_DATE].n, &t);
-	lang = lang_ok(is->f[SP_LANG].p) ? is->f[SP_LANG].p : book.lang;
+	lang = ir_lang_ok(is->f[SP_LANG].p, is->f[SP_LANG].n) ?
+	    is->f[SP_LANG].p : book.lang;
 	if (title == NULL) {
 		buf_adds(&untitled, "Issue of ");
 		date_long(&untitled, t);
@@ -1272,7 +1251,7 @@ main(int argc, char *argv[])
 		    "'title' in book.yaml");
 		msg_usage();
 	}
-	if (book.lang != NULL && !lang_ok(book.lang)) {
+	if (book.lang != NULL && !ir_lang_ok(book.lang, strlen(book.lang))) {
 		msg_err(NULL, 0, "language '%s' is not a BCP 47 tag",
 		    book.lang);
 		msg_usage();

@@ -76,23 +76,6 @@ put_uri(struct buf *b, const char *s, size_t n)
 	}
 }
 
-/* Nonzero if s[0..n) looks like a BCP 47 tag: letters, digits, '-'. */
-static int
-lang_ok(const char *s, size_t n)
-{
-	size_t i;
-
-	if (n == 0 || n > 35 || !((s[0] >= 'a' && s[0] <= 'z') ||
-	    (s[0] >= 'A' && s[0] <= 'Z')))
-		return 0;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
-			return 0;
-	return 1;
-}
-
 /*
  * The default sender: the authors' names and the first valid address
  * among them, else noreply@ the issue's domain.
@@ -244,7 +227,7 @@ put_headers(struct msg *m, const struct ir_record *rec)
 		}
 	}
 	put_keywords(m, rec);
-	if (lang_ok(rec->f[IR_LANG], rec->len[IR_LANG]))
+	if (ir_lang_ok(rec->f[IR_LANG], rec->len[IR_LANG]))
 		buf_printf(&m->hdr, "Content-Language: %s\n", rec->f[IR_LANG]);
 	buf_adds(&m->hdr, "MIME-Version: 1.0\n");
 	free(domain);
@@ -258,7 +241,7 @@ make_html(struct buf *b, struct buf *tmp, const struct ir_record *rec)
 	size_t n = rec->len[IR_HTML];
 
 	buf_adds(b, "<!DOCTYPE html>\n");
-	if (lang_ok(rec->f[IR_LANG], rec->len[IR_LANG]))
+	if (ir_lang_ok(rec->f[IR_LANG], rec->len[IR_LANG]))
 		buf_printf(b, "<html lang=\"%s\">\n", rec->f[IR_LANG]);
 	else
 		buf_adds(b, "<html>\n");

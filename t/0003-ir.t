@@ -91,6 +91,16 @@ is "$(au '<x@y>')" '|x@y' "author: an address alone"
 is "$(au 'x > y')" 'x > y|(none)' "author: no '<' before the '>'"
 is "$(au '')" '|(none)' "author: empty"
 
+# Language tags (field 12), one rule for every output.
+for l in en en-US de-CH-1996 zh-Hant-TW x-klingon i-default; do
+	"$QTEST" lang "$l"
+	ok $? "language tag $l is good"
+done
+for l in '' - en- -en 'en US' en_US 'toolongtag' en-toolongpart 1en 'en-é'; do
+	"$QTEST" lang "$l"
+	ok $((! $?)) "language tag '$l' is refused"
+done
+
 # A line of 20 MB streams through.
 { printf '2017-01-01T00:00:00Z\tid\tT\t\t\t\t\t\t\t\t\t\t\t\t'; head -c 20000000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/big.ir"
 is "$("$QTEST" field 15 "$T/big.ir" | wc -c)" 20000001 "a 20 MB field"

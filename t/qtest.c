@@ -12,6 +12,7 @@
  *   qtest uuid NAME          uuid_v5 in the URL namespace
  *   qtest sha1 (stdin)       SHA-1 of stdin in hex
  *   qtest author STRING      ir_author_split, as "name|address"
+ *   qtest lang STRING        ir_lang_ok: exit 0 for a good tag
  */
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +95,7 @@ main(int argc, char *argv[])
 	size_t n;
 	int i;
 
-	msg_init(argc, argv, "put|field|date|fmt|url|host|uuid|sha1|author ...");
+	msg_init(argc, argv, "put|field|date|fmt|url|host|uuid|sha1|author|lang ...");
 	if (argc < 2)
 		msg_usage();
 	if (strcmp(argv[1], "put") == 0 && argc == 3)
@@ -147,6 +148,8 @@ main(int argc, char *argv[])
 		    (int)na, ad ? ad : "");
 		return 0;
 	}
+	if (strcmp(argv[1], "lang") == 0 && argc == 3)
+		return !ir_lang_ok(argv[2], strlen(argv[2]));
 	if (strcmp(argv[1], "sha1") == 0) {
 		struct buf in = BUF_INIT;
 
