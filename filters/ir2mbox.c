@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "mail.h"
+#include "xhtml.h"
 #include "quire.h"
 
 static const char usage[] = "[-t] [-c file] [-f from] [-o file] [file ...]";
@@ -34,23 +35,6 @@ static struct addr list_id;		/* "list-id"; addr holds the id */
 struct msg {
 	struct buf hdr, html, qtext, qhtml, tmp, out;
 };
-
-/* Append s[0..n) with HTML's special characters as references. */
-static void
-put_html(struct buf *b, const char *s, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&': buf_adds(b, "&amp;"); break;
-		case '<': buf_adds(b, "&lt;"); break;
-		case '>': buf_adds(b, "&gt;"); break;
-		case '"': buf_adds(b, "&quot;"); break;
-		default:  buf_addc(b, s[i]); break;
-		}
-	}
-}
 
 /*
  * Append url with every byte a URI may not hold (RFC 3986: space,
@@ -248,7 +232,7 @@ make_html(struct buf *b, struct buf *tmp, const struct ir_record *rec)
 	buf_adds(b, "<head>\n<meta charset=\"utf-8\">\n<title>");
 	buf_reset(tmp);
 	mail_hdr_clean(tmp, rec->f[IR_TITLE], rec->len[IR_TITLE]);
-	put_html(b, tmp->p, tmp->n);
+	xhtml_escape(b, tmp->p, tmp->n, 1);
 	buf_adds(b, "</title>\n</head>\n<body>\n");
 	buf_add(b, body, n);
 	if (n > 0 && body[n - 1] != '\n')
