@@ -17,6 +17,7 @@
 #include <yaml.h>
 
 #include "quire.h"
+#include "xhtml.h"
 
 static const char usage[] = "[-dS] [-b base-url] [-o file] [file ...]";
 
@@ -744,19 +745,13 @@ absolute_fragments(struct issue *is, char *html)
 {
 	static const char pat[] = "href=\"#";
 	struct buf b = BUF_INIT;
-	const char *p = html, *hit, *q;
+	const char *p = html, *hit;
 
 	if (strstr(html, pat) == NULL)
 		return html;
 	while ((hit = strstr(p, pat)) != NULL) {
 		buf_add(&b, p, (size_t)(hit - p) + sizeof(pat) - 2);
-		for (q = is->permalink.p; *q != '\0'; q++)
-			if (*q == '&')
-				buf_adds(&b, "&amp;");
-			else if (*q == '"')
-				buf_adds(&b, "&quot;");
-			else
-				buf_addc(&b, *q);
+		xhtml_escape(&b, is->permalink.p, is->permalink.n, 1);
 		p = hit + sizeof(pat) - 2;
 	}
 	buf_adds(&b, p);
