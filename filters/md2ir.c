@@ -91,6 +91,9 @@ struct issue {
 	yaml_document_t  doc;
 	yaml_node_t     *key[S_NSLOTS];	/* the key node chosen per slot */
 	yaml_node_t     *val[S_NSLOTS];
+	char            *stem;		/* file name less suffix; NULL on stdin */
+	int64_t          fdate;		/* its Jekyll date, when has_fdate */
+	int              has_fdate;
 	int64_t          date, updated;
 	int              has_updated;
 	struct buf       pathv, permalink, id, summary, extra, tmp;
@@ -539,21 +542,16 @@ identity(struct issue *is, const char *path, const char *slug,
     const char *title, const char *idv)
 {
 	struct date_tm tm;
-	char *stem = NULL, uuid[UUID_LEN];
-	int64_t fdate;
-	int jekyll = 0;
+	const char *stem = is->stem;
+	char uuid[UUID_LEN];
 
-	if (strcmp(is->path, "-") != 0) {
-		stem = file_stem(is->path);
-		jekyll = name_date(stem, &fdate) == 0;
-	}
 	if (path != NULL && *path != '\0') {
 		if (!url_has_scheme(path) && path[0] != '/')
 			buf_addc(&is->pathv, '/');
 		buf_adds(&is->pathv, path);
-	} else if (jekyll) {
+	} else if (is->has_fdate) {
 		/* Jekyll's default: /YYYY/MM/DD/slug.html */
-		date_split(fdate, &tm);
+		date_split(is->fdate, &tm);
 		buf_printf(&is->pathv, "/%04d/%02d/%02d/%s.html", tm.year,
 		    tm.mon, tm.mday, slug != NULL ? slug : stem + 11);
 	} else if (slug != NULL && *slug != '\0') {
@@ -565,7 +563,6 @@ identity(struct issue *is, const char *path, const char *slug,
 		slugify(&is->pathv, title);
 		buf_addc(&is->pathv, '/');
 	}
-	free(stem);
 	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
 		return fail(is, 0, "cannot derive a permalink: give 'path' or "
 		    "'slug' in the front matter");
@@ -841,6 +838,10 @@ convert(struct issue *is, struct buf *line)
 
 	if (load(is) < 0)
 		return -1;
+	if (strcmp(is->path, "-") != 0) {
+		is->stem = file_stem(is->path);
+		is->has_fdate = name_date(is->stem, &is->fdate) == 0;
+	}
 	if (strlen(is->src.p + is->fm) > YAML_MAXTEXT)
 		return fail(is, is->fmline, "front matter larger than %d bytes",
 		    YAML_MAXTEXT);
@@ -952,18 +953,12 @@ convert(struct issue *is, struct buf *line)
 			    "with a time and a zone)", date);
 			goto out;
 		}
+	} else if (is->has_fdate) {
+		is->date = is->fdate;
 	} else {
-		char *stem = strcmp(is->path, "-") != 0 ?
-		    file_stem(is->path) : NULL;
-		int ok = stem != NULL && name_date(stem, &is->date) == 0;
-
-		free(stem);
-		if (!ok) {
-			fail(is, 0, "no date: the front matter has no 'date' "
-			    "and the file name does not start with "
-			    "YYYY-MM-DD-");
-			goto out;
-		}
+		fail(is, 0, "no date: the front matter has no 'date' and the "
+		    "file name does not start with YYYY-MM-DD-");
+		goto out;
 	}
 	if (upd != NULL && *upd != '\0') {
 		if (date_parse(upd, &is->updated) < 0) {
@@ -1037,6 +1032,7 @@ out:
 static void
 issue_free(struct issue *is)
 {
+	free(is->stem);
 	buf_free(&is->src);
 	buf_free(&is->pathv);
 	buf_free(&is->permalink);
