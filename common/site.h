@@ -1,0 +1,77 @@
+/*
+ * site.h: the site configuration every filter reads (site.c).
+ *
+ * One set of keys for all filters (quire(7) lists them): a quire
+ * site.yaml, or a site generator's own configuration file (Jekyll's
+ * _config.yml, Hugo's hugo.yaml/hugo.toml/config.*, Zola's
+ * config.toml), read through the front-matter dialects (fm.h) and
+ * mapped onto the same fields.  With no -c, ./quire.yaml is read when
+ * it exists.  A filter uses the fields it needs and ignores the rest;
+ * only a key that no filter knows is an error in a quire file (a
+ * generator's file is read for what it has, its other keys ignored).
+ */
+#ifndef SITE_H
+#define SITE_H
+
+#include "fm.h"
+
+/* Which generator's configuration a file is, from its name or keys. */
+enum site_kind { SITE_QUIRE, SITE_JEKYLL, SITE_HUGO, SITE_ZOLA };
+
+struct site {
+	enum site_kind  kind;
+	const char     *path;		/* the file read, NULL if none */
+	/*
+	 * Values, NULL when absent; all owned by the site.  url is the
+	 * site's base URL with the generator's base path joined
+	 * (Jekyll url + baseurl, Hugo baseURL, Zola base_url).
+	 */
+	const char     *url;
+	const char     *title;
+	const char     *description;
+	const char     *author;		/* "Name <email>" or a name */
+	const char     *author_uri;
+	const char     *language;	/* a language tag */
+	const char     *id;		/* a feed or book id */
+	const char     *icon, *logo;
+	const char     *self;		/* the feed's own URL */
+	/*
+	 * md2ir: the permalink pattern for posts (Jekyll or Hugo tokens;
+	 * Hugo's per-section map is reduced to the pattern of the section
+	 * named by permalink_section, else the first), the folder paths
+	 * are taken below (Hugo contentDir, else "content" for Hugo and
+	 * Zola), the zone of dates without one (Jekyll timezone, Hugo
+	 * timeZone: an IANA name), the author table file, the summary
+	 * separator (Jekyll excerpt_separator), the folder the site
+	 * serves at its root (Hugo static/, Jekyll the site folder).
+	 */
+	const char     *permalink;
+	const char     *permalink_section;
+	const char     *content_dir;
+	const char     *timezone;
+	const char     *authors_file;
+	const char     *excerpt_separator;
+	const char     *static_dir;
+	/* Paths in the file (content_dir, static_dir, authors_file) are
+	 * relative to the folder of the file: dir is that folder. */
+	const char     *dir;
+	/* The parsed file, for keys a filter reads itself (book.yaml's
+	 * creators, mail.yaml's from/to/list-id...). */
+	struct fm_doc  *doc;
+};
+
+/*
+ * Load the site configuration: path, or ./quire.yaml when path is
+ * NULL (a missing quire.yaml is not an error: an empty site).  known
+ * is the NULL-terminated list of the keys the calling filter reads
+ * itself beyond the shared ones (may be NULL).  Returns 0, or -1 after
+ * printing "prog: path:line: reason".  site_free() releases it.
+ */
+int site_load(struct site *s, const char *path, const char *const *known);
+
+/* A key of the file as text (lists joined by ", "), or NULL. */
+const char *site_get(const struct site *s, const char *key);
+
+void site_free(struct site *s);
+
+#endif
