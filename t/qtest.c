@@ -13,11 +13,14 @@
  *   qtest sha1 (stdin)       SHA-1 of stdin in hex
  *   qtest author STRING      ir_author_split, as "name|address"
  *   qtest lang STRING        ir_lang_ok: exit 0 for a good tag
+ *   qtest permalink KEY=VALUE...  common/permalink.c: the site path of
+ *                            a post, or "skip: REASON" (see permalink())
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "quire.h"
+#include "permalink.h"
 
 static int
 put(const char *kind)
@@ -83,6 +86,102 @@ field(int k, int argc, char *argv[])
 	return ir_reader_close(r) > 0 ? 1 : 0;
 }
 
+/*
+ * qtest permalink: the facts of one post as KEY=VALUE arguments
+ * (file, root, title, slug, fmpath, date, tz in seconds, cats
+ * comma-separated, pattern, style auto|jekyll|hugo|pelican, sibling
+ * 1), then "skip: REASON" for a file that is not a post, else the
+ * site path (pl_expand with a pattern, pl_default without), then
+ * with "what=date" the date the path gives, or with "what=facts"
+ * dirs|name|rest|bundle.
+ */
+static int
+permalink(int argc, char *argv[])
+{
+	const char *file = NULL, *root = NULL, *fmpath = NULL, *pattern = NULL;
+	const char *what = "path", *why, *v;
+	char *cats[16], *cs = NULL, *c, d[DATE_IR_LEN];
+	struct pl_facts f;
+	struct pl_post p;
+	struct buf out = BUF_INIT;
+	enum pl_style style = PL_AUTO;
+	enum pl_kind kind;
+	int i, sibling = -1, from_name, rc = 0;
+	int64_t t;
+
+	memset(&p, 0, sizeof(p));
+	for (i = 2; i < argc; i++) {
+		if ((v = strchr(argv[i], '=')) == NULL)
+			msg_usage();
+		v++;
+#define K(k) (strncmp(argv[i], k "=", sizeof(k)) == 0)
+		if (K("file")) file = v;
+		else if (K("root")) root = v;
+		else if (K("title")) p.title = v;
+		else if (K("slug")) p.slug = v;
+		else if (K("fmpath")) fmpath = v;
+		else if (K("pattern")) pattern = v;
+		else if (K("what")) what = v;
+		else if (K("tz")) p.tzoff = strtol(v, NULL, 10);
+		else if (K("sibling")) sibling = atoi(v);
+		else if (K("date")) {
+			if (date_parse(v, &p.date) < 0)
+				msg_usage();
+		} else if (K("cats")) {
+			cs = xstrdup(v);
+			for (c = strtok(cs, ","); c != NULL && p.ncats < 16;
+			    c = strtok(NULL, ","))
+				cats[p.ncats++] = c;
+			p.cats = (const char *const *)cats;
+		} else if (K("style")) {
+			style = strcmp(v, "jekyll") == 0 ? PL_JEKYLL :
+			    strcmp(v, "hugo") == 0 ? PL_HUGO :
+			    strcmp(v, "pelican") == 0 ? PL_PELICAN : PL_AUTO;
+		} else
+			msg_usage();
+#undef K
+	}
+	if (pl_facts_init(&f, file, root, &why) < 0) {
+		printf("error: %s\n", why);
+		pl_facts_free(&f);
+		free(cs);
+		return 1;
+	}
+	p.f = &f;
+	kind = sibling >= 0 ? pl_classify(&f, sibling, &why) :
+	    pl_classify_file(&f, file, &why);
+	if (strcmp(what, "facts") == 0) {
+		printf("%s|%s|%s|%d\n", f.dirs, f.name, f.name_rest, f.bundle);
+	} else if (kind != PL_POST) {
+		printf("skip: %s\n", why);
+	} else if (strcmp(what, "date") == 0) {
+		if (pl_path_date(&f, fmpath, &t, &from_name) < 0) {
+			puts("none");
+		} else {
+			date_fmt_ir(t, d);
+			printf("%s%s\n", d, from_name ? " name" : "");
+		}
+	} else {
+		if (p.date == 0 && pl_path_date(&f, fmpath, &t, &from_name) == 0)
+			p.date = t, p.date_from_name = from_name;
+		if (pattern != NULL && (fmpath == NULL || *fmpath == '\0')) {
+			if (pl_expand(pattern, style, &p, &out, &why) < 0) {
+				printf("error: %s\n", why);
+				rc = 1;
+			}
+		} else if (pl_default(&p, fmpath, &out) < 0) {
+			puts("error: no path");
+			rc = 1;
+		}
+		if (rc == 0)
+			puts(out.p);
+	}
+	buf_free(&out);
+	pl_facts_free(&f);
+	free(cs);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -100,6 +199,8 @@ main(int argc, char *argv[])
 		msg_usage();
 	if (strcmp(argv[1], "put") == 0 && argc == 3)
 		return put(argv[2]);
+	if (strcmp(argv[1], "permalink") == 0)
+		return permalink(argc, argv);
 	if (strcmp(argv[1], "field") == 0 && argc >= 3) {
 		i = atoi(argv[2]);
 		if (i < 1 || i > IR_NFIELDS)
