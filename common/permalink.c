@@ -4,6 +4,7 @@
  * comes from, are in md2ir(1), LAYOUTS.
  */
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
@@ -1177,4 +1178,137 @@ pl_scheduled(int has_publish, int64_t publish, int has_expiry,
 	if (has_expiry && expiry < now)
 		return "expired: its expiry date has passed";
 	return NULL;
+}
+
+/* ---- md2ir's use ----------------------------------------------------- */
+
+enum pl_style
+pl_style_of(const char *pattern, enum pl_style style)
+{
+	if (pattern == NULL)
+		return style;
+	if (jekyll_builtin(pattern) != NULL)
+		return PL_JEKYLL;
+	return style == PL_AUTO ? guess_style(pattern) : style;
+}
+
+int
+pl_written_offset(const char *date, long *off)
+{
+	size_t n = strlen(date);
+	const char *t, *z;
+	int h, m = 0, sign;
+
+	/* Trailing white space, then the zone after the time's digits. */
+	while (n > 0 && (date[n - 1] == ' ' || date[n - 1] == '\t'))
+		n--;
+	/* A zone only follows a time: there must be a ':' before it. */
+	if ((t = memchr(date, ':', n)) == NULL)
+		return -1;
+	if (date[n - 1] == 'Z' || date[n - 1] == 'z') {
+		*off = 0;
+		return 0;
+	}
+	for (z = date + n; z > t && strchr("0123456789:", z[-1]) != NULL; z--)
+		;
+	if (z <= t || (z[-1] != '+' && z[-1] != '-'))
+		return -1;
+	sign = z[-1] == '-' ? -1 : 1;
+	n -= (size_t)(z - date);
+	if (n == 2 || n == 1) {
+		h = digits(z, n, 1, 2);
+	} else if (n == 4) {
+		h = digits(z, 2, 2, 2);
+		m = digits(z + 2, 2, 2, 2);
+	} else if (n == 5 && z[2] == ':') {
+		h = digits(z, 2, 2, 2);
+		m = digits(z + 3, 2, 2, 2);
+	} else {
+		return -1;
+	}
+	if (h < 0 || m < 0 || h > 23 || m > 59)
+		return -1;
+	*off = sign * (h * 3600L + m * 60L);
+	return 0;
+}
+
+int
+pl_zone_offset(const char *zone, int64_t t, long *off)
+{
+	struct buf path = BUF_INIT;
+	char *old = NULL;
+	const char *o;
+	struct tm tm;
+	time_t tt = (time_t)t;
+	int rc = -1;
+
+	/* glibc takes an unknown zone for UTC: ask the database first. */
+	if (zone == NULL || *zone == '\0' || zone[0] == '/' ||
+	    strstr(zone, "..") != NULL)
+		return -1;
+	buf_adds(&path, "/usr/share/zoneinfo/");
+	buf_adds(&path, zone);
+	if (strcmp(zone, "UTC") != 0 && access(path.p, R_OK) != 0) {
+		buf_free(&path);
+		return -1;
+	}
+	buf_free(&path);
+	if ((o = getenv("TZ")) != NULL)
+		old = xstrdup(o);
+	setenv("TZ", zone, 1);
+	tzset();
+	if (localtime_r(&tt, &tm) != NULL) {
+		*off = tm.tm_gmtoff;
+		rc = 0;
+	}
+	if (old != NULL) {
+		setenv("TZ", old, 1);
+		free(old);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+	return rc;
+}
+
+long
+pl_token_offset(const struct pl_site *s, const char *datestr, int64_t t)
+{
+	enum pl_style style = pl_style_of(s->pattern, s->style);
+	long off = 0;
+
+	if (style == PL_JEKYLL && pl_zone_offset(s->zone, t, &off) == 0)
+		return off;
+	if (datestr != NULL && pl_written_offset(datestr, &off) == 0)
+		return off;
+	if (pl_zone_offset(s->zone, t, &off) == 0)
+		return off;
+	return 0;
+}
+
+int
+pl_site_path(const struct pl_site *s, const struct pl_post *p,
+    const char *fmpath, struct buf *out, const char **why)
+{
+	size_t from = out->n;
+
+	*why = NULL;
+	if (fmpath != NULL && *fmpath != '\0') {
+		/* Jekyll expands placeholders in a front matter permalink. */
+		if (!url_has_scheme(fmpath) && strchr(fmpath, ':') != NULL &&
+		    pl_expand(fmpath, PL_JEKYLL, p, out, why) == 0)
+			return 0;
+		out->n = from;
+		pl_fmpath(fmpath, out);
+		*why = NULL;
+		return 0;
+	}
+	if (s->pattern != NULL && *s->pattern != '\0')
+		return pl_expand(s->pattern, s->style, p, out, why);
+	if (pl_default(p, NULL, out) < 0) {
+		*why = "cannot derive a permalink: give 'path' or 'slug' in "
+		    "the front matter";
+		return -1;
+	}
+	return 0;
 }

@@ -169,4 +169,52 @@ void pl_slug_pelican(struct buf *out, const char *s);
 const char *pl_scheduled(int has_publish, int64_t publish, int has_expiry,
     int64_t expiry, int64_t now);
 
+/* ---- md2ir's use: one call a step ---------------------------------- */
+
+/* What a site says about its layout (md2ir -r, --permalink, -c). */
+struct pl_site {
+	const char    *root;		/* content root, or NULL */
+	const char    *pattern;		/* permalink pattern, or NULL */
+	enum pl_style  style;		/* of the pattern (PL_AUTO: guess) */
+	const char    *zone;		/* the site's IANA zone, or NULL */
+};
+
+/* The style pattern is read in (PL_AUTO resolved; Jekyll's built-in
+ * names are Jekyll's). */
+enum pl_style pl_style_of(const char *pattern, enum pl_style style);
+
+/*
+ * The zone offset written at the end of a front matter date ("Z",
+ * "+05:30", "-0800", " -04"), in seconds east of UTC: 0 and *off, or
+ * -1 when the date names no zone.
+ */
+int pl_written_offset(const char *date, long *off);
+
+/*
+ * Seconds east of UTC of the IANA zone at the instant t, from the
+ * system's time zone database (tzdata): 0 and *off, or -1 when the
+ * zone is not in the database.  Sets and restores TZ.
+ */
+int pl_zone_offset(const char *zone, int64_t t, long *off);
+
+/*
+ * The offset the date tokens of a post use (pl_post.tzoff), for a
+ * date written as datestr (NULL when it came from the path) and read
+ * as t: Jekyll shows every date in the site's zone (Utils.parse_date
+ * calls localtime under the site's timezone); Hugo, Pelican and the
+ * others show a date in the zone it was written in, else the site's.
+ * 0 when neither is known.
+ */
+long pl_token_offset(const struct pl_site *s, const char *datestr,
+    int64_t t);
+
+/*
+ * The site path of a post, appended to out: the front matter path
+ * when there is one (Jekyll placeholders in it expanded, as Jekyll
+ * expands a front matter permalink), else the site's pattern, else
+ * pl_default().  Returns 0, or -1 with *why set.
+ */
+int pl_site_path(const struct pl_site *s, const struct pl_post *p,
+    const char *fmpath, struct buf *out, const char **why);
+
 #endif

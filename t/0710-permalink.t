@@ -157,4 +157,31 @@ is "$(pl file=x.md title="Don’t Panic: Ünïcode & More!" style=hugo pattern=/
 is "$(pl file="x.md" slug="Don’t Panic: Ünïcode & More!" style=jekyll pattern=/:slug/)" \
     "/don-t-panic-ünïcode-more/" "Jekyll slugify default"
 
+# The zone the date tokens show.
+o() { "$QTEST" permalink what=offset "$@"; }
+is "$(o datestr='2013-05-06 02:12:52 +0200' zone=America/Los_Angeles pattern=/news/:year/:title/)" \
+    -25200 "Jekyll: the site's zone (PDT), whatever the date's"
+is "$(o datestr='2013-05-06 02:12:52 +0200' pattern=/news/:year/:title/)" \
+    7200 "Jekyll without a site zone: the written one"
+is "$(o datestr='2023-12-20T09:30:00-08:00' zone=Europe/Paris pattern=/:section/:slug/)" \
+    -28800 "Hugo: the zone written in the date"
+is "$(o datestr='2023-12-20 09:30' zone=America/New_York 'pattern={slug}')" \
+    -18000 "no zone written: the site's (EST in December)"
+is "$(o datestr='2023-07-20 09:30' zone=America/New_York)" -14400 \
+    "the site's zone in summer (EDT)"
+is "$(o datestr='2023-07-20T09:30:00Z' zone=America/New_York)" 0 "Z is UTC"
+is "$(o datestr='2023-07-20 09:30 -0430')" -16200 "-hhmm"
+is "$(o datestr='2023-07-20 09:30' zone=Not/AZone)" 0 "an unknown zone is not guessed"
+is "$(o datestr=2023-07-20)" 0 "a date alone"
+is "$("$QTEST" permalink file=_posts/2013-05-06-jekyll-1-0-0-released.markdown \
+    date='2013-05-06 02:12:52 +0200' tz=-25200 pattern=/news/:year/:month/:day/:title/)" \
+    /news/2013/05/05/jekyll-1-0-0-released/ \
+    "Jekyll's own 1.0 post: 2013-05-06 +0200 is May 5th in Los Angeles"
+
+# A front matter permalink wins over the pattern; Jekyll expands it.
+is "$(pl file=_posts/2020-01-02-x.md fmpath=/:year/:title/ pattern=/a/:slug/)" \
+    /2020/x/ "placeholders in a front matter permalink"
+is "$(pl file=x.md fmpath=/odd:thing/ pattern=/a/:slug/)" /odd:thing/ \
+    "a front matter path with an unknown token stays as written"
+
 done_testing

@@ -90,26 +90,28 @@ field(int k, int argc, char *argv[])
  * qtest permalink: the facts of one post as KEY=VALUE arguments
  * (file, root, title, slug, fmpath, date, tz in seconds, cats
  * comma-separated, pattern, style auto|jekyll|hugo|pelican, sibling
- * 1), then "skip: REASON" for a file that is not a post, else the
- * site path (pl_expand with a pattern, pl_default without), then
- * with "what=date" the date the path gives, or with "what=facts"
- * dirs|name|rest|bundle.
+ * 1, zone an IANA name, datestr a front matter date), then "skip:
+ * REASON" for a file that is not a post, else the site path
+ * (pl_site_path), or with "what=date" the date the path gives, with
+ * "what=offset" the date tokens' offset (pl_token_offset of datestr),
+ * with "what=facts" dirs|name|rest|bundle.
  */
 static int
 permalink(int argc, char *argv[])
 {
-	const char *file = NULL, *root = NULL, *fmpath = NULL, *pattern = NULL;
-	const char *what = "path", *why, *v;
+	const char *file = NULL, *root = NULL, *fmpath = NULL;
+	const char *what = "path", *why, *v, *datestr = NULL;
 	char *cats[16], *cs = NULL, *c, d[DATE_IR_LEN];
 	struct pl_facts f;
 	struct pl_post p;
+	struct pl_site site;
 	struct buf out = BUF_INIT;
-	enum pl_style style = PL_AUTO;
 	enum pl_kind kind;
 	int i, sibling = -1, from_name, rc = 0;
 	int64_t t;
 
 	memset(&p, 0, sizeof(p));
+	memset(&site, 0, sizeof(site));
 	for (i = 2; i < argc; i++) {
 		if ((v = strchr(argv[i], '=')) == NULL)
 			msg_usage();
@@ -120,7 +122,9 @@ permalink(int argc, char *argv[])
 		else if (K("title")) p.title = v;
 		else if (K("slug")) p.slug = v;
 		else if (K("fmpath")) fmpath = v;
-		else if (K("pattern")) pattern = v;
+		else if (K("pattern")) site.pattern = v;
+		else if (K("zone")) site.zone = v;
+		else if (K("datestr")) datestr = v;
 		else if (K("what")) what = v;
 		else if (K("tz")) p.tzoff = strtol(v, NULL, 10);
 		else if (K("sibling")) sibling = atoi(v);
@@ -134,12 +138,19 @@ permalink(int argc, char *argv[])
 				cats[p.ncats++] = c;
 			p.cats = (const char *const *)cats;
 		} else if (K("style")) {
-			style = strcmp(v, "jekyll") == 0 ? PL_JEKYLL :
+			site.style = strcmp(v, "jekyll") == 0 ? PL_JEKYLL :
 			    strcmp(v, "hugo") == 0 ? PL_HUGO :
 			    strcmp(v, "pelican") == 0 ? PL_PELICAN : PL_AUTO;
 		} else
 			msg_usage();
 #undef K
+	}
+	site.root = root;
+	if (strcmp(what, "offset") == 0) {
+		if (datestr != NULL && date_parse(datestr, &t) == 0)
+			p.date = t;
+		printf("%ld\n", pl_token_offset(&site, datestr, p.date));
+		return 0;
 	}
 	if (pl_facts_init(&f, file, root, &why) < 0) {
 		printf("error: %s\n", why);
@@ -164,13 +175,8 @@ permalink(int argc, char *argv[])
 	} else {
 		if (p.date == 0 && pl_path_date(&f, fmpath, &t, &from_name) == 0)
 			p.date = t, p.date_from_name = from_name;
-		if (pattern != NULL && (fmpath == NULL || *fmpath == '\0')) {
-			if (pl_expand(pattern, style, &p, &out, &why) < 0) {
-				printf("error: %s\n", why);
-				rc = 1;
-			}
-		} else if (pl_default(&p, fmpath, &out) < 0) {
-			puts("error: no path");
+		if (pl_site_path(&site, &p, fmpath, &out, &why) < 0) {
+			printf("error: %s\n", why);
 			rc = 1;
 		}
 		if (rc == 0)
