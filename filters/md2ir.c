@@ -7,6 +7,7 @@
  * reported and skipped; the others are still converted.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -17,9 +18,11 @@
 #include <yaml.h>
 
 #include "quire.h"
+#include "permalink.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dS] [-b base-url] [-o file] [file ...]";
+static const char usage[] = "[-dS] [-b base-url] [-o file] [-r content-dir] "
+    "[--permalink pattern] [--now date] [file ...]";
 
 /* Front matter nodes visited at most, and nesting depth at most. */
 #define YAML_BUDGET	100000
@@ -79,6 +82,11 @@ static int with_drafts;			/* -d */
 static int cmark_opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;
 static cmark_syntax_extension *exts[5];
 static struct idset ids = IDSET_INIT;
+/* Layouts (common/permalink.h): -r, --permalink; --now or
+ * SOURCE_DATE_EPOCH for scheduled posts. */
+static struct pl_site layout;
+static int has_now;
+static int64_t now;
 
 /* One file being converted; reset for each. */
 struct issue {
@@ -91,9 +99,11 @@ struct issue {
 	yaml_document_t  doc;
 	yaml_node_t     *key[S_NSLOTS];	/* the key node chosen per slot */
 	yaml_node_t     *val[S_NSLOTS];
-	char            *stem;		/* file name less suffix; NULL on stdin */
-	int64_t          fdate;		/* its Jekyll date, when has_fdate */
-	int              has_fdate;
+	struct pl_facts  facts;		/* what its path says (permalink.h) */
+	int64_t          fdate;		/* the date its path gives */
+	int              has_fdate, fdate_name;
+	const char      *datestr;	/* the date as written, or NULL */
+	int              skip;		/* not a post, or not now: noted */
 	int64_t          date, updated;
 	int              has_updated;
 	struct buf       pathv, permalink, id, summary, extra, tmp;
@@ -460,68 +470,6 @@ is_false(const char *s)
 	    strcasecmp(s, "off") == 0;
 }
 
-/* "YYYY-MM-DD-" at the start of a file name: 0 and the date, or -1. */
-static int
-name_date(const char *stem, int64_t *t)
-{
-	char d[11];
-
-	if (strlen(stem) < 11 || stem[10] != '-')
-		return -1;
-	memcpy(d, stem, 10);
-	d[10] = '\0';
-	return date_parse(d, t);
-}
-
-/* The file name without its folder and its Markdown suffix. */
-static char *
-file_stem(const char *path)
-{
-	static const char *sfx[] = {
-		".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", NULL
-	};
-	const char *b = strrchr(path, '/');
-	size_t n, k;
-	int i;
-
-	b = b != NULL ? b + 1 : path;
-	n = strlen(b);
-	for (i = 0; sfx[i] != NULL; i++) {
-		k = strlen(sfx[i]);
-		if (n > k && strcasecmp(b + n - k, sfx[i]) == 0) {
-			n -= k;
-			break;
-		}
-	}
-	return xstrndup(b, n);
-}
-
-/* A path segment made from a title: ASCII letters and digits, '-'. */
-static void
-slugify(struct buf *b, const char *s)
-{
-	size_t start = b->n;
-	int dash = 0;
-
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && b->n > start)
-				buf_addc(b, '-');
-			buf_addc(b, c);
-			dash = 0;
-		} else if (c >= 'A' && c <= 'Z') {
-			if (dash && b->n > start)
-				buf_addc(b, '-');
-			buf_addc(b, c - 'A' + 'a');
-			dash = 0;
-		} else {
-			dash = 1;
-		}
-	}
-}
-
 static int
 looks_like_uuid(const char *s)
 {
@@ -536,33 +484,27 @@ looks_like_uuid(const char *s)
 	return 1;
 }
 
-/* Derive path, permalink and id (quire-ir.5, IDENTITY). */
+/* Derive path, permalink and id (quire-ir.5, IDENTITY); the path by
+ * the site's layout rules (common/permalink.c, md2ir(1) LAYOUTS). */
 static int
 identity(struct issue *is, const char *path, const char *slug,
     const char *title, const char *idv)
 {
-	struct date_tm tm;
-	const char *stem = is->stem;
+	struct pl_post post;
+	const char *why;
 	char uuid[UUID_LEN];
 
-	if (path != NULL && *path != '\0') {
-		if (!url_has_scheme(path) && path[0] != '/')
-			buf_addc(&is->pathv, '/');
-		buf_adds(&is->pathv, path);
-	} else if (is->has_fdate) {
-		/* Jekyll's default: /YYYY/MM/DD/slug.html */
-		date_split(is->fdate, &tm);
-		buf_printf(&is->pathv, "/%04d/%02d/%02d/%s.html", tm.year,
-		    tm.mon, tm.mday, slug != NULL ? slug : stem + 11);
-	} else if (slug != NULL && *slug != '\0') {
-		buf_printf(&is->pathv, "/%s/", slug);
-	} else if (stem != NULL && *stem != '\0') {
-		buf_printf(&is->pathv, "/%s/", stem);
-	} else if (title != NULL) {
-		buf_addc(&is->pathv, '/');
-		slugify(&is->pathv, title);
-		buf_addc(&is->pathv, '/');
-	}
+	memset(&post, 0, sizeof(post));
+	post.f = &is->facts;
+	post.title = title;
+	post.slug = slug;
+	post.cats = (const char *const *)is->cats;
+	post.ncats = is->ncats;
+	post.date = is->date;
+	post.date_from_name = is->fdate_name && is->datestr == NULL;
+	post.tzoff = pl_token_offset(&layout, is->datestr, is->date);
+	if (pl_site_path(&layout, &post, path, &is->pathv, &why) < 0)
+		return fail(is, 0, "%s", why);
 	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
 		return fail(is, 0, "cannot derive a permalink: give 'path' or "
 		    "'slug' in the front matter");
@@ -822,6 +764,87 @@ free_list(char **v, size_t n)
 	free(v);
 }
 
+/*
+ * The layout rules before the file is read (permalink.c): a file its
+ * generator never publishes as a post is skipped with one note; a file
+ * outside the content root is an error.  0 for a post; else nonzero,
+ * with is->skip set for a skip.
+ */
+static int
+layout_check(struct issue *is)
+{
+	const char *why;
+	enum pl_kind k;
+
+	if (pl_facts_init(&is->facts, is->path, layout.root, &why) < 0)
+		return fail(is, 0, "%s %s", why, layout.root);
+	k = pl_classify_file(&is->facts, is->path, &why);
+	if (k == PL_POST || (k == PL_DRAFT && with_drafts))
+		return 0;
+	msg_err(is->name, 0, "%s: skipped%s", why, k == PL_DRAFT ?
+	    " (-d includes drafts)" : "");
+	is->skip = 1;
+	return 1;
+}
+
+/* The scalar under key in the front matter's root mapping, or NULL. */
+static const char *
+fm_scalar(struct issue *is, const char *key)
+{
+	yaml_node_t *root = yaml_document_get_root_node(&is->doc), *k, *v;
+	yaml_node_pair_t *pr;
+
+	if (root == NULL || root->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (pr = root->data.mapping.pairs.start;
+	    pr < root->data.mapping.pairs.top; pr++) {
+		k = yaml_document_get_node(&is->doc, pr->key);
+		v = yaml_document_get_node(&is->doc, pr->value);
+		if (is_scalar(k) && is_scalar(v) &&
+		    strcasecmp(sval(k), key) == 0)
+			return sval(v);
+	}
+	return NULL;
+}
+
+/*
+ * Hugo's scheduled and expired posts, only against --now or
+ * SOURCE_DATE_EPOCH: publishDate (else pubDate, published, the date)
+ * after now, or expiryDate (else unpublishDate) before it.  Returns 1
+ * after the note for a skipped post, else 0.
+ */
+static int
+scheduled(struct issue *is)
+{
+	static const char *const pubkeys[] = {
+		"publishDate", "pubDate", "published", NULL
+	};
+	static const char *const expkeys[] = {
+		"expiryDate", "unpublishDate", NULL
+	};
+	const char *v, *why;
+	int64_t pub = is->date, exp = 0;
+	int i, has_pub = 1, has_exp = 0;
+
+	if (!has_now)
+		return 0;
+	for (i = 0; pubkeys[i] != NULL; i++)
+		if ((v = fm_scalar(is, pubkeys[i])) != NULL &&
+		    date_parse(v, &pub) == 0)
+			break;
+	for (i = 0; expkeys[i] != NULL; i++)
+		if ((v = fm_scalar(is, expkeys[i])) != NULL &&
+		    date_parse(v, &exp) == 0) {
+			has_exp = 1;
+			break;
+		}
+	if ((why = pl_scheduled(has_pub, pub, has_exp, exp, now)) == NULL)
+		return 0;
+	msg_err(is->name, 0, "%s: skipped", why);
+	is->skip = 1;
+	return 1;
+}
+
 /* Map the front matter, render, and append one IR line to line. */
 static int
 convert(struct issue *is, struct buf *line)
@@ -836,12 +859,10 @@ convert(struct issue *is, struct buf *line)
 	unsigned long deep;
 	int s, rc = -1;
 
+	if (layout_check(is) != 0)
+		return is->skip ? 0 : -1;
 	if (load(is) < 0)
 		return -1;
-	if (strcmp(is->path, "-") != 0) {
-		is->stem = file_stem(is->path);
-		is->has_fdate = name_date(is->stem, &is->fdate) == 0;
-	}
 	if (strlen(is->src.p + is->fm) > YAML_MAXTEXT)
 		return fail(is, is->fmline, "front matter larger than %d bytes",
 		    YAML_MAXTEXT);
@@ -953,11 +974,18 @@ convert(struct issue *is, struct buf *line)
 			    "with a time and a zone)", date);
 			goto out;
 		}
-	} else if (is->has_fdate) {
+	} else if ((is->has_fdate = pl_path_date(&is->facts, path,
+	    &is->fdate, &is->fdate_name) == 0)) {
 		is->date = is->fdate;
 	} else {
-		fail(is, 0, "no date: the front matter has no 'date' and the "
-		    "file name does not start with YYYY-MM-DD-");
+		fail(is, 0, "no date: the front matter has no 'date', and "
+		    "neither the file's name (YYYY-MM-DD-), its folders "
+		    "(YYYY/MM/DD/) nor its path give one");
+		goto out;
+	}
+	is->datestr = date;
+	if (scheduled(is) != 0) {
+		rc = 0;
 		goto out;
 	}
 	if (upd != NULL && *upd != '\0') {
@@ -1032,7 +1060,7 @@ out:
 static void
 issue_free(struct issue *is)
 {
-	free(is->stem);
+	pl_facts_free(&is->facts);
 	buf_free(&is->src);
 	buf_free(&is->pathv);
 	buf_free(&is->permalink);
@@ -1060,7 +1088,14 @@ main(int argc, char *argv[])
 	int c, nerr = 0;
 
 	msg_init(argc, argv, usage);
-	while ((c = getopt(argc, argv, "b:dho:S")) != -1) {
+	static const struct option longopts[] = {
+		{ "permalink", required_argument, NULL, 'P' },
+		{ "now", required_argument, NULL, 'N' },
+		{ NULL, 0, NULL, 0 }
+	};
+
+	while ((c = getopt_long(argc, argv, "b:dho:r:S", longopts,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'b':
 			if (!url_has_scheme(optarg)) {
@@ -1078,6 +1113,25 @@ main(int argc, char *argv[])
 		case 'o':
 			outpath = optarg;
 			break;
+		case 'r':
+			if (access(optarg, X_OK) != 0) {
+				msg_err(NULL, 0, "-r: %s: %s", optarg,
+				    strerror(errno));
+				msg_usage();
+			}
+			layout.root = optarg;
+			break;
+		case 'P':
+			layout.pattern = optarg;
+			break;
+		case 'N':
+			if (date_parse(optarg, &now) < 0) {
+				msg_err(NULL, 0, "--now: cannot read the date "
+				    "'%s'", optarg);
+				msg_usage();
+			}
+			has_now = 1;
+			break;
 		case 'S':
 			cmark_opts &= ~CMARK_OPT_UNSAFE;
 			break;
@@ -1087,6 +1141,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (!has_now && date_source_epoch(&now) == 0)
+		has_now = 1;
 	if (argc == 0) {
 		argc = 1;
 		argv = dash;
