@@ -1170,6 +1170,15 @@ pl_default(const struct pl_post *p, const char *fmpath, struct buf *out)
 }
 
 const char *
+pl_untitled(const char *title, int has_date)
+{
+	if ((title == NULL || *title == '\0') && !has_date)
+		return "a page with neither a title nor a date (a template "
+		    "or redirect page), not a post";
+	return NULL;
+}
+
+const char *
 pl_scheduled(int has_publish, int64_t publish, int has_expiry,
     int64_t expiry, int64_t now)
 {

@@ -162,6 +162,14 @@ void pl_urlize(struct buf *out, const char *s);
 void pl_slug_pelican(struct buf *out, const char *s);
 
 /*
+ * A file with front matter but neither a title nor a date (none in its
+ * path either) is a generator's helper page, not a post: Zola's
+ * template-only pages (the Rust blog's releases/latest.md, a redirect).
+ * Returns a static reason, or NULL for a post.
+ */
+const char *pl_untitled(const char *title, int has_date);
+
+/*
  * Hugo's scheduled posts: with now known, a publish date after now, or
  * an expiry date before now, is not published.  Returns a static
  * reason ("scheduled: publishDate is in the future"), or NULL.

@@ -853,7 +853,7 @@ convert(struct issue *is, struct buf *line)
 	yaml_node_t *root, *k;
 	yaml_node_pair_t *pr;
 	const char *title, *date, *upd, *path, *slug, *sum, *img, *link;
-	const char *lang, *draft, *idv;
+	const char *lang, *draft, *idv, *why;
 	char d[DATE_IR_LEN], *html;
 	size_t i, nextra = 0;
 	unsigned long deep;
@@ -977,6 +977,10 @@ convert(struct issue *is, struct buf *line)
 	} else if ((is->has_fdate = pl_path_date(&is->facts, path,
 	    &is->fdate, &is->fdate_name) == 0)) {
 		is->date = is->fdate;
+	} else if ((why = pl_untitled(title, 0)) != NULL) {
+		msg_err(is->name, 0, "%s: skipped", why);
+		rc = 0;
+		goto out;
 	} else {
 		fail(is, 0, "no date: the front matter has no 'date', and "
 		    "neither the file's name (YYYY-MM-DD-), its folders "

@@ -110,6 +110,18 @@ is "$rc" 1 "an unknown token: exit 1"
 like "$(cat "$T/err")" "sig-cli.md: an unknown token in the pattern" \
     "an unknown token: named"
 
+# A page with neither title nor date: a helper page (Zola's
+# releases/latest.md), skipped; a title without a date is still an error.
+printf -- '---\ntemplate: latest.html\n---\n' > "$S/latest.md"
+run md2ir "$S"/latest.md
+is "$rc,$(wc -l < "$T/out")" 0,0 "no title, no date: skipped, exit 0"
+like "$(cat "$T/err")" "latest.md: a page with neither a title nor a date" \
+    "no title, no date: named"
+post undated.md "title: Undated"
+run md2ir "$S"/undated.md
+is "$rc" 1 "a title without a date is still an error"
+like "$(cat "$T/err")" "undated.md: no date" "no date: named"
+
 # Scheduled posts, against --now or SOURCE_DATE_EPOCH, never the clock.
 post future.md "title: Future" "date: 2020-01-01" "publishDate: 2999-01-01"
 post expired.md "title: Gone" "date: 2020-01-01" "expiryDate: 2021-01-01"
