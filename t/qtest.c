@@ -13,11 +13,14 @@
  *   qtest sha1 (stdin)       SHA-1 of stdin in hex
  *   qtest author STRING      ir_author_split, as "name|address"
  *   qtest lang STRING        ir_lang_ok: exit 0 for a good tag
+ *   qtest fm FILE            fm_split + fm_parse: the dialect, the body's
+ *                            first line and the tree as JSON
+ *   qtest fmfile FILE        fm_load_file: the tree as JSON
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "quire.h"
+#include "fm.h"
 
 static int
 put(const char *kind)
@@ -83,6 +86,43 @@ field(int k, int argc, char *argv[])
 	return ir_reader_close(r) > 0 ? 1 : 0;
 }
 
+/* The front matter of a Markdown file, as md2ir finds it. */
+static int
+fm(const char *path)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	struct fm_split sp;
+	struct fm_doc *doc;
+	const char *why, *nl;
+	unsigned long line;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL || buf_slurp(&in, fp) < 0)
+		return 1;
+	fclose(fp);
+	if (in.p == NULL)
+		buf_adds(&in, "");
+	if (fm_split(in.p, in.n, &sp, &why, &line) < 0) {
+		msg_err(path, line, "%s", why);
+		return 1;
+	}
+	printf("%s\n", fm_dialect_name(sp.dialect));
+	nl = strchr(in.p + sp.body, '\n');
+	printf("%.*s\n", nl ? (int)(nl - in.p - sp.body) :
+	    (int)strlen(in.p + sp.body), in.p + sp.body);
+	if (sp.dialect == FM_NONE)
+		return 0;
+	if (fm_parse(sp.dialect, in.p + sp.off, sp.len, sp.line, path,
+	    &doc) < 0)
+		return 1;
+	fm_json(&out, fm_root(doc));
+	printf("%s\n", out.p);
+	fm_free(doc);
+	buf_free(&out);
+	buf_free(&in);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -146,6 +186,19 @@ main(int argc, char *argv[])
 		ir_author_split(argv[2], &nm, &nn, &ad, &na);
 		printf("%.*s|%s%.*s\n", (int)nn, nm, ad ? "" : "(none)",
 		    (int)na, ad ? ad : "");
+		return 0;
+	}
+	if (strcmp(argv[1], "fm") == 0 && argc == 3)
+		return fm(argv[2]);
+	if (strcmp(argv[1], "fmfile") == 0 && argc == 3) {
+		struct fm_doc *doc;
+
+		if (fm_load_file(argv[2], &doc) < 0)
+			return 1;
+		fm_json(&out, fm_root(doc));
+		printf("%s\n", out.p);
+		fm_free(doc);
+		buf_free(&out);
 		return 0;
 	}
 	if (strcmp(argv[1], "lang") == 0 && argc == 3)
