@@ -5,7 +5,7 @@
  *   qtest put list           stdin lines as values of a list field
  *   qtest field N [file...]  field N (1-based) of each record, decoded;
  *                            list values one per line
- *   qtest date STRING        date_parse, printed in the IR form
+ *   qtest date STRING [ZONE] date_parse_in, printed in the IR form
  *   qtest fmt EPOCH          the IR, RFC 822 and asctime forms
  *   qtest url BASE REF       url_resolve
  *   qtest host URL           url_host
@@ -146,8 +146,9 @@ main(int argc, char *argv[])
 			msg_usage();
 		return field(i - 1, argc - 3, argv + 3);
 	}
-	if (strcmp(argv[1], "date") == 0 && argc == 3) {
-		if (date_parse(argv[2], &t) < 0) {
+	if (strcmp(argv[1], "date") == 0 && (argc == 3 || argc == 4)) {
+		if (date_parse_in(argv[2], argc == 4 ? argv[3] : NULL,
+		    &t) < 0) {
 			puts("error");
 			return 1;
 		}
