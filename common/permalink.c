@@ -1244,7 +1244,6 @@ pl_written_offset(const char *date, long *off)
 int
 pl_zone_offset(const char *zone, int64_t t, long *off)
 {
-	struct buf path = BUF_INIT;
 	char *old = NULL;
 	const char *o;
 	struct tm tm;
@@ -1252,16 +1251,8 @@ pl_zone_offset(const char *zone, int64_t t, long *off)
 	int rc = -1;
 
 	/* glibc takes an unknown zone for UTC: ask the database first. */
-	if (zone == NULL || *zone == '\0' || zone[0] == '/' ||
-	    strstr(zone, "..") != NULL)
+	if (zone == NULL || !date_zone_ok(zone))
 		return -1;
-	buf_adds(&path, "/usr/share/zoneinfo/");
-	buf_adds(&path, zone);
-	if (strcmp(zone, "UTC") != 0 && access(path.p, R_OK) != 0) {
-		buf_free(&path);
-		return -1;
-	}
-	buf_free(&path);
 	if ((o = getenv("TZ")) != NULL)
 		old = xstrdup(o);
 	setenv("TZ", zone, 1);

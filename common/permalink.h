@@ -201,7 +201,7 @@ int pl_written_offset(const char *date, long *off);
 /*
  * Seconds east of UTC of the IANA zone at the instant t, from the
  * system's time zone database (tzdata): 0 and *off, or -1 when the
- * zone is not in the database.  Sets and restores TZ.
+ * zone is not in the database (date_zone_ok).  Sets and restores TZ.
  */
 int pl_zone_offset(const char *zone, int64_t t, long *off);
 

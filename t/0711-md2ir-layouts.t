@@ -103,6 +103,15 @@ run md2ir --permalink /news/:year/:month/:day/:title/ \
     "$S"/_posts/2013-05-06-jekyll-1-0-0-released.md
 is "$(f 4)" /news/2013/05/06/jekyll-1-0-0-released/ \
     "Jekyll pattern, no site zone: the day as written"
+run md2ir --timezone America/Los_Angeles --permalink /news/:year/:month/:day/:title/ \
+    "$S"/_posts/2013-05-06-jekyll-1-0-0-released.md
+is "$(f 4)" /news/2013/05/05/jekyll-1-0-0-released/ \
+    "Jekyll pattern in the site's zone: May 6th +0200 is May 5th in Los Angeles"
+post _posts/2014-05-06-two.md "title: Two"
+run md2ir --timezone America/Los_Angeles --permalink /news/:year/:month/:day/:title/ \
+    "$S"/_posts/2014-05-06-two.md
+is "$(f 1),$(f 4)" 2014-05-06T07:00:00Z,/news/2014/05/06/two/ \
+    "a day from the name is midnight in the site's zone"
 run md2ir --permalink /news/:unknown/ "$S"/zola.md
 is "$rc" 0 "a front matter path wins over a bad pattern"
 run md2ir --permalink /news/:unknown/ "$S"/blog/2023/sig-cli.md

@@ -5,7 +5,7 @@
  *   qtest put list           stdin lines as values of a list field
  *   qtest field N [file...]  field N (1-based) of each record, decoded;
  *                            list values one per line
- *   qtest date STRING        date_parse, printed in the IR form
+ *   qtest date STRING [ZONE] date_parse_in, printed in the IR form
  *   qtest fmt EPOCH          the IR, RFC 822 and asctime forms
  *   qtest url BASE REF       url_resolve
  *   qtest host URL           url_host
@@ -15,11 +15,14 @@
  *   qtest lang STRING        ir_lang_ok: exit 0 for a good tag
  *   qtest permalink KEY=VALUE...  common/permalink.c: the site path of
  *                            a post, or "skip: REASON" (see permalink())
+ *   qtest fm FILE            fm_split + fm_parse: the dialect, the body's
+ *                            first line and the tree as JSON
+ *   qtest fmfile FILE        fm_load_file: the tree as JSON
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "quire.h"
+#include "fm.h"
 #include "permalink.h"
 
 static int
@@ -188,6 +191,43 @@ permalink(int argc, char *argv[])
 	return rc;
 }
 
+/* The front matter of a Markdown file, as md2ir finds it. */
+static int
+fm(const char *path)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	struct fm_split sp;
+	struct fm_doc *doc;
+	const char *why, *nl;
+	unsigned long line;
+	FILE *fp;
+
+	if ((fp = fopen(path, "rb")) == NULL || buf_slurp(&in, fp) < 0)
+		return 1;
+	fclose(fp);
+	if (in.p == NULL)
+		buf_adds(&in, "");
+	if (fm_split(in.p, in.n, &sp, &why, &line) < 0) {
+		msg_err(path, line, "%s", why);
+		return 1;
+	}
+	printf("%s\n", fm_dialect_name(sp.dialect));
+	nl = strchr(in.p + sp.body, '\n');
+	printf("%.*s\n", nl ? (int)(nl - in.p - sp.body) :
+	    (int)strlen(in.p + sp.body), in.p + sp.body);
+	if (sp.dialect == FM_NONE)
+		return 0;
+	if (fm_parse(sp.dialect, in.p + sp.off, sp.len, sp.line, path,
+	    &doc) < 0)
+		return 1;
+	fm_json(&out, fm_root(doc));
+	printf("%s\n", out.p);
+	fm_free(doc);
+	buf_free(&out);
+	buf_free(&in);
+	return 0;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -213,8 +253,9 @@ main(int argc, char *argv[])
 			msg_usage();
 		return field(i - 1, argc - 3, argv + 3);
 	}
-	if (strcmp(argv[1], "date") == 0 && argc == 3) {
-		if (date_parse(argv[2], &t) < 0) {
+	if (strcmp(argv[1], "date") == 0 && (argc == 3 || argc == 4)) {
+		if (date_parse_in(argv[2], argc == 4 ? argv[3] : NULL,
+		    &t) < 0) {
 			puts("error");
 			return 1;
 		}
@@ -253,6 +294,19 @@ main(int argc, char *argv[])
 		ir_author_split(argv[2], &nm, &nn, &ad, &na);
 		printf("%.*s|%s%.*s\n", (int)nn, nm, ad ? "" : "(none)",
 		    (int)na, ad ? ad : "");
+		return 0;
+	}
+	if (strcmp(argv[1], "fm") == 0 && argc == 3)
+		return fm(argv[2]);
+	if (strcmp(argv[1], "fmfile") == 0 && argc == 3) {
+		struct fm_doc *doc;
+
+		if (fm_load_file(argv[2], &doc) < 0)
+			return 1;
+		fm_json(&out, fm_root(doc));
+		printf("%s\n", out.p);
+		fm_free(doc);
+		buf_free(&out);
 		return 0;
 	}
 	if (strcmp(argv[1], "lang") == 0 && argc == 3)
