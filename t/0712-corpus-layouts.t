@@ -52,6 +52,9 @@ has rust-blog https://blog.rust-lang.org/2017/11/22/Rust-1.22.html
 has rust-blog https://blog.rust-lang.org/2014/12/12/1.0-Timeline.html
 has rust-blog https://blog.rust-lang.org/inside-rust/2019/09/25/Welcome.html
 has rust-blog https://blog.rust-lang.org/inside-rust/2020/05/21/governance-wg.html
+# permalink less .html, date, title, authors: to compare with Zola's.
+awk -F'\t' '{ sub(/\.html$/, "/", $4); print $4 "\t" $1 "\t" $3 "\t" $7 }' \
+    "$T/out" | LC_ALL=C sort > "$T/jekyll.tsv"
 
 # The same blog in Zola: 754 files, 3 _index.md and the template-only
 # releases/latest.md are not posts.
@@ -59,7 +62,13 @@ corpus rust-blog-zola rust-blog-zola/content 750 4 -b https://blog.rust-lang.org
 has rust-blog-zola https://blog.rust-lang.org/2017/11/22/Rust-1.22/
 has rust-blog-zola https://blog.rust-lang.org/2014/12/12/1.0-Timeline/
 has rust-blog-zola https://blog.rust-lang.org/inside-rust/2019/09/25/Welcome/
-cut -f1,3 "$T/out" | LC_ALL=C sort > "$T/zola.dt"
+awk -F'\t' '{ print $4 "\t" $1 "\t" $3 "\t" $7 }' "$T/out" |
+    LC_ALL=C sort > "$T/zola.tsv"
+is "$(LC_ALL=C join -t "$(printf '\t')" "$T/jekyll.tsv" "$T/zola.tsv" | wc -l | tr -d ' ')" 585 \
+    "the Rust blog's 585 older posts are all in its Zola form, by permalink"
+is "$(LC_ALL=C join -t "$(printf '\t')" "$T/jekyll.tsv" "$T/zola.tsv" |
+    awk -F'\t' '$2 != $5 || $3 != $6 || $4 != $7' | head -3)" "" \
+    "the two forms give each post the same date, title and authors"
 
 # The React blog (Next.js): 24 files; the route is the path; index.md is the
 # blog's own page.
