@@ -485,12 +485,20 @@ static int
 scheduled(struct issue *is)
 {
 	const struct post *p = &is->post;
+	const struct fm_node *v;
 	const char *why;
+	int64_t expiry = p->expiry;
+	int has_expiry = p->has_expiry;
 
 	if (!has_now)
 		return 0;
+	/* Hugo's other name for expiryDate. */
+	if (!has_expiry && (v = fm_get(fm_root(is->doc),
+	    "unpublishDate")) != NULL && v->type == FM_STR &&
+	    date_parse_in(v->s, popts.zone, &expiry) == 0)
+		has_expiry = 1;
 	why = pl_scheduled(1, p->has_publish ? p->publish : is->date,
-	    p->has_expiry, p->expiry, now);
+	    has_expiry, expiry, now);
 	if (why == NULL)
 		return 0;
 	msg_err(is->name, 0, "%s: skipped", why);

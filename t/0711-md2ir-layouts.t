@@ -135,6 +135,7 @@ like "$(cat "$T/err")" "undated.md: no date" "no date: named"
 post future.md "title: Future" "date: 2020-01-01" "publishDate: 2999-01-01"
 post expired.md "title: Gone" "date: 2020-01-01" "expiryDate: 2021-01-01"
 post later.md "title: Later" "date: 2023-06-01"
+post unpub.md "title: Unpublished" "date: 2020-01-01" "unpublishDate: 2021-01-01"
 post ahead.md "title: Ahead" "date: 2024-06-01"
 run md2ir "$S"/future.md "$S"/expired.md "$S"/later.md
 is "$rc,$(wc -l < "$T/out")" 0,3 "no --now: every post, whatever the clock"
@@ -144,6 +145,8 @@ like "$(cat "$T/err")" "future.md: scheduled: its publish date is in the future:
     "scheduled: named"
 like "$(cat "$T/err")" "expired.md: expired: its expiry date has passed: skipped" \
     "expired: named"
+run md2ir --now 2024-01-01 "$S"/unpub.md
+is "$rc,$(wc -l < "$T/out")" 0,0 "unpublishDate, Hugo's other name for expiryDate"
 run env SOURCE_DATE_EPOCH=1700000000 md2ir "$S"/future.md "$S"/later.md
 is "$(f 3 | tr '\n' ' ')" "Later " "SOURCE_DATE_EPOCH (2023-11-14): future skipped"
 run md2ir --now 2024-01-01 "$S"/ahead.md
