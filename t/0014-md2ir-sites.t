@@ -163,5 +163,10 @@ printf -- '---\ntitle: x\ndate: "2020-01-01\\e[2J"\n---\nx\n' > "$T/esc.md"
 run md2ir "$T/esc.md"
 is "$(cat "$T/err")" "md2ir: $T/esc.md:3: cannot read the date '2020-01-01U+001B[2J' (expected YYYY-MM-DD, optionally with a time and a zone): it holds an invisible character" \
     "no control character of the input reaches a message"
+printf -- '---\ntitle: x\ndate: 2020-01-01\npath: "/a\\e[2Jb"\n---\nx\n' > "$T/e1.md"
+cp "$T/e1.md" "$T/e2.md"
+run md2ir -b https://example.org "$T/e1.md" "$T/e2.md"
+is "$(cat "$T/err")" "md2ir: $T/e2.md: duplicate id 'https://example.org/aU+001B[2Jb': an earlier issue of this run has it" \
+    "an id echoed in a message shows its control characters"
 
 done_testing
