@@ -73,6 +73,11 @@ is "$(f 7 "$T/zola.md")" "Ann Example|Bo Sample" "Zola: authors"
 is "$(f 9 "$T/zola.md")/$(f 8 "$T/zola.md")" "rust|zola/news" "Zola: taxonomies tags and categories"
 is "$(f 14 "$T/zola.md")" '{"release":"true","team":"Core","taxonomies":{"series":["intro"]}}' \
     "Zola: [extra] keys and other taxonomies go to the extra field"
+printf -- '+++\ntitle = "z"\ndate = 2020-01-01\naliases = ["a"]\n[extra]\naliases = "b"\nteam = "T"\n+++\nx\n' > "$T/zx.md"
+is "$(f 14 "$T/zx.md")" '{"aliases":["a"],"team":"T","extra":{"aliases":"b"}}' \
+    "an [extra] key that is there already stays under extra: the keys are unique"
+printf -- '---\ntitle: y\ndate: 2020-01-01\nfoo: 1\nfoo: 2\n---\nx\n' > "$T/yd.md"
+is "$(f 14 "$T/yd.md")" '{"foo":"1"}' "a YAML key given twice: the first one, so the JSON keys are unique"
 
 # Keys real sites use.
 cat > "$T/keys.md" <<'EOF2'
