@@ -17,9 +17,10 @@
 #include <yaml.h>
 
 #include "quire.h"
+#include "site.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dS] [-b base-url] [-o file] [file ...]";
+static const char usage[] = "[-dS] [-b base-url] [-c site.yaml] [-o file] [file ...]";
 
 /* Front matter nodes visited at most, and nesting depth at most. */
 #define YAML_BUDGET	100000
@@ -1054,13 +1055,14 @@ main(int argc, char *argv[])
 	static char *dash[] = { "-", NULL };
 	struct buf line = BUF_INIT;
 	struct issue is;
-	const char *outpath = NULL;
+	const char *outpath = NULL, *site_file = NULL;
+	struct site site;
 	size_t i;
 	FILE *out;
 	int c, nerr = 0;
 
 	msg_init(argc, argv, usage);
-	while ((c = getopt(argc, argv, "b:dho:S")) != -1) {
+	while ((c = getopt(argc, argv, "b:c:dho:S")) != -1) {
 		switch (c) {
 		case 'b':
 			if (!url_has_scheme(optarg)) {
@@ -1069,6 +1071,9 @@ main(int argc, char *argv[])
 				msg_usage();
 			}
 			base_url = optarg;
+			break;
+		case 'c':
+			site_file = optarg;
 			break;
 		case 'd':
 			with_drafts = 1;
@@ -1091,6 +1096,13 @@ main(int argc, char *argv[])
 		argc = 1;
 		argv = dash;
 	}
+	/* The site configuration (site.c): -c FILE, else ./quire.yaml. */
+	if (site_load(&site, site_file, NULL) < 0) {
+		site_free(&site);
+		return EXIT_DATA;
+	}
+	if (base_url == NULL)
+		base_url = site.url;
 
 	cmark_gfm_core_extensions_ensure_registered();
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -1115,6 +1127,7 @@ main(int argc, char *argv[])
 	}
 	buf_free(&line);
 	idset_free(&ids);
+	site_free(&site);
 	/* A file given with -o is replaced only when every issue converted. */
 	if (out_close(out, nerr == 0) < 0 && nerr == 0)
 		return EXIT_DATA;
