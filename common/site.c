@@ -8,22 +8,22 @@
  * generator documents, mapped onto the same fields; its other keys
  * are its own business and are ignored:
  *
- *   field        Jekyll _config.yml        Hugo hugo.* config.*     Zola config.toml
- *   url          url + baseurl             baseURL                  base_url
- *   title        title, else name          title                    title
- *   description  description               params.description       description
- *   author       author (text, or a map    params.author, else      author, else
- *                of name, email, uri)      author (the same)        extra.author
- *   language     lang                      languageCode, else       default_language
- *                                          defaultContentLanguage
- *   permalink    collections.posts.        permalinks (a map by     -
- *                permalink, else           section, or by kind:
- *                permalink, else "date"    permalinks.page)
- *   content_dir  -                         contentDir, "content"    "content"
- *   static_dir   the site folder           staticDir, "static"      "static"
- *   timezone     timezone                  timeZone                 -
- *   excerpt_...  excerpt_separator         -                        -
- *   logo         logo                      -                        -
+ *   field       Jekyll _config.yml     Hugo hugo.*, config.*   Zola
+ *   url         url + baseurl          baseURL                 base_url
+ *   title       title, else name       title                   title
+ *   description description            params.description      description
+ *   author      author (text, or a     params.author, else     author, else
+ *               map: name, email, url) author (the same)       extra.author
+ *   language    lang                   languageCode, else      default_language
+ *                                      defaultContentLanguage
+ *   permalink   collections.posts.     permalinks (by section, -
+ *               permalink, else        or by kind: .page)
+ *               permalink, else "date"
+ *   content_dir -                      contentDir, "content"   "content"
+ *   static_dir  the site folder        staticDir, "static"     "static"
+ *   timezone    timezone               timeZone                -
+ *   excerpt_... excerpt_separator      -                       -
+ *   logo        logo                   -                       -
  *
  * Jekyll's named permalink styles (date, pretty, ordinal, weekdate,
  * none) become the patterns its documentation gives for them.

@@ -1109,10 +1109,13 @@ main(int argc, char *argv[])
 		if ((exts[i] = cmark_find_syntax_extension(names[i])) == NULL) {
 			msg_err(NULL, 0, "cmark-gfm has no '%s' extension",
 			    names[i]);
+			site_free(&site);
 			return EXIT_DATA;
 		}
-	if ((out = out_open(outpath)) == NULL)
+	if ((out = out_open(outpath)) == NULL) {
+		site_free(&site);
 		return EXIT_DATA;
+	}
 
 	for (i = 0; i < (size_t)argc; i++) {
 		memset(&is, 0, sizeof(is));
