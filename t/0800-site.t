@@ -88,6 +88,15 @@ run ir2atom -c "$T/hugo.toml" one.ir
 is "$rc:$(cat "$T/err")" "0:" "a generator's file: its other keys are ignored"
 like "$(cat "$T/out")" '<title>H</title>' "and what it has is used"
 
+# A quire file in TOML or JSON, by its suffix.
+printf 'title = "Toml Title"\nurl = "https://t.example/"\n' > "$T/site.toml"
+run ir2atom -c "$T/site.toml" one.ir
+is "$rc:$(cat "$T/err")" "0:" "a quire file in TOML: read"
+like "$(cat "$T/out")" '<title>Toml Title</title>' "a quire file in TOML: its title"
+printf '{"title": "Json Title", "colour": "red"}\n' > "$T/site.json"
+run ir2rss -c "$T/site.json" one.ir
+is "$rc:$(cat "$T/err")" "1:ir2rss: $T/site.json:1: unknown key 'colour'" "a quire file in JSON: its unknown key"
+
 # A filter ignores the keys of another.
 printf 'title: T\nfrom: a@b.example\ntoc-depth: 3\npermalink: /:slug/\n' > "$T/site.yaml"
 run ir2atom -c "$T/site.yaml" one.ir
