@@ -65,11 +65,17 @@ struct site {
 };
 
 /*
- * Load the site configuration: path, or ./quire.yaml when path is
- * NULL (a missing quire.yaml is not an error: an empty site).  known
- * is the NULL-terminated list of the keys the calling filter reads
- * itself beyond the shared ones (may be NULL).  Returns 0, or -1 after
- * printing "prog: path:line: reason".  site_free() releases it.
+ * Load the site configuration: path (a file, or a folder holding one
+ * of quire.yaml, _config.yml, hugo.*, config.*), or ./quire.yaml when
+ * path is NULL (a missing quire.yaml is not an error: an empty site).
+ * The kind comes from the file name: _config*.yml is Jekyll's, hugo.*
+ * Hugo's, config.* Zola's when it has base_url and else Hugo's, any
+ * other name a quire file.  A quire file may hold the keys of
+ * site_keys[] (every filter's, so that one file serves all) and those
+ * of known, a NULL-terminated list for keys not yet in site_keys[]
+ * (may be NULL; the filters pass NULL).  Returns 0, or -1 after
+ * printing "prog: path:line: reason"; site_free() releases s in
+ * either case.
  */
 int site_load(struct site *s, const char *path, const char *const *known);
 
