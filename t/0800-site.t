@@ -70,7 +70,7 @@ printf '2020-01-01T00:00:00Z\turn:x:1\tT\thttps://x.example/1/\n' > one.ir
 printf -- '---\ntitle: T\ndate: 2020-01-01\n---\nx\n' > one.md
 for p in ir2atom ir2rss ir2mbox md2ir; do
 	f=one.ir
-	[ "$p" = md2ir ] && f=one.md
+	[ "$p" = md2ir ] && f=$D/quire/posts/first-letter.md
 	run "$p" -c "$D/quire/quire.yaml" "$f"
 	is "$rc:$(cat "$T/err")" "0:" "$p: a quire.yaml with a key of every filter: exit 0"
 done
@@ -111,13 +111,26 @@ printf 'url: /relative\n' > "$T/site.yaml"
 run ir2atom -c "$T/site.yaml" one.ir
 is "$rc:$(cat "$T/err")" "1:ir2atom: $T/site.yaml:1: url '/relative' is not an absolute URL" "a quire url must be absolute"
 
+# md2ir: the site's keys fill what its options leave open.
+run md2ir -c "$D/quire" "$D/quire/posts/first-letter.md"
+is "$rc:$(cat "$T/err")" "0:" "md2ir -c DIR: the quire.yaml in it"
+is "$(cut -f1,4 "$T/out")" "2024-03-01T05:00:00Z	https://weekly.example.org/2024/first-letter/" "md2ir: url is the base URL, permalink the pattern, timezone the zone"
+run md2ir -c "$D/quire" -b https://other.example --timezone UTC --permalink /:slug/ "$D/quire/posts/first-letter.md"
+is "$(cut -f1,4 "$T/out")" "2024-03-01T00:00:00Z	https://other.example/first-letter/" "md2ir: options win over the site"
+printf 'content_dir: nowhere\n' > "$T/site.yaml"
+run md2ir -c "$T/site.yaml" one.md
+is "$rc:$(cat "$T/err")" "1:md2ir: $T/site.yaml: content_dir: $T/nowhere: No such file or directory" "md2ir: a quire content_dir must exist"
+printf 'timezone: Mars/Olympus\n' > "$T/site.yaml"
+run md2ir -c "$T/site.yaml" one.md
+is "$rc:$(cat "$T/err")" "1:md2ir: $T/site.yaml: timezone 'Mars/Olympus' is not a zone of the system's zoneinfo" "md2ir: a bad timezone is an error"
+
 # ./quire.yaml is read when there is no -c.
-mkdir site && cd site || exit 1
-printf -- '---\ntitle: First letter\ndate: 2024-03-01\n---\n\nSee [the archive](/archive/).\n' > first.md
+mkdir site site/posts && cd site || exit 1
+printf -- '---\ntitle: First letter\ndate: 2024-03-01\n---\n\nSee [the archive](/archive/).\n' > posts/first-letter.md
 cp "$D/quire/quire.yaml" .
-run md2ir first.md
+run md2ir posts/first-letter.md
 is "$rc:$(cat "$T/err")" "0:" "md2ir: quire.yaml from the current folder"
-is "$(cut -f4 "$T/out")" "https://weekly.example.org/first/" "md2ir: its url is the base URL"
+is "$(cut -f4 "$T/out")" "https://weekly.example.org/2024/first-letter/" "md2ir: its url and permalink"
 like "$(cut -f15 "$T/out")" 'href="https://weekly.example.org/archive/"' "md2ir: body links resolved against it"
 cp "$T/out" ../site.ir
 run ir2atom ../site.ir

@@ -51,9 +51,14 @@ for f in jekyll-posts/docs/_config.yml k8s-contributor/hugo.yaml rust-blog-zola/
 done
 run ir2atom -c "$C/rust-blog-zola/config.toml" one.ir
 like "$(cat "$T/out")" 'href="https://blog.rust-lang.org/1/"' "ir2atom: base_url resolves a root-relative permalink"
-printf -- '---\ntitle: T\ndate: 2020-01-01\n---\n[a](/b/)\n' > t.md
-run md2ir -c "$C/k8s-contributor/hugo.yaml" t.md
-is "$rc:$(cut -f4 "$T/out")" "0:https://www.kubernetes.dev/t/" "md2ir -c hugo.yaml: baseURL is the base URL"
+run md2ir -c "$C/k8s-contributor/hugo.yaml" "$C/k8s-contributor/content/en/blog/2020/announcing-the-contributor-website.md"
+like "$rc:$(cut -f4 "$T/out")" "^0:https://www.kubernetes.dev/blog/2020/[0-9]{2}/[0-9]{2}/announcing-the-contributor-website/$" "md2ir -c hugo.yaml: baseURL, contentDir and the blog's permalink pattern"
+f=$(ls "$C/jekyll-posts/docs/_posts/"*jekyll-1-0-0-released*)
+run md2ir -c "$C/jekyll-posts/docs/_config.yml" "$f"
+is "$rc:$(cut -f4 "$T/out")" "0:https://jekyllrb.com/news/2013/05/05/jekyll-1-0-0-released/" "md2ir -c _config.yml: the posts' permalink, its day in the site's timezone"
+f=$(ls "$C/rust-blog-zola/content/"*Rust-1.88.0*)
+run md2ir -c "$C/rust-blog-zola/config.toml" "$f"
+is "$rc:$(cut -f4 "$T/out")" "0:https://blog.rust-lang.org/2025/06/26/Rust-1.88.0/" "md2ir -c config.toml (Zola): base_url"
 
 # Case sites/24: no -b, a feed with relative links.
 cp "$SH/cases/sites/24-no-base-url.md" post.md
