@@ -38,6 +38,8 @@ static struct post_opts popts;		/* --timezone, --authors */
 /* Layouts (common/permalink.h): -r, --permalink, --timezone; --now or
  * SOURCE_DATE_EPOCH for scheduled posts. */
 static struct pl_site layout;
+/* The site (-c) when its permalink patterns are by section (Hugo). */
+static const struct site *by_section;
 static int has_now;
 static int64_t now;
 
@@ -182,6 +184,14 @@ identity(struct issue *is, const char *path, const char *slug,
 	post.date = is->date;
 	post.date_from_name = is->fdate_name && is->datestr == NULL;
 	post.tzoff = pl_token_offset(&layout, is->datestr, is->date);
+	/* Hugo's permalinks are by section, the first folder below the
+	 * content root: this post's pattern, else none (site.c). */
+	if (by_section != NULL && is->facts.has_root) {
+		buf_reset(&is->tmp);
+		buf_add(&is->tmp, is->facts.dirs, strcspn(is->facts.dirs, "/"));
+		layout.pattern = site_permalink(by_section,
+		    is->tmp.p != NULL ? is->tmp.p : "");
+	}
 	if (pl_site_path(&layout, &post, path, &is->pathv, &why) < 0)
 		return fail(is, 0, "%s", why);
 	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
@@ -660,6 +670,8 @@ site_setup(struct site *s, const char *file, const char **authors_path,
 		layout.pattern = s->permalink;
 		layout.style = s->kind == SITE_JEKYLL ? PL_JEKYLL :
 		    s->kind == SITE_HUGO ? PL_HUGO : PL_AUTO;
+		if (s->permalink_section != NULL)
+			by_section = s;
 	}
 	if (popts.zone == NULL && s->timezone != NULL) {
 		if (!date_zone_ok(s->timezone)) {
@@ -677,6 +689,7 @@ site_setup(struct site *s, const char *file, const char **authors_path,
 static void
 site_done(struct site *s, char *root, char *auth)
 {
+	by_section = NULL;
 	site_free(s);
 	free(root);
 	free(auth);

@@ -124,6 +124,13 @@ printf 'timezone: Mars/Olympus\n' > "$T/site.yaml"
 run md2ir -c "$T/site.yaml" one.md
 is "$rc:$(cat "$T/err")" "1:md2ir: $T/site.yaml: timezone 'Mars/Olympus' is not a zone of the system's zoneinfo" "md2ir: a bad timezone is an error"
 
+H=$D/hugo-toml/inhalt
+run md2ir -c "$D/hugo-toml" "$H/posts/frost.md" "$H/notes/soil.md" "$H/about/book.md"
+is "$rc:$(cat "$T/err")" "0:" "md2ir -c hugo.toml: exit 0, quiet"
+is "$(cut -f1,4 "$T/out")" "2024-03-05T09:00:00Z	https://fieldbook.example.net/2024/03/frost-report/
+2024-03-05T23:00:00Z	https://fieldbook.example.net/notes/soil/
+2023-12-31T23:00:00Z	https://fieldbook.example.net/about/book/" "md2ir -c hugo.toml: each section's pattern (none for about/), contentDir, timeZone"
+
 # ./quire.yaml is read when there is no -c.
 mkdir site site/posts && cd site || exit 1
 printf -- '---\ntitle: First letter\ndate: 2024-03-01\n---\n\nSee [the archive](/archive/).\n' > posts/first-letter.md
