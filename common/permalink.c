@@ -413,7 +413,7 @@ is_space_cp(uint32_t c)
 static size_t
 next_cp(const char *s, uint32_t *c)
 {
-	size_t n = utf8_decode((const unsigned char *)s, strlen(s), c);
+	size_t n = utf8_decode((const unsigned char *)s, strnlen(s, 4), c);
 
 	if (n == 0) {
 		*c = (unsigned char)*s;
