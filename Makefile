@@ -117,14 +117,17 @@ $(O)/fuzzobj/%.o: filters/%.c common/quire.h $(wildcard common/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Dmain=filter_main -c -o $@ $<
 
+# Compiled with CC, linked with CXX (the C++ runtime of fm_toml.cc).
 $(O)/fuzz-ir: t/fuzz/fuzz-ir.c $(O)/libquire.a
-	$(CC) $(ALL_CFLAGS) -c -o $@.o $<
-	$(CXX) $(CFLAGS) -fsanitize=fuzzer -o $@ $@.o $(O)/libquire.a $(ALL_LIBS)
+	@mkdir -p $(O)/fuzzobj
+	$(CC) $(ALL_CFLAGS) -c -o $(O)/fuzzobj/fuzz-ir.o $<
+	$(CXX) $(CFLAGS) -fsanitize=fuzzer -o $@ $(O)/fuzzobj/fuzz-ir.o \
+		$(O)/libquire.a $(ALL_LIBS)
 
 $(O)/fuzz-%: $(O)/fuzzobj/%.o t/fuzz/fuzz-filter.c $(O)/libquire.a
 	$(CC) $(ALL_CFLAGS) -DFUZZ_ARGS='$(FUZZ_ARGS_$*)' \
-		-c -o $@.drv.o t/fuzz/fuzz-filter.c
-	$(CXX) $(CFLAGS) -fsanitize=fuzzer -o $@ $@.drv.o $< \
+		-c -o $(O)/fuzzobj/$*.drv.o t/fuzz/fuzz-filter.c
+	$(CXX) $(CFLAGS) -fsanitize=fuzzer -o $@ $(O)/fuzzobj/$*.drv.o $< \
 		$(O)/libquire.a $(ALL_LIBS)
 
 # Arguments each filter's target passes (md2ir: URL resolution too).

@@ -160,13 +160,15 @@ static int
 local_time(const char *zone, int y, int mo, int d, int h, int mi, int se,
     int64_t *t)
 {
-	const char *tz = getenv("TZ");
-	char *old = tz != NULL ? strdup(tz) : NULL;
+	const char *tz;
+	char *old;
 	struct tm tm;
 	time_t r;
 
 	if (!date_zone_ok(zone))
 		return -1;
+	tz = getenv("TZ");
+	old = tz != NULL ? xstrdup(tz) : NULL;
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = y - 1900;
 	tm.tm_mon = mo - 1;

@@ -44,6 +44,7 @@ struct fm_doc {
 	struct fm_node   null;		/* the root of an empty text */
 	struct chunk    *chunks;
 	char            *file;
+	const char      *what;		/* "front matter" or "configuration" */
 	size_t           nodes;		/* counted against FM_MAXNODES */
 	size_t           bytes;		/* against FM_MAXEXPAND */
 };
@@ -230,6 +231,7 @@ fm_doc_new(const char *file)
 	struct fm_doc *doc = xcalloc(1, sizeof(*doc));
 
 	doc->file = xstrdup(file != NULL ? file : "");
+	doc->what = "front matter";
 	doc->null.type = FM_NULL;
 	doc->root = &doc->null;
 	return doc;
@@ -247,14 +249,20 @@ fm_doc_file(const struct fm_doc *doc)
 	return doc->file;
 }
 
+const char *
+fm_doc_what(const struct fm_doc *doc)
+{
+	return doc->what;
+}
+
 struct fm_node *
 fm_nodes(struct fm_doc *doc, size_t n, unsigned long line)
 {
 	struct fm_node *v;
 
 	if (n > FM_MAXNODES || doc->nodes + n > FM_MAXNODES) {
-		msg_err(doc->file, line, "front matter too large (more than "
-		    "%d values, counting aliases)", FM_MAXNODES);
+		msg_err(doc->file, line, "%s too large (more than %d keys and "
+		    "values, aliases expanded)", doc->what, FM_MAXNODES);
 		return NULL;
 	}
 	doc->nodes += n;
@@ -268,8 +276,8 @@ fm_set_str(struct fm_doc *doc, struct fm_node *node, const char *s,
     size_t n, int plain, unsigned long line)
 {
 	if (n > FM_MAXEXPAND || doc->bytes + n > FM_MAXEXPAND) {
-		msg_err(doc->file, line, "front matter expands past %d bytes "
-		    "(aliases)", FM_MAXEXPAND);
+		msg_err(doc->file, line, "%s expands past %d bytes (aliases)",
+		    doc->what, FM_MAXEXPAND);
 		return -1;
 	}
 	doc->bytes += n;
@@ -307,16 +315,17 @@ fm_root(const struct fm_doc *doc)
 
 /* ---- parsing ------------------------------------------------------- */
 
-int
-fm_parse(enum fm_dialect d, const char *text, size_t n, unsigned long line0,
-    const char *file, struct fm_doc **docp)
+/* fm_parse, what naming the text in messages. */
+static int
+parse(enum fm_dialect d, const char *text, size_t n, unsigned long line0,
+    const char *file, const char *what, struct fm_doc **docp)
 {
 	struct fm_doc *doc;
 	size_t i;
 
 	*docp = NULL;
 	if (n > FM_MAXTEXT) {
-		msg_err(file, line0, "front matter larger than %d bytes",
+		msg_err(file, line0, "%s larger than %d bytes", what,
 		    FM_MAXTEXT);
 		return -1;
 	}
@@ -328,18 +337,26 @@ fm_parse(enum fm_dialect d, const char *text, size_t n, unsigned long line0,
 		return -1;
 	}
 	doc = fm_doc_new(file);
+	doc->what = what;
 	if (fm_dialects[i].parse(doc, text, n, line0) < 0) {
 		fm_free(doc);
 		return -1;
 	}
 	if (doc->root->type != FM_MAP && doc->root->type != FM_NULL) {
 		msg_err(file, doc->root->line ? doc->root->line : line0,
-		    "front matter is not a mapping of keys to values");
+		    "%s is not a mapping of keys to values", what);
 		fm_free(doc);
 		return -1;
 	}
 	*docp = doc;
 	return 0;
+}
+
+int
+fm_parse(enum fm_dialect d, const char *text, size_t n, unsigned long line0,
+    const char *file, struct fm_doc **docp)
+{
+	return parse(d, text, n, line0, file, "front matter", docp);
 }
 
 int
@@ -384,8 +401,8 @@ found:
 		return -1;
 	}
 	off = text.n >= 3 && memcmp(text.p, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
-	rc = fm_parse(fm_dialects[i].d, text.p + off, text.n - off, 1, path,
-	    docp);
+	rc = parse(fm_dialects[i].d, text.p + off, text.n - off, 1, path,
+	    "configuration", docp);
 	buf_free(&text);
 	return rc;
 }

@@ -110,7 +110,7 @@ void fm_show(struct buf *b, const char *s, size_t n, size_t max);
 /* Limits every dialect applies while building the tree. */
 #define FM_MAXTEXT	(1 << 20)	/* bytes of front matter text */
 #define FM_DEPTH	64		/* nesting of lists and maps */
-#define FM_MAXNODES	100000		/* values, aliases expanded */
+#define FM_MAXNODES	100000		/* keys and values, aliases expanded */
 #define FM_MAXEXPAND	(4 << 20)	/* bytes of text, aliases expanded */
 
 /* ---- the dialects' side (fm.c) ------------------------------------- */
@@ -122,6 +122,8 @@ void fm_show(struct buf *b, const char *s, size_t n, size_t max);
 struct fm_doc *fm_doc_new(const char *file);
 void fm_doc_set_root(struct fm_doc *doc, struct fm_node *root);
 const char *fm_doc_file(const struct fm_doc *doc);
+/* What the text is, for messages: "front matter" or "configuration". */
+const char *fm_doc_what(const struct fm_doc *doc);
 
 /*
  * n zeroed nodes from the arena, counted against FM_MAXNODES: NULL

@@ -31,8 +31,8 @@ conv(struct jctx *c, json_t *j, struct fm_node *out, int depth)
 	memset(out, 0, sizeof(*out));
 	out->line = c->line;
 	if (depth > FM_DEPTH) {
-		msg_err(fm_doc_file(c->doc), c->line, "front matter nested "
-		    "more than %d deep", FM_DEPTH);
+		msg_err(fm_doc_file(c->doc), c->line, "%s nested more than "
+		    "%d deep", fm_doc_what(c->doc), FM_DEPTH);
 		return -1;
 	}
 	switch (json_typeof(j)) {

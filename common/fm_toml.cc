@@ -95,8 +95,8 @@ conv(const tctx &c, const toml::node &n, struct fm_node *out, int depth)
 	std::memset(out, 0, sizeof(*out));
 	out->line = line;
 	if (depth > FM_DEPTH) {
-		msg_err(fm_doc_file(c.doc), line, "front matter nested more "
-		    "than %d deep", FM_DEPTH);
+		msg_err(fm_doc_file(c.doc), line, "%s nested more than %d "
+		    "deep", fm_doc_what(c.doc), FM_DEPTH);
 		return -1;
 	}
 	if (const toml::table *t = n.as_table()) {

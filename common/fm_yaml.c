@@ -188,8 +188,8 @@ conv(struct yctx *c, yaml_node_t *n, struct fm_node *out, int depth)
 	}
 	out->line = yline(c, n);
 	if (depth > FM_DEPTH) {
-		msg_err(fm_doc_file(c->doc), out->line, "front matter nested "
-		    "more than %d deep", FM_DEPTH);
+		msg_err(fm_doc_file(c->doc), out->line, "%s nested more than "
+		    "%d deep", fm_doc_what(c->doc), FM_DEPTH);
 		return -1;
 	}
 	switch (n->type) {
@@ -265,8 +265,8 @@ fm_yaml_parse(struct fm_doc *doc, const char *text, size_t n,
 	deep = conf_flow_depth(t.p, FM_DEPTH);
 	buf_free(&t);
 	if (deep > 0) {
-		msg_err(fm_doc_file(doc), line0 + deep - 1, "front matter "
-		    "nested more than %d deep", FM_DEPTH);
+		msg_err(fm_doc_file(doc), line0 + deep - 1, "%s nested more "
+		    "than %d deep", fm_doc_what(doc), FM_DEPTH);
 		return -1;
 	}
 	yaml_parser_initialize(&parser);

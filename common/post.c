@@ -95,6 +95,7 @@ struct rd {
 	const struct fm_node   *v[S_NSLOTS];
 	int                     row[S_NSLOTS];	/* its row in keymap */
 	size_t                  nextra;
+	struct idset            keys;		/* string keys in extra */
 };
 
 static int
@@ -127,9 +128,13 @@ row_of(const struct fm_node *key, enum fm_dialect d)
 	return -1;
 }
 
-/* Append "key":value to the extra object. */
+/*
+ * Append "key":value to the extra object, unless a string key is there
+ * already (YAML lets a key be given twice, and [extra] may repeat a
+ * key): the first one stays, so the object's keys are unique.
+ */
 static void
-extra_add(struct rd *r, const struct fm_node *k, const struct fm_node *v)
+extra_put(struct rd *r, const struct fm_node *k, const struct fm_node *v)
 {
 	struct buf *b = &r->p->extra;
 
@@ -150,6 +155,13 @@ extra_add(struct rd *r, const struct fm_node *k, const struct fm_node *v)
 	}
 	buf_addc(b, ':');
 	fm_json(b, v);
+}
+
+static void
+extra_add(struct rd *r, const struct fm_node *k, const struct fm_node *v)
+{
+	if (k->type != FM_STR || idset_add(&r->keys, k->s, k->n))
+		extra_put(r, k, v);
 }
 
 /* Message text for a value: control and invisible characters shown. */
@@ -579,21 +591,39 @@ post_read(struct post *p, const struct fm_node *root, enum fm_dialect d,
 			r.v[slot] = &root->v[i];
 		}
 	}
-	/* Every key not chosen goes to extra; [extra] is spread there. */
+	/*
+	 * Every key not chosen goes to extra; then [extra] is spread
+	 * there, a key of it that is there already staying under
+	 * "extra".
+	 */
 	for (i = 0; i < root->nv; i++) {
 		k = &root->k[i];
-		v = &root->v[i];
-		if ((row = row_of(k, d)) >= 0 &&
-		    r.k[keymap[row].slot] == k) {
-			if (keymap[row].slot != S_EXTRA)
-				continue;
-			if (v->type == FM_MAP) {
-				for (j = 0; j < v->nv; j++)
-					extra_add(&r, &v->k[j], &v->v[j]);
+		if ((row = row_of(k, d)) >= 0 && r.k[keymap[row].slot] == k)
+			continue;
+		extra_add(&r, k, &root->v[i]);
+	}
+	if ((v = r.v[S_EXTRA]) != NULL && v->type != FM_MAP)
+		extra_add(&r, r.k[S_EXTRA], v);
+	if (v != NULL && v->type == FM_MAP) {
+		struct fm_node clash;
+
+		memset(&clash, 0, sizeof(clash));
+		clash.type = FM_MAP;
+		clash.k = xreallocarray(NULL, v->nv + 1, sizeof(*clash.k));
+		clash.v = xreallocarray(NULL, v->nv + 1, sizeof(*clash.v));
+		for (j = 0; j < v->nv; j++) {
+			if (v->k[j].type == FM_STR &&
+			    !idset_add(&r.keys, v->k[j].s, v->k[j].n)) {
+				clash.k[clash.nv] = v->k[j];
+				clash.v[clash.nv++] = v->v[j];
 				continue;
 			}
+			extra_put(&r, &v->k[j], &v->v[j]);
 		}
-		extra_add(&r, k, v);
+		if (clash.nv > 0)
+			extra_add(&r, r.k[S_EXTRA], &clash);
+		free(clash.k);
+		free(clash.v);
 	}
 mapped:
 	if (get_str(&r, S_TITLE, &title) < 0 ||
@@ -660,9 +690,11 @@ mapped:
 	    &p->expiry, &p->has_expiry) < 0)
 		goto fail;
 	buf_free(&t);
+	idset_free(&r.keys);
 	return 0;
 fail:
 	buf_free(&t);
+	idset_free(&r.keys);
 	return -1;
 }
 

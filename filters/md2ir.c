@@ -560,9 +560,13 @@ convert(struct issue *is, struct buf *line)
 		return 0;
 	if (identity(is, p->path, p->slug, p->title, p->id) < 0)
 		return -1;
-	if (!idset_add(&ids, is->id.p, is->id.n))
+	if (!idset_add(&ids, is->id.p, is->id.n)) {
+		/* The id comes from the input: shown, never echoed raw. */
+		buf_reset(&is->tmp);
+		fm_show(&is->tmp, is->id.p, is->id.n, 300);
 		return fail(is, 0, "duplicate id '%s': an earlier issue of "
-		    "this run has it", is->id.p);
+		    "this run has it", is->tmp.p);
+	}
 
 	if (p->summary != NULL)
 		buf_adds(&is->summary, p->summary);

@@ -88,5 +88,8 @@ done
 is "$("$QTEST" fmfile "$T/c.toml" 2>&1)" '{"params":{"author":"Ann"},"title":"Site"}' "fm_load_file reads .toml"
 printf 'x\n' > "$T/c.ini"
 is "$("$QTEST" fmfile "$T/c.ini" 2>&1)" "qtest: $T/c.ini: unknown kind of file: the name must end in .yaml, .yml, .toml or .json" "an unknown suffix is refused"
+printf -- '- a\n' > "$T/l.yaml"
+is "$("$QTEST" fmfile "$T/l.yaml" 2>&1)" "qtest: $T/l.yaml:1: configuration is not a mapping of keys to values" \
+    "messages about a configuration file do not call it front matter"
 
 done_testing

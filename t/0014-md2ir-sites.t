@@ -73,6 +73,11 @@ is "$(f 7 "$T/zola.md")" "Ann Example|Bo Sample" "Zola: authors"
 is "$(f 9 "$T/zola.md")/$(f 8 "$T/zola.md")" "rust|zola/news" "Zola: taxonomies tags and categories"
 is "$(f 14 "$T/zola.md")" '{"release":"true","team":"Core","taxonomies":{"series":["intro"]}}' \
     "Zola: [extra] keys and other taxonomies go to the extra field"
+printf -- '+++\ntitle = "z"\ndate = 2020-01-01\naliases = ["a"]\n[extra]\naliases = "b"\nteam = "T"\n+++\nx\n' > "$T/zx.md"
+is "$(f 14 "$T/zx.md")" '{"aliases":["a"],"team":"T","extra":{"aliases":"b"}}' \
+    "an [extra] key that is there already stays under extra: the keys are unique"
+printf -- '---\ntitle: y\ndate: 2020-01-01\nfoo: 1\nfoo: 2\n---\nx\n' > "$T/yd.md"
+is "$(f 14 "$T/yd.md")" '{"foo":"1"}' "a YAML key given twice: the first one, so the JSON keys are unique"
 
 # Keys real sites use.
 cat > "$T/keys.md" <<'EOF2'
@@ -163,5 +168,10 @@ printf -- '---\ntitle: x\ndate: "2020-01-01\\e[2J"\n---\nx\n' > "$T/esc.md"
 run md2ir "$T/esc.md"
 is "$(cat "$T/err")" "md2ir: $T/esc.md:3: cannot read the date '2020-01-01U+001B[2J' (expected YYYY-MM-DD, optionally with a time and a zone): it holds an invisible character" \
     "no control character of the input reaches a message"
+printf -- '---\ntitle: x\ndate: 2020-01-01\npath: "/a\\e[2Jb"\n---\nx\n' > "$T/e1.md"
+cp "$T/e1.md" "$T/e2.md"
+run md2ir -b https://example.org "$T/e1.md" "$T/e2.md"
+is "$(cat "$T/err")" "md2ir: $T/e2.md: duplicate id 'https://example.org/aU+001B[2Jb': an earlier issue of this run has it" \
+    "an id echoed in a message shows its control characters"
 
 done_testing

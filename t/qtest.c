@@ -202,30 +202,38 @@ fm(const char *path)
 	unsigned long line;
 	FILE *fp;
 
-	if ((fp = fopen(path, "rb")) == NULL || buf_slurp(&in, fp) < 0)
+	int rc = 1;
+
+	if ((fp = fopen(path, "rb")) == NULL)
 		return 1;
-	fclose(fp);
+	if (buf_slurp(&in, fp) < 0)
+		goto out;
 	if (in.p == NULL)
 		buf_adds(&in, "");
 	if (fm_split(in.p, in.n, &sp, &why, &line) < 0) {
 		msg_err(path, line, "%s", why);
-		return 1;
+		goto out;
 	}
 	printf("%s\n", fm_dialect_name(sp.dialect));
 	nl = strchr(in.p + sp.body, '\n');
 	printf("%.*s\n", nl ? (int)(nl - in.p - sp.body) :
 	    (int)strlen(in.p + sp.body), in.p + sp.body);
+	rc = 0;
 	if (sp.dialect == FM_NONE)
-		return 0;
+		goto out;
+	rc = 1;
 	if (fm_parse(sp.dialect, in.p + sp.off, sp.len, sp.line, path,
 	    &doc) < 0)
-		return 1;
+		goto out;
 	fm_json(&out, fm_root(doc));
 	printf("%s\n", out.p);
 	fm_free(doc);
+	rc = 0;
+out:
+	fclose(fp);
 	buf_free(&out);
 	buf_free(&in);
-	return 0;
+	return rc;
 }
 
 int
