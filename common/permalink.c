@@ -1179,30 +1179,6 @@ pl_scheduled(int has_publish, int64_t publish, int has_expiry,
 
 /* ---- md2ir's use ----------------------------------------------------- */
 
-void
-pl_site_config(struct pl_site *l, const struct site *s, struct buf *root)
-{
-	if (l->root == NULL && s->content_dir != NULL &&
-	    *s->content_dir != '\0') {
-		buf_reset(root);
-		if (s->content_dir[0] != '/' && s->dir != NULL &&
-		    *s->dir != '\0') {
-			buf_adds(root, s->dir);
-			buf_addc(root, '/');
-		}
-		buf_adds(root, s->content_dir);
-		l->root = root->p;
-	}
-	if (l->pattern == NULL && s->permalink != NULL &&
-	    *s->permalink != '\0') {
-		l->pattern = s->permalink;
-		l->style = s->kind == SITE_HUGO ? PL_HUGO :
-		    s->kind == SITE_JEKYLL ? PL_JEKYLL : PL_AUTO;
-	}
-	if (l->zone == NULL && s->timezone != NULL && *s->timezone != '\0')
-		l->zone = s->timezone;
-}
-
 enum pl_style
 pl_style_of(const char *pattern, enum pl_style style)
 {

@@ -17,7 +17,6 @@
 #define PERMALINK_H
 
 #include "quire.h"
-#include "site.h"
 
 /* The facts a file's path gives (pl_facts_init). */
 struct pl_facts {
@@ -188,16 +187,6 @@ struct pl_site {
 	enum pl_style  style;		/* of the pattern (PL_AUTO: guess) */
 	const char    *zone;		/* the site's IANA zone, or NULL */
 };
-
-/*
- * Fill what l lacks from a site configuration (site.h, -c): the content
- * folder (content_dir, relative to the folder of the file, joined into
- * root, which must outlive l), the permalink pattern, the style its
- * generator reads it in (Hugo's file: Hugo's; Jekyll's: Jekyll's) and
- * the zone.  Values already in l (the command line's) are kept.
- */
-void pl_site_config(struct pl_site *l, const struct site *s,
-    struct buf *root);
 
 /* The style pattern is read in (PL_AUTO resolved; Jekyll's built-in
  * names are Jekyll's). */

@@ -184,17 +184,4 @@ is "$(pl file=_posts/2020-01-02-x.md fmpath=/:year/:title/ pattern=/a/:slug/)" \
 is "$(pl file=x.md fmpath=/odd:thing/ pattern=/a/:slug/)" /odd:thing/ \
     "a front matter path with an unknown token stays as written"
 
-# A site configuration (pl_site_config): content_dir below the file's
-# folder, the pattern in its generator's style, the zone; -r wins.
-is "$(pl file="$R/posts/2024/recap.md" site_dir="$S" site_content=content)" \
-    /posts/2024/recap/ "content_dir relative to the configuration's folder"
-is "$(pl file="$R/posts/2024/recap.md" site_dir="$S" site_content=content root="$R/posts")" \
-    /2024/recap/ "-r wins over content_dir"
-is "$(pl file="$R/posts/2024/recap.md" site_kind=hugo site_permalink=/:year/:slug/ date=2024-12-31 title='Year In Review')" \
-    /2024/year-in-review/ "a Hugo file's pattern: Hugo's :slug (the title)"
-is "$(pl file="$R/posts/2024/recap.md" site_kind=jekyll site_permalink=/:year/:slug/ date=2024-12-31 title='Year In Review')" \
-    /2024/recap/ "a Jekyll file's pattern: Jekyll's :slug (the file name)"
-is "$(pl what=offset site_kind=jekyll site_permalink=/:year/:slug/ site_zone=America/Los_Angeles datestr='2013-05-06 02:12:52 +0200')" \
-    -25200 "the configuration's timezone"
-
 done_testing

@@ -97,9 +97,7 @@ field(int k, int argc, char *argv[])
  * REASON" for a file that is not a post, else the site path
  * (pl_site_path), or with "what=date" the date the path gives, with
  * "what=offset" the date tokens' offset (pl_token_offset of datestr),
- * with "what=facts" dirs|name|rest|bundle.  site_kind (quire, jekyll,
- * hugo, zola), site_dir, site_content, site_permalink, site_zone: a
- * site configuration read through pl_site_config.
+ * with "what=facts" dirs|name|rest|bundle.
  */
 static int
 permalink(int argc, char *argv[])
@@ -110,15 +108,13 @@ permalink(int argc, char *argv[])
 	struct pl_facts f;
 	struct pl_post p;
 	struct pl_site site;
-	struct site conf;
-	struct buf out = BUF_INIT, rootbuf = BUF_INIT;
+	struct buf out = BUF_INIT;
 	enum pl_kind kind;
 	int i, sibling = -1, from_name, rc = 0;
 	int64_t t;
 
 	memset(&p, 0, sizeof(p));
 	memset(&site, 0, sizeof(site));
-	memset(&conf, 0, sizeof(conf));
 	for (i = 2; i < argc; i++) {
 		if ((v = strchr(argv[i], '=')) == NULL)
 			msg_usage();
@@ -132,14 +128,6 @@ permalink(int argc, char *argv[])
 		else if (K("pattern")) site.pattern = v;
 		else if (K("zone")) site.zone = v;
 		else if (K("datestr")) datestr = v;
-		else if (K("site_dir")) conf.dir = v;
-		else if (K("site_content")) conf.content_dir = v;
-		else if (K("site_permalink")) conf.permalink = v;
-		else if (K("site_zone")) conf.timezone = v;
-		else if (K("site_kind"))
-			conf.kind = strcmp(v, "hugo") == 0 ? SITE_HUGO :
-			    strcmp(v, "jekyll") == 0 ? SITE_JEKYLL :
-			    strcmp(v, "zola") == 0 ? SITE_ZOLA : SITE_QUIRE;
 		else if (K("what")) what = v;
 		else if (K("tz")) p.tzoff = strtol(v, NULL, 10);
 		else if (K("sibling")) sibling = atoi(v);
@@ -161,8 +149,6 @@ permalink(int argc, char *argv[])
 #undef K
 	}
 	site.root = root;
-	pl_site_config(&site, &conf, &rootbuf);
-	root = site.root;
 	if (strcmp(what, "offset") == 0) {
 		if (datestr != NULL && date_parse(datestr, &t) == 0)
 			p.date = t;
@@ -201,7 +187,6 @@ permalink(int argc, char *argv[])
 			puts(out.p);
 	}
 	buf_free(&out);
-	buf_free(&rootbuf);
 	pl_facts_free(&f);
 	free(cs);
 	return rc;
