@@ -462,6 +462,9 @@ layout_check(struct issue *is)
 	k = pl_classify_file(&is->facts, is->path, &why);
 	if (k == PL_POST || (k == PL_DRAFT && with_drafts))
 		return 0;
+	/* A file that is not there is reported as such by load(). */
+	if (strcmp(is->path, "-") != 0 && access(is->path, F_OK) != 0)
+		return 0;
 	msg_err(is->name, 0, "%s: skipped%s", why, k == PL_DRAFT ?
 	    " (-d includes drafts)" : "");
 	is->skip = 1;
