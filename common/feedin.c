@@ -120,6 +120,7 @@ struct item {
 	struct strs  authors, cats, tags;
 	int64_t      date, updated;
 	int          has_date, has_updated, has_html, has_desc, guid_link;
+	int          lang_rank;		/* of the element lang came from */
 	json_t      *extra;
 	unsigned long line;
 };
@@ -246,8 +247,17 @@ static void
 text_html(const char *s, size_t n, struct buf *out)
 {
 	size_t i;
+	int para;
 
-	buf_adds(out, "<p>");
+	while (n > 0 && (*s == '\n' || *s == '\r' || *s == ' '))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r' ||
+	    s[n - 1] == ' '))
+		n--;
+	para = memchr(s, '\n', n) != NULL;
+
+	if (para)
+		buf_adds(out, "<p>");
 	for (i = 0; i < n; i++) {
 		switch (s[i]) {
 		case '<': buf_adds(out, "&lt;"); break;
@@ -259,13 +269,14 @@ text_html(const char *s, size_t n, struct buf *out)
 					i++;
 				buf_adds(out, "</p>\n<p>");
 			} else {
-				buf_addc(out, '\n');
+				buf_adds(out, "<br>\n");
 			}
 			break;
 		default: buf_addc(out, s[i]); break;
 		}
 	}
-	buf_adds(out, "</p>");
+	if (para)
+		buf_adds(out, "</p>");
 }
 
 /* The text content of an element, into out (reset first). */
@@ -289,12 +300,23 @@ node_inner(xmlNodePtr n, struct buf *out)
 {
 	xmlBufferPtr xb = xmlBufferCreate();
 	xmlNodePtr c;
+	const char *s;
+	size_t len;
 
 	if (xb == NULL)
 		msg_oom();
 	for (c = n->children; c != NULL; c = c->next)
 		xmlNodeDump(xb, n->doc, c, 0, 0);
-	buf_add(out, xmlBufferContent(xb), (size_t)xmlBufferLength(xb));
+	/* Without the white space around the markup. */
+	s = (const char *)xmlBufferContent(xb);
+	len = (size_t)xmlBufferLength(xb);
+	while (len > 0 && (*s == ' ' || *s == '\t' || *s == '\n' ||
+	    *s == '\r'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' ||
+	    s[len - 1] == '\n' || s[len - 1] == '\r'))
+		len--;
+	buf_add(out, s, len);
 	xmlBufferFree(xb);
 }
 
@@ -475,17 +497,53 @@ person(struct strs *l, const char *name, const char *addr)
 	buf_free(&b);
 }
 
-/* RSS's "address (Name)" as "Name <address>"; other forms as they are. */
+/* Nonzero if s[0..n), white space trimmed, is a bare email address. */
+static int
+is_email(const char *s, size_t n)
+{
+	size_t i, at = 0, nat = 0;
+
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	for (i = 0; i < n; i++) {
+		if (strchr(" \t()[]<>,;:\"", s[i]) != NULL)
+			return 0;
+		if (s[i] == '@') {
+			at = i;
+			nat++;
+		}
+	}
+	return nat == 1 && at > 0 && at + 1 < n;
+}
+
+/*
+ * RSS's "address (Name)", or "Name (address)", as "Name <address>";
+ * other forms as they are.
+ */
 static void
 rss_person(struct strs *l, const char *s)
 {
 	const char *open = strchr(s, '('), *close = strrchr(s, ')');
 	struct buf addr = BUF_INIT, name = BUF_INIT;
+	size_t n = strlen(s);
 
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	if (close != NULL && close != s + n - 1)
+		open = close = NULL;
 	if (open != NULL && close != NULL && close > open &&
-	    memchr(s, '@', (size_t)(open - s)) != NULL) {
+	    is_email(s, (size_t)(open - s))) {
 		ir_put_line(&addr, s, (size_t)(open - s));
 		ir_put_line(&name, open + 1, (size_t)(close - open - 1));
+		person(l, name.p, addr.p);
+	} else if (open != NULL && close != NULL && close > open &&
+	    is_email(open + 1, (size_t)(close - open - 1))) {
+		/* "Name (address)" */
+		ir_put_line(&name, s, (size_t)(open - s));
+		ir_put_line(&addr, open + 1, (size_t)(close - open - 1));
 		person(l, name.p, addr.p);
 	} else {
 		person(l, s, NULL);
@@ -547,6 +605,23 @@ atom_person(struct item *it, xmlNodePtr n)
 	buf_free(&name);
 	buf_free(&email);
 	buf_free(&uri);
+}
+
+/*
+ * The language in force at a title (rank 1), summary (2) or body (3):
+ * the body's language is the item's, else its summary's or title's.
+ */
+static void
+lang_at(struct item *it, xmlNodePtr n, int rank)
+{
+	xmlChar *v;
+
+	if (rank <= it->lang_rank || (v = xmlNodeGetLang(n)) == NULL)
+		return;
+	buf_reset(&it->lang);
+	first(&it->lang, (const char *)v);
+	it->lang_rank = rank;
+	xmlFree(v);
 }
 
 /* ---- dates --------------------------------------------------------- */
@@ -620,7 +695,50 @@ media(struct rd *r, struct item *it, xmlNodePtr n, const char *urlattr,
 
 /* ---- text constructs (Atom) ------------------------------------------ */
 
-enum tc { TC_TEXT, TC_HTML, TC_XHTML, TC_OTHER };
+enum tc { TC_TEXT, TC_HTML, TC_XHTML, TC_OTHER, TC_B64TEXT, TC_B64HTML };
+
+/* Decode base64 text (white space ignored) into out; -1 if it is not. */
+static int
+base64(const char *s, struct buf *out)
+{
+	static const char al[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const char *p;
+	unsigned long acc = 0;
+	int bits = 0;
+
+	buf_reset(out);
+	for (; *s != '\0' && *s != '='; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			continue;
+		if ((p = strchr(al, *s)) == NULL)
+			return -1;
+		acc = (acc << 6 | (unsigned long)(p - al)) & 0xffffff;
+		if ((bits += 6) >= 8) {
+			bits -= 8;
+			buf_addc(out, (int)(acc >> bits & 0xff));
+		}
+	}
+	if (out->p == NULL)
+		buf_adds(out, "");
+	return 0;
+}
+
+/* Decoded base64 that is UTF-8 text, into tmp; -1 if it is not. */
+static int
+b64text(xmlNodePtr n, struct buf *tmp)
+{
+	struct buf raw = BUF_INIT;
+	size_t off;
+	const char *what;
+	int rc;
+
+	node_text(n, &raw);
+	rc = base64(raw.p, tmp) == 0 &&
+	    utf8_check(tmp->p, tmp->n, &off, &what) == 0 ? 0 : -1;
+	buf_free(&raw);
+	return rc;
+}
 
 static enum tc
 tc_type(xmlNodePtr n, struct buf *tmp)
@@ -637,10 +755,13 @@ tc_type(xmlNodePtr n, struct buf *tmp)
 	if (attr(n, "mode", &mode) != NULL) {
 		k = strcmp(mode.p, "escaped") == 0 ? TC_HTML :
 		    strcmp(mode.p, "xml") == 0 ? TC_XHTML :
-		    strcmp(mode.p, "base64") == 0 ? TC_OTHER : TC_TEXT;
+		    strcmp(mode.p, "base64") == 0 ? TC_B64TEXT : TC_TEXT;
 		if (k == TC_HTML && t != NULL &&
 		    strcmp(t, "text/plain") == 0)
 			k = TC_TEXT;
+		if (k == TC_B64TEXT && t != NULL &&
+		    strcmp(t, "text/html") == 0)
+			k = TC_B64HTML;
 		buf_free(&mode);
 		return k;
 	}
@@ -663,6 +784,16 @@ tc_html(struct item *it, xmlNodePtr n, struct buf *out)
 	xmlNodePtr c;
 
 	switch (tc_type(n, &it->tmp)) {
+	case TC_B64HTML:
+		if (b64text(n, &it->tmp) < 0)
+			return -1;
+		buf_add(out, it->tmp.p, it->tmp.n);
+		return 0;
+	case TC_B64TEXT:
+		if (b64text(n, &it->tmp) < 0)
+			return -1;
+		text_html(it->tmp.p, it->tmp.n, out);
+		return 0;
 	case TC_HTML:
 		node_text(n, &it->tmp);
 		buf_add(out, it->tmp.p, it->tmp.n);
@@ -692,7 +823,11 @@ tc_text(struct item *it, xmlNodePtr n, struct buf *out)
 {
 	enum tc k = tc_type(n, &it->tmp);
 
-	node_text(n, &it->tmp);
+	if ((k == TC_B64TEXT || k == TC_B64HTML) &&
+	    b64text(n, &it->tmp) == 0)
+		k = k == TC_B64TEXT ? TC_TEXT : TC_HTML;
+	else
+		node_text(n, &it->tmp);
 	if (k == TC_HTML) {
 		html_text(it->tmp.p, it->tmp.n, out);
 	} else {
@@ -751,7 +886,8 @@ category(struct item *it, xmlNodePtr c, enum ns home, const char *termattr)
 	} else {
 		node_text(c, &term);
 		strs_add(&it->cats, term.p, term.n);
-		if (xmlHasProp(c, BAD_CAST "domain"))
+		if (xmlHasProp(c, BAD_CAST "domain") ||
+		    xmlHasProp(c, BAD_CAST "scheme"))
 			extra_xml(it, c, home);
 	}
 	buf_free(&term);
@@ -766,6 +902,7 @@ map_atom(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 		first(&it->id, node_text(c, &it->tmp));
 	} else if (strcmp(nm, "title") == 0 && it->title.n == 0) {
 		tc_text(it, c, &it->title);
+		lang_at(it, c, 1);
 	} else if (strcmp(nm, "link") == 0) {
 		atom_link(r, it, c, home);
 	} else if (strcmp(nm, "published") == 0 ||
@@ -782,12 +919,14 @@ map_atom(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 		category(it, c, home, "term");
 	} else if (strcmp(nm, "summary") == 0 && it->summary.n == 0) {
 		tc_text(it, c, &it->summary);
+		lang_at(it, c, 2);
 	} else if (strcmp(nm, "content") == 0 && !it->has_html) {
 		if (tc_html(it, c, &it->html) < 0) {
 			extra_xml(it, c, home);
 		} else {
 			it->has_html = 1;
 			base_of(r, c, &it->base);
+			lang_at(it, c, 3);
 		}
 	} else {
 		extra_xml(it, c, home);
@@ -824,6 +963,12 @@ map_rss(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 	} else if (strcmp(nm, "enclosure") == 0) {
 		if (!media(r, it, c, "url", 0))
 			extra_xml(it, c, home);
+	} else if (strcmp(nm, "fullitem") == 0 && !it->has_html) {
+		/* An old form of content:encoded. */
+		node_text(c, &it->tmp);
+		buf_add(&it->html, it->tmp.p, it->tmp.n);
+		it->has_html = 1;
+		base_of(r, c, &it->base);
 	} else {
 		extra_xml(it, c, home);
 	}
@@ -844,19 +989,22 @@ map_elem(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 		break;
 	case NS_NONE:
 	case NS_RSS:
+		/* A feed element without a namespace reads as Atom. */
 		if (home == NS_ATOM || home == NS_ATOM03)
-			extra_xml(it, c, home);
+			map_atom(r, it, c, nm, home);
 		else
 			map_rss(r, it, c, nm, home);
 		break;
 	case NS_DC:
 		if (strcmp(nm, "creator") == 0)
-			person(&it->authors, node_text(c, &it->tmp), NULL);
+			rss_person(&it->authors, node_text(c, &it->tmp));
 		else if (strcmp(nm, "date") == 0)
 			set_date(r, it, c, 0, 1, home);
-		else if (strcmp(nm, "subject") == 0)
-			strs_add(&it->cats, node_text(c, &it->tmp),
-			    it->tmp.n);
+		else if (strcmp(nm, "subject") == 0) {
+			node_text(c, &it->tmp);
+			strs_add(&it->cats, it->tmp.p, it->tmp.n);
+		} else if (strcmp(nm, "author") == 0)
+			rss_person(&it->authors, node_text(c, &it->tmp));
 		else if (strcmp(nm, "language") == 0 && it->lang.n == 0)
 			first(&it->lang, node_text(c, &it->tmp));
 		else if (strcmp(nm, "title") == 0 && it->title.n == 0)
@@ -882,6 +1030,7 @@ map_elem(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 			buf_add(&it->html, it->tmp.p, it->tmp.n);
 			it->has_html = 1;
 			base_of(r, c, &it->base);
+			lang_at(it, c, 3);
 		} else {
 			extra_xml(it, c, home);
 		}
@@ -891,6 +1040,7 @@ map_elem(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 			node_inner(c, &it->html);
 			it->has_html = 1;
 			base_of(r, c, &it->base);
+			lang_at(it, c, 3);
 		} else {
 			extra_xml(it, c, home);
 		}
@@ -906,6 +1056,11 @@ map_elem(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 		} else if (strcmp(nm, "content") == 0) {
 			if (!media(r, it, c, "url", 0))
 				extra_xml(it, c, home);
+		} else if (strcmp(nm, "category") == 0) {
+			category(it, c, home, NULL);
+		} else if (strcmp(nm, "title") == 0 && it->title.n == 0) {
+			node_text(c, &it->tmp);
+			ir_put_line(&it->title, it->tmp.p, it->tmp.n);
 		} else {
 			extra_xml(it, c, home);
 		}
@@ -1057,7 +1212,7 @@ item_emit(struct rd *r, struct item *it)
 		}
 	}
 	merge_people(&it->authors);
-	if (it->lang.n == 0 && r->feed_lang.n > 0)
+	if (it->lang.n == 0 && it->lang_rank == 0 && r->feed_lang.n > 0)
 		buf_adds(&it->lang, r->feed_lang.p);
 	if (!it->has_date && it->has_updated) {
 		it->date = it->updated;
@@ -1235,6 +1390,10 @@ xml_error(void *ctx, xmlErrorPtr e)
 	for (n = strlen(r->err); n > 0 && (r->err[n - 1] == '\n' ||
 	    r->err[n - 1] == ' '); n--)
 		r->err[n - 1] = '\0';
+	/* libxml2 adds the bytes on a second line: one line of message. */
+	for (n = 0; r->err[n] != '\0'; n++)
+		if (r->err[n] == '\n' || r->err[n] == '\r' || r->err[n] == '\t')
+			r->err[n] = ' ';
 	r->errline = e->line > 0 ? (unsigned long)e->line : 0;
 	r->errset = 1;
 }
@@ -1326,8 +1485,8 @@ root_kind(xmlTextReaderPtr x)
 		return K_RSS;
 	if (strcmp(nm, "RDF") == 0)
 		return K_RDF;
-	if (strcmp(nm, "feed") == 0 && ns != NULL &&
-	    (strcmp(ns, "http://www.w3.org/2005/Atom") == 0 ||
+	if (strcmp(nm, "feed") == 0 && (ns == NULL ||
+	    strcmp(ns, "http://www.w3.org/2005/Atom") == 0 ||
 	    strcmp(ns, "http://purl.org/atom/ns#") == 0))
 		return K_ATOM;
 	return K_NONE;
@@ -1342,7 +1501,8 @@ is_item(enum kind k, int depth, const char *nm, const xmlChar *ns)
 	case K_RDF:
 		return depth == 1 && strcmp(nm, "item") == 0;
 	case K_ATOM:
-		return depth == 1 && strcmp(nm, "entry") == 0 && ns != NULL;
+		(void)ns;
+		return depth == 1 && strcmp(nm, "entry") == 0;
 	default:
 		return 0;
 	}
