@@ -210,7 +210,7 @@ struct rd {
 	unsigned long             npending;
 	/* The first XML error libxml2 reported. */
 	char                      err[300];
-	unsigned long             errline;
+	unsigned long             errline, nxmlerr;
 	int                       errset;
 };
 
@@ -1201,6 +1201,25 @@ item_emit(struct rd *r, struct item *it)
 {
 	if (it->link.n == 0 && it->guid_link && url_has_scheme(it->id.p))
 		buf_adds(&it->link, it->id.p);
+	/*
+	 * Atom's alternate and related links: a link post (ir2atom writes
+	 * them so), whose page is the related link and whose article, the
+	 * link a reader follows, the alternate.
+	 */
+	if (it->external.n > 0) {
+		if (it->link.n > 0) {
+			buf_reset(&it->tmp);
+			buf_add(&it->tmp, it->link.p, it->link.n);
+			buf_reset(&it->link);
+			buf_add(&it->link, it->external.p, it->external.n);
+			buf_reset(&it->external);
+			buf_add(&it->external, it->tmp.p, it->tmp.n);
+		} else {
+			extra_set(it->extra, "related",
+			    json_string(it->external.p));
+			buf_reset(&it->external);
+		}
+	}
 	/* An RSS description is the body, or the summary beside one. */
 	if (it->has_desc) {
 		if (it->has_html) {
@@ -1377,13 +1396,18 @@ meta_elem(struct rd *r, xmlNodePtr c)
 
 /* ---- the XML reader --------------------------------------------------- */
 
+/* XML errors reported per document; libxml2 goes on (XML_PARSE_RECOVER). */
+#define XML_MAXERR 10
+
 static void
 xml_error(void *ctx, xmlErrorPtr e)
 {
 	struct rd *r = ctx;
 	size_t n;
 
-	if (e == NULL || e->level < XML_ERR_ERROR || r->errset)
+	if (e == NULL || e->level < XML_ERR_ERROR)
+		return;
+	if (r->nxmlerr++ >= XML_MAXERR)
 		return;
 	snprintf(r->err, sizeof(r->err), "%s",
 	    e->message != NULL ? e->message : "error");
@@ -1396,6 +1420,10 @@ xml_error(void *ctx, xmlErrorPtr e)
 			r->err[n] = ' ';
 	r->errline = e->line > 0 ? (unsigned long)e->line : 0;
 	r->errset = 1;
+	/* Reported as it happens, so it names the item being read. */
+	msg_err(r->name, r->errline, "not well-formed: %s", r->err);
+	if (r->nerr == 0)
+		r->nerr++;
 }
 
 /* The input, with the bytes read to tell XML from JSON served first. */
@@ -1445,6 +1473,23 @@ src_close(void *ctx)
 	return 0;
 }
 
+static int is_item(enum kind k, int depth, const char *nm, const xmlChar *ns);
+
+/* Marks an item node as written, in its _private pointer. */
+static char written_mark;
+
+/* The namespace an item's own elements are in. */
+static enum ns
+item_home(struct rd *r, xmlNodePtr n)
+{
+	if (r->kind != K_ATOM)
+		return NS_NONE;
+	if (n->ns != NULL && strcmp((const char *)n->ns->href,
+	    "http://purl.org/atom/ns#") == 0)
+		return NS_ATOM03;
+	return NS_ATOM;
+}
+
 /* An item or entry element: expand, map, write. */
 static void
 xml_item(struct rd *r, xmlNodePtr n, enum ns home)
@@ -1453,6 +1498,7 @@ xml_item(struct rd *r, xmlNodePtr n, enum ns home)
 	xmlNodePtr c;
 	xmlChar *v;
 
+	n->_private = &written_mark;
 	item_init(&it);
 	it.line = (unsigned long)xmlGetLineNo(n);
 	if ((v = xmlNodeGetLang(n)) != NULL) {
@@ -1472,13 +1518,49 @@ xml_item(struct rd *r, xmlNodePtr n, enum ns home)
 	item_free(&it);
 }
 
+/* The node after n in document order, outside n; NULL if none yet. */
+static xmlNodePtr
+successor(xmlNodePtr n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n->next != NULL)
+			return n->next;
+	return NULL;
+}
+
+/*
+ * After an XML error: the items the parser finished before it (and
+ * the reader has not yet handed out) are written, in document order
+ * below n at depth; returns the line of the first one left
+ * unfinished, or 0.
+ */
+static unsigned long
+salvage(struct rd *r, xmlNodePtr n, int depth)
+{
+	xmlNodePtr c;
+	unsigned long line;
+
+	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (is_item(r->kind, depth, (const char *)c->name,
+		    c->ns != NULL ? c->ns->href : NULL)) {
+			if (successor(c) == NULL)
+				return (unsigned long)xmlGetLineNo(c);
+			if (c->_private != &written_mark)
+				xml_item(r, c, item_home(r, c));
+		} else if (depth < 2 &&
+		    (line = salvage(r, c, depth + 1)) > 0) {
+			return line;
+		}
+	}
+	return 0;
+}
+
 /* What a root element makes of the document. */
 static enum kind
-root_kind(xmlTextReaderPtr x)
+root_kind(const char *nm, const char *ns)
 {
-	const char *nm = (const char *)xmlTextReaderConstLocalName(x);
-	const char *ns = (const char *)xmlTextReaderConstNamespaceUri(x);
-
 	if (nm == NULL)
 		return K_NONE;
 	if (strcmp(nm, "rss") == 0 || strcmp(nm, "channel") == 0)
@@ -1515,24 +1597,25 @@ xml_feed(struct rd *r, struct src *in)
 	xmlNodePtr n, c;
 	const xmlChar *lang;
 	const char *nm;
-	int rc, depth, skip;
+	int rc, depth, skip, stopped = 0;
 	unsigned long item_line = 0;
 
 	x = xmlReaderForIO(src_read, src_close, in, r->o->base, NULL,
 	    XML_PARSE_NONET | XML_PARSE_NOWARNING | XML_PARSE_NOERROR |
-	    XML_PARSE_COMPACT);
+	    XML_PARSE_COMPACT | XML_PARSE_RECOVER);
 	if (x == NULL)
 		msg_oom();
 	xmlTextReaderSetStructuredErrorHandler(x, xml_error, r);
 	rc = xmlTextReaderRead(x);
-	while (rc == 1 && !r->errset) {
+	while (rc == 1) {
 		skip = 0;
 		if (xmlTextReaderNodeType(x) != XML_READER_TYPE_ELEMENT)
 			goto next;
 		depth = xmlTextReaderDepth(x);
 		nm = (const char *)xmlTextReaderConstLocalName(x);
 		if (depth == 0) {
-			if ((r->kind = root_kind(x)) == K_NONE) {
+			if ((r->kind = root_kind(nm, (const char *)
+			    xmlTextReaderConstNamespaceUri(x))) == K_NONE) {
 				msg_err(r->name, (unsigned long)
 				    xmlTextReaderGetParserLineNumber(x),
 				    "not a feed: the root element is <%s>, "
@@ -1553,13 +1636,12 @@ xml_feed(struct rd *r, struct src *in)
 		    strcmp(nm, "channel") == 0)
 			goto next;
 		item_line = (unsigned long)xmlTextReaderGetParserLineNumber(x);
-		if ((n = xmlTextReaderExpand(x)) == NULL)
+		if ((n = xmlTextReaderExpand(x)) == NULL) {
+			stopped = 1;
 			break;
+		}
 		if (is_item(r->kind, depth, nm, xmlTextReaderConstNamespaceUri(x)))
-			xml_item(r, n, r->kind == K_ATOM && n->ns != NULL &&
-			    strcmp((const char *)n->ns->href,
-			    "http://purl.org/atom/ns#") == 0 ? NS_ATOM03 :
-			    r->kind == K_ATOM ? NS_ATOM : NS_NONE);
+			xml_item(r, n, item_home(r, n));
 		else if (r->kind == K_RDF && (strcmp(nm, "channel") == 0 ||
 		    strcmp(nm, "image") == 0) && depth == 1) {
 			if (strcmp(nm, "image") == 0)
@@ -1575,17 +1657,29 @@ xml_feed(struct rd *r, struct src *in)
 next:
 		rc = skip ? xmlTextReaderNext(x) : xmlTextReaderRead(x);
 	}
-	if (r->errset || rc < 0) {
-		if (!r->errset)
-			snprintf(r->err, sizeof(r->err), "%s", in->err ?
-			    strerror(in->err) : "cannot parse the XML");
+	if (r->nxmlerr > XML_MAXERR)
+		msg_err(r->name, 0, "%lu more XML errors", r->nxmlerr -
+		    XML_MAXERR);
+	if (rc < 0 || stopped) {
+		/* What the parser finished before the error stands. */
+		n = xmlDocGetRootElement(xmlTextReaderCurrentDoc(x));
+		if (r->kind == K_NONE && n != NULL)
+			r->kind = root_kind((const char *)n->name,
+			    n->ns != NULL ? (const char *)n->ns->href : NULL);
+		if (r->kind != K_NONE)
+			item_line = salvage(r, n, 1);
+	}
+	if (rc < 0 || stopped) {
+		if (in->err)
+			msg_err(r->name, 0, "read error: %s",
+			    strerror(in->err));
+		else if (!r->errset)
+			msg_err(r->name, r->errline, "cannot parse the XML");
 		if (item_line > 0)
-			msg_err(r->name, r->errline, "not well-formed: %s; "
-			    "the item from line %lu is left out, %lu written",
-			    r->err, item_line, r->nitems);
-		else
-			msg_err(r->name, r->errline, "not well-formed: %s",
-			    r->err);
+			msg_err(r->name, item_line, "reading stopped in the "
+			    "item from this line on; %lu item%s read",
+			    r->nitems + r->npending,
+			    r->nitems + r->npending == 1 ? "" : "s");
 		r->nerr++;
 	} else if (r->kind == K_NONE && r->nerr == 0) {
 		msg_err(r->name, 0, "not a feed: no root element");
