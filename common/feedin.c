@@ -115,8 +115,8 @@ strs_free(struct strs *l)
 /* ---- one item ------------------------------------------------------ */
 
 struct item {
-	struct buf   id, title, link, external, summary, desc, image, lang,
-		     html, md, base, tmp;
+	struct buf   id, title, link, external, related, summary, desc, image,
+		     lang, html, md, base, tmp;
 	struct strs  authors, cats, tags;
 	int64_t      date, updated;
 	int          has_date, has_updated, has_html, has_desc, guid_link;
@@ -141,6 +141,7 @@ item_free(struct item *it)
 	buf_free(&it->title);
 	buf_free(&it->link);
 	buf_free(&it->external);
+	buf_free(&it->related);
 	buf_free(&it->summary);
 	buf_free(&it->desc);
 	buf_free(&it->image);
@@ -353,6 +354,23 @@ base_of(struct rd *r, xmlNodePtr n, struct buf *out)
 	}
 	xmlFree(b);
 	return out->n > 0 ? out->p : NULL;
+}
+
+/*
+ * The base an element's body declares: an absolute xml:base in force
+ * at n that is not just the document's URL; into out, or empty.
+ */
+static void
+declared_base(xmlNodePtr n, struct buf *out)
+{
+	xmlChar *b = xmlNodeGetBase(n->doc, n);
+
+	buf_reset(out);
+	if (b != NULL && url_has_scheme((const char *)b) &&
+	    (n->doc->URL == NULL ||
+	    strcmp((const char *)b, (const char *)n->doc->URL) != 0))
+		buf_adds(out, (const char *)b);
+	xmlFree(b);
 }
 
 /* A URL as written at n, made absolute when a base is known. */
@@ -582,8 +600,11 @@ merge_people(struct strs *l)
 	}
 }
 
+static void url_at(struct rd *r, xmlNodePtr n, const char *ref,
+    struct buf *out);
+
 static void
-atom_person(struct item *it, xmlNodePtr n)
+atom_person(struct rd *r, struct item *it, xmlNodePtr n)
 {
 	struct buf name = BUF_INIT, email = BUF_INIT, uri = BUF_INIT;
 	const char *prefix;
@@ -597,9 +618,9 @@ atom_person(struct item *it, xmlNodePtr n)
 			first(&name, node_text(c, &it->tmp));
 		else if (strcmp((const char *)c->name, "email") == 0)
 			first(&email, node_text(c, &it->tmp));
-		else if (strcmp((const char *)c->name, "uri") == 0 ||
-		    strcmp((const char *)c->name, "url") == 0)
-			first(&uri, node_text(c, &it->tmp));
+		else if ((strcmp((const char *)c->name, "uri") == 0 ||
+		    strcmp((const char *)c->name, "url") == 0) && uri.n == 0)
+			url_at(r, c, node_text(c, &it->tmp), &uri);
 	}
 	person(&it->authors, name.p, email.n > 0 ? email.p : uri.p);
 	buf_free(&name);
@@ -857,9 +878,9 @@ atom_link(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 			url_at(r, c, href.p, &it->link);
 		else
 			extra_xml(it, c, home);
-	} else if (strcmp(rl, "related") == 0 && it->external.n == 0) {
+	} else if (strcmp(rl, "related") == 0 && it->related.n == 0) {
 		/* ir2atom's link post: related is the post's own page. */
-		url_at(r, c, href.p, &it->external);
+		url_at(r, c, href.p, &it->related);
 	} else if (strcmp(rl, "enclosure") == 0 &&
 	    is_image(attr(c, "type", &type), NULL, href.p) &&
 	    it->image.n == 0) {
@@ -914,7 +935,7 @@ map_atom(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 	    strcmp(nm, "modified") == 0) {
 		set_date(r, it, c, 1, 1, home);
 	} else if (strcmp(nm, "author") == 0) {
-		atom_person(it, c);
+		atom_person(r, it, c);
 	} else if (strcmp(nm, "category") == 0) {
 		category(it, c, home, "term");
 	} else if (strcmp(nm, "summary") == 0 && it->summary.n == 0) {
@@ -925,7 +946,7 @@ map_atom(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 			extra_xml(it, c, home);
 		} else {
 			it->has_html = 1;
-			base_of(r, c, &it->base);
+			declared_base(c, &it->base);
 			lang_at(it, c, 3);
 		}
 	} else {
@@ -953,7 +974,7 @@ map_rss(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 	} else if (strcmp(nm, "description") == 0 && !it->has_desc) {
 		node_text(c, &it->desc);
 		it->has_desc = 1;
-		base_of(r, c, &it->base);
+		declared_base(c, &it->base);
 	} else if (strcmp(nm, "pubDate") == 0) {
 		set_date(r, it, c, 0, 1, home);
 	} else if (strcmp(nm, "author") == 0) {
@@ -968,7 +989,7 @@ map_rss(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 		node_text(c, &it->tmp);
 		buf_add(&it->html, it->tmp.p, it->tmp.n);
 		it->has_html = 1;
-		base_of(r, c, &it->base);
+		declared_base(c, &it->base);
 	} else {
 		extra_xml(it, c, home);
 	}
@@ -1029,7 +1050,7 @@ map_elem(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 			node_text(c, &it->tmp);
 			buf_add(&it->html, it->tmp.p, it->tmp.n);
 			it->has_html = 1;
-			base_of(r, c, &it->base);
+			declared_base(c, &it->base);
 			lang_at(it, c, 3);
 		} else {
 			extra_xml(it, c, home);
@@ -1039,7 +1060,7 @@ map_elem(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 		if (strcmp(nm, "body") == 0 && !it->has_html) {
 			node_inner(c, &it->html);
 			it->has_html = 1;
-			base_of(r, c, &it->base);
+			declared_base(c, &it->base);
 			lang_at(it, c, 3);
 		} else {
 			extra_xml(it, c, home);
@@ -1169,9 +1190,13 @@ item_line(struct rd *r, struct item *it)
 		free(js);
 	}
 	buf_addc(l, '\t');
-	/* Relative URLs of the body: against xml:base, else the link. */
+	/*
+	 * Relative URLs of the body: against its xml:base, else the
+	 * item's link, else the feed's.
+	 */
 	base = it->base.n > 0 ? it->base.p : it->link.n > 0 &&
-	    url_has_scheme(it->link.p) ? it->link.p : NULL;
+	    url_has_scheme(it->link.p) ? it->link.p : r->feed_link.n > 0 &&
+	    url_has_scheme(r->feed_link.p) ? r->feed_link.p : NULL;
 	buf_reset(&it->tmp);
 	if (base != NULL && it->html.n > 0)
 		feedin_html_resolve(it->html.p, it->html.n, base, &it->tmp);
@@ -1206,18 +1231,14 @@ item_emit(struct rd *r, struct item *it)
 	 * them so), whose page is the related link and whose article, the
 	 * link a reader follows, the alternate.
 	 */
-	if (it->external.n > 0) {
-		if (it->link.n > 0) {
-			buf_reset(&it->tmp);
-			buf_add(&it->tmp, it->link.p, it->link.n);
+	if (it->related.n > 0) {
+		if (it->link.n > 0 && it->external.n == 0) {
+			buf_add(&it->external, it->link.p, it->link.n);
 			buf_reset(&it->link);
-			buf_add(&it->link, it->external.p, it->external.n);
-			buf_reset(&it->external);
-			buf_add(&it->external, it->tmp.p, it->tmp.n);
+			buf_add(&it->link, it->related.p, it->related.n);
 		} else {
 			extra_set(it->extra, "related",
-			    json_string(it->external.p));
-			buf_reset(&it->external);
+			    json_string(it->related.p));
 		}
 	}
 	/* An RSS description is the body, or the summary beside one. */
@@ -1361,7 +1382,7 @@ meta_elem(struct rd *r, xmlNodePtr c)
 		if (s->author.n == 0) {
 			memset(&it, 0, sizeof(it));
 			if (atom)
-				atom_person(&it, c);
+				atom_person(r, &it, c);
 			else
 				person(&it.authors, node_text(c, &r->tmp),
 				    NULL);
