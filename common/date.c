@@ -427,6 +427,42 @@ date_parse_822(const char *s, int64_t *t)
 	return 0;
 }
 
+/*
+ * The ISO-like forms people write by hand (../shared/cases): slashes,
+ * a one-digit month, day or hour ("2015-11-3 8:30:00+00:00",
+ * "2024/12/05"), rewritten to the strict form and parsed by it.
+ */
+static int
+date_loose(const char *s, int64_t *t)
+{
+	char out[80];
+	int y, mo, d, h, nd;
+	const char *p = s;
+
+	if ((y = num(&p, 4, &nd)) < 0 || nd != 4 || (*p != '-' && *p != '/'))
+		return -1;
+	p++;
+	if ((mo = num(&p, 2, NULL)) < 0 || (*p != '-' && *p != '/'))
+		return -1;
+	p++;
+	if ((d = num(&p, 2, NULL)) < 0)
+		return -1;
+	if (*p == '\0') {
+		snprintf(out, sizeof(out), "%04d-%02d-%02d", y, mo, d);
+		return date_parse(out, t);
+	}
+	if (*p != 'T' && *p != 't' && *p != ' ')
+		return -1;
+	while (*p == ' ' || *p == 'T' || *p == 't')
+		p++;
+	if ((h = num(&p, 2, NULL)) < 0 || *p != ':')
+		return -1;
+	if (snprintf(out, sizeof(out), "%04d-%02d-%02dT%02d%s", y, mo, d, h,
+	    p) >= (int)sizeof(out))
+		return -1;
+	return date_parse(out, t);
+}
+
 int
 date_parse_feed(const char *s, int64_t *t)
 {
@@ -445,7 +481,8 @@ date_parse_feed(const char *s, int64_t *t)
 		return -1;
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
-	if (date_parse(tmp, t) == 0 || date_parse_822(tmp, t) == 0)
+	if (date_parse(tmp, t) == 0 || date_parse_822(tmp, t) == 0 ||
+	    date_loose(tmp, t) == 0)
 		return 0;
 	/* W3C-DTF's reduced forms: YYYY and YYYY-MM. */
 	p = tmp;
