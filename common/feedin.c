@@ -1129,7 +1129,7 @@ item_identity(struct rd *r, struct item *it)
 		buf_addc(&b, ' ');
 		buf_adds(&b, link);
 	} else {
-		/* Neither id nor link: the title and the date. */
+		/* Neither id nor link: the title, the date, the body. */
 		buf_adds(&b, it->title.n > 0 ? it->title.p : "");
 		buf_addc(&b, '\t');
 		if (it->has_date) {
@@ -1139,7 +1139,16 @@ item_identity(struct rd *r, struct item *it)
 		buf_addc(&b, '\t');
 		buf_adds(&b, r->feed_link.n > 0 ? r->feed_link.p :
 		    r->o->source);
+		/* Two such items with one title and date: their bodies. */
+		buf_addc(&b, '\t');
+		buf_add(&b, it->summary.p, it->summary.n);
+		buf_addc(&b, '\t');
+		buf_add(&b, it->html.p, it->html.n);
+		buf_addc(&b, '\t');
+		buf_add(&b, it->desc.p, it->desc.n);
 	}
+	if (b.p == NULL)
+		buf_adds(&b, "");
 	uuid_v5(b.p, b.n, uuid);
 	buf_reset(&it->id);
 	buf_printf(&it->id, "urn:uuid:%s", uuid);
