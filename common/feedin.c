@@ -1624,6 +1624,7 @@ static void
 xml_feed(struct rd *r, struct src *in)
 {
 	xmlTextReaderPtr x;
+	xmlDocPtr doc = NULL;
 	xmlNodePtr n, c;
 	const xmlChar *lang;
 	const char *nm;
@@ -1691,8 +1692,12 @@ next:
 		msg_err(r->name, 0, "%lu more XML errors", r->nxmlerr -
 		    XML_MAXERR);
 	if (rc < 0 || stopped) {
-		/* What the parser finished before the error stands. */
-		n = xmlDocGetRootElement(xmlTextReaderCurrentDoc(x));
+		/*
+		 * What the parser finished before the error stands.  Once
+		 * asked for, the document is ours to free (xmlreader.h).
+		 */
+		doc = xmlTextReaderCurrentDoc(x);
+		n = xmlDocGetRootElement(doc);
 		if (r->kind == K_NONE && n != NULL)
 			r->kind = root_kind((const char *)n->name,
 			    n->ns != NULL ? (const char *)n->ns->href : NULL);
@@ -1716,6 +1721,8 @@ next:
 		r->nerr++;
 	}
 	xmlFreeTextReader(x);
+	if (doc != NULL)
+		xmlFreeDoc(doc);
 }
 
 /* ---- JSON Feed -------------------------------------------------------- */
