@@ -115,8 +115,8 @@ strs_free(struct strs *l)
 /* ---- one item ------------------------------------------------------ */
 
 struct item {
-	struct buf   id, title, link, external, related, summary, desc, image,
-		     lang, html, md, base, tmp;
+	struct buf   id, title, mtitle, link, external, related, summary, desc,
+		     image, lang, html, md, base, tmp;
 	struct strs  authors, cats, tags;
 	int64_t      date, updated;
 	int          has_date, has_updated, has_html, has_desc, guid_link;
@@ -139,6 +139,7 @@ item_free(struct item *it)
 {
 	buf_free(&it->id);
 	buf_free(&it->title);
+	buf_free(&it->mtitle);
 	buf_free(&it->link);
 	buf_free(&it->external);
 	buf_free(&it->related);
@@ -293,6 +294,16 @@ node_text(xmlNodePtr n, struct buf *out)
 		buf_adds(out, "");
 	xmlFree(t);
 	return out->p;
+}
+
+/* Nonzero if n has element children (markup written unescaped). */
+static int
+has_elements(xmlNodePtr n)
+{
+	for (n = n->children; n != NULL; n = n->next)
+		if (n->type == XML_ELEMENT_NODE)
+			return 1;
+	return 0;
 }
 
 /* The serialised children of an element (XHTML content), into out. */
@@ -972,7 +983,11 @@ map_rss(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 		    strcmp(v.p, "false") != 0)
 			it->guid_link = 1;
 	} else if (strcmp(nm, "description") == 0 && !it->has_desc) {
-		node_text(c, &it->desc);
+		/* Markup written as elements, not escaped, is kept. */
+		if (has_elements(c))
+			node_inner(c, &it->desc);
+		else
+			node_text(c, &it->desc);
 		it->has_desc = 1;
 		declared_base(c, &it->base);
 	} else if (strcmp(nm, "pubDate") == 0) {
@@ -990,6 +1005,7 @@ map_rss(struct rd *r, struct item *it, xmlNodePtr c, const char *nm,
 		buf_add(&it->html, it->tmp.p, it->tmp.n);
 		it->has_html = 1;
 		declared_base(c, &it->base);
+		lang_at(it, c, 3);
 	} else {
 		extra_xml(it, c, home);
 	}
@@ -1047,8 +1063,12 @@ map_elem(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 		break;
 	case NS_CONTENT:
 		if (strcmp(nm, "encoded") == 0 && !it->has_html) {
-			node_text(c, &it->tmp);
-			buf_add(&it->html, it->tmp.p, it->tmp.n);
+			if (has_elements(c))
+				node_inner(c, &it->html);
+			else {
+				node_text(c, &it->tmp);
+				buf_add(&it->html, it->tmp.p, it->tmp.n);
+			}
 			it->has_html = 1;
 			declared_base(c, &it->base);
 			lang_at(it, c, 3);
@@ -1079,9 +1099,10 @@ map_elem(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 				extra_xml(it, c, home);
 		} else if (strcmp(nm, "category") == 0) {
 			category(it, c, home, NULL);
-		} else if (strcmp(nm, "title") == 0 && it->title.n == 0) {
+		} else if (strcmp(nm, "title") == 0 && it->mtitle.n == 0) {
+			/* The item's own title wins, wherever it stands. */
 			node_text(c, &it->tmp);
-			ir_put_line(&it->title, it->tmp.p, it->tmp.n);
+			ir_put_line(&it->mtitle, it->tmp.p, it->tmp.n);
 		} else {
 			extra_xml(it, c, home);
 		}
@@ -1233,6 +1254,8 @@ write_line(struct rd *r, int64_t date, const char *rest, size_t n)
 static void
 item_emit(struct rd *r, struct item *it)
 {
+	size_t i;
+
 	if (it->link.n == 0 && it->guid_link && url_has_scheme(it->id.p))
 		buf_adds(&it->link, it->id.p);
 	/*
@@ -1261,6 +1284,12 @@ item_emit(struct rd *r, struct item *it)
 		}
 	}
 	merge_people(&it->authors);
+	if (it->title.n == 0 && it->mtitle.n > 0)
+		buf_add(&it->title, it->mtitle.p, it->mtitle.n);
+	/* "en_US", as some feeds write it, is the tag "en-US". */
+	for (i = 0; i < it->lang.n; i++)
+		if (it->lang.p[i] == '_')
+			it->lang.p[i] = '-';
 	if (it->lang.n == 0 && it->lang_rank == 0 && r->feed_lang.n > 0)
 		buf_adds(&it->lang, r->feed_lang.p);
 	if (!it->has_date && it->has_updated) {
@@ -2033,7 +2062,11 @@ feedin_html_resolve(const char *html, size_t n, const char *base,
 	}
 	while (p < end) {
 		if (*p != '<') {
-			buf_addc(out, *p++);
+			/* Text up to the next tag, in one copy. */
+			if ((c = memchr(p, '<', (size_t)(end - p))) == NULL)
+				c = end;
+			buf_add(out, p, (size_t)(c - p));
+			p = c;
 			continue;
 		}
 		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {

@@ -143,8 +143,11 @@ def view(line):
         extra = json.loads(f[13]) if f[13] else {}
     except ValueError:
         extra = {}
-    cats = extra.get("category", [])
-    for c in cats if isinstance(cats, list) else [cats]:
+    cats = []
+    for k in ("category", "media:category"):
+        v = extra.get(k, [])
+        cats += v if isinstance(v, list) else [v]
+    for c in cats:
         if isinstance(c, dict):
             t = c.get("@term", c.get("#text"))
             schemes[t] = c.get("@scheme", c.get("@domain"))
@@ -179,7 +182,7 @@ for path in files:
         continue
     napp += 1
     out = p.stdout.decode("utf-8", "replace").split("\n")
-    env = {"entries": [view(out[0])] if out[0] else [],
+    env = {"entries": [view(l) for l in out if l],
            "bozo": p.returncode != 0, "u": str, "time": time}
     try:
         ok = bool(eval(expr, env))
