@@ -1555,6 +1555,7 @@ xml_item(struct rd *r, xmlNodePtr n, enum ns home)
 {
 	struct item it;
 	xmlNodePtr c;
+	xmlAttrPtr a;
 	xmlChar *v;
 
 	n->_private = &written_mark;
@@ -1567,6 +1568,23 @@ xml_item(struct rd *r, xmlNodePtr n, enum ns home)
 	for (c = n->children; c != NULL; c = c->next)
 		if (c->type == XML_ELEMENT_NODE)
 			map_elem(r, &it, c, home);
+	/* The item's own attributes (but xml:lang, xml:base, rdf:about). */
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->ns != NULL && (strcmp((const char *)a->name, "about") == 0
+		    || strcmp((const char *)a->ns->href,
+		    "http://www.w3.org/XML/1998/namespace") == 0))
+			continue;
+		v = xmlNodeGetContent((xmlNodePtr)a);
+		buf_reset(&it.tmp);
+		buf_printf(&it.tmp, "@%s", a->name);
+		buf_reset(&it.md);
+		ir_put_line(&it.md, v != NULL ? (const char *)v : "",
+		    v != NULL ? strlen((const char *)v) : 0);
+		extra_set(it.extra, it.tmp.p, json_string(it.md.p != NULL ?
+		    it.md.p : ""));
+		buf_reset(&it.md);
+		xmlFree(v);
+	}
 	/* RSS 1.0: the item's URI is its identity. */
 	if (it.id.n == 0 && (v = xmlGetNsProp(n, BAD_CAST "about",
 	    BAD_CAST "http://www.w3.org/1999/02/22-rdf-syntax-ns#")) != NULL) {
