@@ -208,7 +208,8 @@ struct rd {
 	unsigned long             nerr, nitems;
 	int64_t                   feed_date;
 	int                       has_feed_date, feed_date_rank;
-	struct buf                feed_link, feed_lang, pending, line, tmp;
+	struct buf                feed_link, feed_lang, feed_self, pending,
+				  line, tmp;
 	unsigned long             npending;
 	/* The first XML error libxml2 reported. */
 	char                      err[300];
@@ -1181,7 +1182,7 @@ static void
 item_line(struct rd *r, struct item *it)
 {
 	struct buf *l = &r->line;
-	const char *base;
+	const char *base, *src;
 	char d[DATE_IR_LEN], *js;
 
 	buf_reset(l);
@@ -1210,7 +1211,13 @@ item_line(struct rd *r, struct item *it)
 	buf_addc(l, '\t');
 	ir_put_line(l, it->lang.p, it->lang.n);
 	buf_addc(l, '\t');
-	ir_put_line(l, r->o->source, strlen(r->o->source));
+	/*
+	 * The feed's URL: -u, else the one the feed gives itself (so that
+	 * saved copies of a feed give the same lines), else the file.
+	 */
+	src = r->o->base != NULL || r->feed_self.n == 0 ? r->o->source :
+	    r->feed_self.p;
+	ir_put_line(l, src, strlen(src));
 	buf_addc(l, '\t');
 	if (json_object_size(it->extra) > 0) {
 		js = json_dumps(it->extra, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -1397,6 +1404,8 @@ meta_elem(struct rd *r, xmlNodePtr c)
 		} else if (strcmp(rel.p, "self") == 0) {
 			url_at(r, c, attr(c, "href", &v) ? v.p : "", &r->tmp);
 			first(&s->self, r->tmp.p);
+			if (url_has_scheme(r->tmp.p))
+				first(&r->feed_self, r->tmp.p);
 		}
 	} else if ((rss && strcmp(nm, "description") == 0) ||
 	    (atom && (strcmp(nm, "subtitle") == 0 ||
@@ -1955,6 +1964,9 @@ json_feed(struct rd *r, struct src *in)
 	}
 	r->kind = K_JSON;
 	first(&r->feed_link, jstr(doc, "home_page_url"));
+	if (jstr(doc, "feed_url") != NULL && url_has_scheme(jstr(doc,
+	    "feed_url")))
+		first(&r->feed_self, jstr(doc, "feed_url"));
 	first(&r->feed_lang, jstr(doc, "language"));
 	if (r->site != NULL) {
 		first(&r->site->title, jstr(doc, "title"));
@@ -2035,6 +2047,7 @@ feedin_read(FILE *fp, const char *name, const struct feedin_opts *o,
 out:
 	buf_free(&r.feed_link);
 	buf_free(&r.feed_lang);
+	buf_free(&r.feed_self);
 	buf_free(&r.pending);
 	buf_free(&r.line);
 	buf_free(&r.tmp);

@@ -101,6 +101,12 @@ is "$(cat "$T/out")" "https://rdf.example/feed.rdf" "-u: field 13 is the feed's 
 feed2ir - <rdf.xml | cut -f13 | sort -u >"$T/out"
 is "$(cat "$T/out")" "-" "stdin: field 13 is '-'"
 is "$(feed2ir rdf.xml jsonfeed.json 2>/dev/null | wc -l)" 4 "two feeds, four items"
+is "$(feed2ir atom-base.xml | cut -f13 | sort -u)" "https://base.example/site/feed.atom" \
+    "field 13: the feed's own self link when there is no -u"
+cp atom-base.xml "$T/saved-1.xml"
+cp atom-base.xml "$T/saved-2.xml"
+is "$(feed2ir "$T"/saved-*.xml | sort -u | wc -l)" 2 \
+    "two saved copies of a feed: sort -u leaves each item once"
 
 # Bad input: a message with file and line, exit 1, never a half line.
 run feed2ir bad-middle.xml
