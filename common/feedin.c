@@ -908,7 +908,7 @@ atom_link(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 static void
 category(struct item *it, xmlNodePtr c, enum ns home, const char *termattr)
 {
-	struct buf term = BUF_INIT, other = BUF_INIT;
+	struct buf term = BUF_INIT;
 
 	if (termattr != NULL && attr(c, termattr, &term) != NULL) {
 		/* Atom: term; scheme and label go to the extra field. */
@@ -924,7 +924,6 @@ category(struct item *it, xmlNodePtr c, enum ns home, const char *termattr)
 			extra_xml(it, c, home);
 	}
 	buf_free(&term);
-	buf_free(&other);
 }
 
 static void

@@ -35,7 +35,6 @@ yaml_str(FILE *fp, const char *key, const struct buf *v)
 static int
 write_site(const char *path, const struct feedin_site *s)
 {
-	struct buf clean = BUF_INIT;
 	FILE *fp;
 
 	if ((fp = out_open(path)) == NULL)
@@ -48,7 +47,6 @@ write_site(const char *path, const struct feedin_site *s)
 	if (s->language.n > 0 && ir_lang_ok(s->language.p, s->language.n))
 		yaml_str(fp, "language", &s->language);
 	yaml_str(fp, "icon", &s->icon);
-	buf_free(&clean);
 	return out_close(fp, 1);
 }
 
