@@ -879,9 +879,16 @@ atom_link(struct rd *r, struct item *it, xmlNodePtr c, enum ns home)
 {
 	struct buf rel = BUF_INIT, href = BUF_INIT, type = BUF_INIT;
 	const char *rl;
+	int has_href;
 
 	rl = attr(c, "rel", &rel);
-	if (attr(c, "href", &href) == NULL) {
+	has_href = attr(c, "href", &href) != NULL;
+	/* A link that carries its URL as text, as some writers do. */
+	if (!has_href && (rl == NULL || strcmp(rl, "alternate") == 0) &&
+	    !has_elements(c) && it->link.n == 0 &&
+	    *node_text(c, &href) != '\0') {
+		url_at(r, c, href.p, &it->link);
+	} else if (!has_href) {
 		extra_xml(it, c, home);
 	} else if (rl == NULL || strcmp(rl, "alternate") == 0 ||
 	    strcmp(rl, "http://www.iana.org/assignments/relation/alternate")
@@ -1128,7 +1135,7 @@ static void
 item_identity(struct rd *r, struct item *it)
 {
 	struct buf b = BUF_INIT;
-	char uuid[UUID_LEN], d[DATE_IR_LEN];
+	char uuid[UUID_LEN], d[DATE_IR_LEN], *js;
 	const char *link = it->link.n > 0 ? it->link.p : NULL;
 
 	if (it->id.n > 0 && url_has_scheme(it->id.p) &&
@@ -1167,6 +1174,12 @@ item_identity(struct rd *r, struct item *it)
 		buf_add(&b, it->html.p, it->html.n);
 		buf_addc(&b, '\t');
 		buf_add(&b, it->desc.p, it->desc.n);
+		if ((js = json_dumps(it->extra, JSON_COMPACT |
+		    JSON_PRESERVE_ORDER)) != NULL) {
+			buf_addc(&b, '\t');
+			buf_adds(&b, js);
+			free(js);
+		}
 	}
 	if (b.p == NULL)
 		buf_adds(&b, "");
