@@ -121,6 +121,7 @@ struct item {
 	int64_t      date, updated;
 	int          has_date, has_updated, has_html, has_desc, guid_link;
 	int          lang_rank;		/* of the element lang came from */
+	unsigned long index;		/* JSON: the item's place in "items" */
 	json_t      *extra;
 	unsigned long line;
 };
@@ -1852,8 +1853,8 @@ json_date(struct rd *r, struct item *it, json_t *o, const char *key,
 		return -1;
 	if (date_parse_feed(s, t) == 0)
 		return 0;
-	msg_err(r->name, it->line, "%s: cannot read the date '%.60s'; kept "
-	    "in the extra field", key, s);
+	msg_err(r->name, 0, "item %lu: %s: cannot read the date '%.60s'; "
+	    "kept in the extra field", it->index, key, s);
 	json_object_set(it->extra, key, json_object_get(o, key));
 	return -1;
 }
@@ -1875,7 +1876,7 @@ json_item(struct rd *r, json_t *o, unsigned long n)
 	char num[32];
 
 	item_init(&it);
-	it.line = n;		/* the item's place in "items" */
+	it.index = n;		/* JSON has no lines: the item's place */
 	if ((v = json_object_get(o, "id")) != NULL) {
 		if (json_is_string(v))
 			first(&it.id, json_string_value(v));
