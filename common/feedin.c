@@ -1249,7 +1249,7 @@ item_line(struct rd *r, struct item *it)
 	    url_has_scheme(r->feed_link.p) ? r->feed_link.p : NULL;
 	buf_reset(&it->tmp);
 	if (base != NULL && it->html.n > 0)
-		feedin_html_resolve(it->html.p, it->html.n, base, &it->tmp);
+		url_html_absolute(it->html.p, it->html.n, base, &it->tmp);
 	else
 		buf_add(&it->tmp, it->html.p, it->html.n);
 	ir_put_text(l, it->tmp.p, it->tmp.n);
@@ -2078,91 +2078,4 @@ feedin_site_free(struct feedin_site *s)
 	buf_free(&s->language);
 	buf_free(&s->icon);
 	buf_free(&s->self);
-}
-
-/* ---- URLs in HTML ------------------------------------------------------ */
-
-static int
-resolvable(const char *name, size_t n)
-{
-	return (n == 4 && strncasecmp(name, "href", 4) == 0) ||
-	    (n == 3 && strncasecmp(name, "src", 3) == 0) ||
-	    (n == 6 && strncasecmp(name, "poster", 6) == 0);
-}
-
-void
-feedin_html_resolve(const char *html, size_t n, const char *base,
-    struct buf *out)
-{
-	const char *p = html, *end = html + n, *name, *val, *c;
-	struct buf ref = BUF_INIT;
-	size_t nname, nval;
-	char q;
-
-	/* A base with characters an attribute would need escaped: no. */
-	if (strpbrk(base, "\"'<>& ") != NULL) {
-		buf_add(out, html, n);
-		return;
-	}
-	while (p < end) {
-		if (*p != '<') {
-			/* Text up to the next tag, in one copy. */
-			if ((c = memchr(p, '<', (size_t)(end - p))) == NULL)
-				c = end;
-			buf_add(out, p, (size_t)(c - p));
-			p = c;
-			continue;
-		}
-		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
-			for (c = p + 4; c + 3 <= end && memcmp(c, "-->", 3) != 0;
-			    c++)
-				;
-			c = c + 3 <= end ? c + 3 : end;
-			buf_add(out, p, (size_t)(c - p));
-			p = c;
-			continue;
-		}
-		/* A tag: copy its name, then attribute by attribute. */
-		buf_addc(out, *p++);
-		while (p < end && *p != '>' && *p != ' ' && *p != '\t' &&
-		    *p != '\n' && *p != '\r' && *p != '/')
-			buf_addc(out, *p++);
-		while (p < end && *p != '>') {
-			if (*p == ' ' || *p == '\t' || *p == '\n' ||
-			    *p == '\r' || *p == '/') {
-				buf_addc(out, *p++);
-				continue;
-			}
-			name = p;
-			while (p < end && *p != '=' && *p != '>' && *p != ' ' &&
-			    *p != '\t' && *p != '\n' && *p != '/')
-				p++;
-			nname = (size_t)(p - name);
-			buf_add(out, name, nname);
-			if (p >= end || *p != '=')
-				continue;
-			buf_addc(out, *p++);
-			q = p < end && (*p == '"' || *p == '\'') ? *p : 0;
-			if (q)
-				buf_addc(out, *p++);
-			val = p;
-			while (p < end && (q ? *p != q : (*p != ' ' &&
-			    *p != '>' && *p != '\t' && *p != '\n')))
-				p++;
-			nval = (size_t)(p - val);
-			buf_reset(&ref);
-			buf_add(&ref, val, nval);
-			if (resolvable(name, nname) && nval > 0 &&
-			    *val != '#' && !url_has_scheme(ref.p) &&
-			    memchr(val, '<', nval) == NULL)
-				url_resolve(base, ref.p, out);
-			else
-				buf_add(out, val, nval);
-			if (q && p < end)
-				buf_addc(out, *p++);
-		}
-		if (p < end)
-			buf_addc(out, *p++);
-	}
-	buf_free(&ref);
 }

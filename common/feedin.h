@@ -38,13 +38,4 @@ unsigned long feedin_read(FILE *fp, const char *name,
 /* Free what a site holds; it is reusable. */
 void feedin_site_free(struct feedin_site *s);
 
-/*
- * Append html[0..n) to out with the relative URLs of its href, src and
- * poster attributes resolved against the absolute URL base (a small
- * scanner of tags; comments, fragments and URLs with a scheme are left
- * alone).
- */
-void feedin_html_resolve(const char *html, size_t n, const char *base,
-    struct buf *out);
-
 #endif

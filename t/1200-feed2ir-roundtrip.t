@@ -14,7 +14,7 @@ roundtrip() {
 		is "$?:$(head -1 "$T/err")" "0:" "$1: ir2$fmt writes the feed"
 		feed2ir "$T/$1.$fmt" >"$T/$1.$fmt.ir" 2>"$T/err"
 		is "$?:$(head -1 "$T/err")" "0:" "$1: feed2ir reads it back, quietly"
-		"$PY" "$TOP/t/roundtrip.py" $fmt "$2" "$T/$1.$fmt.ir"
+		"$PY" "$TOP/t/roundtrip.py" $fmt "$2" "$T/$1.$fmt.ir" "$T/$1.$fmt"
 		ok $? "$1: $fmt carries its fields through ($(wc -l <"$2") issues)"
 	done
 }

@@ -1,6 +1,9 @@
 #!/usr/bin/python3
-"""roundtrip.py FORMAT ORIG.ir BACK.ir: the fields FORMAT can carry are
-equal in ORIG (md2ir's IR) and BACK (md2ir | ir2FORMAT | feed2ir).
+"""roundtrip.py FORMAT ORIG.ir BACK.ir [FEED]: the fields FORMAT can
+carry are equal in ORIG (md2ir's IR) and BACK (md2ir | ir2FORMAT |
+feed2ir).  Field 15 is compared with the body as FEED carries it when
+FEED is given: the writers make its relative URLs absolute against the
+permalink (common/feed.c), and feed2ir must give back those bytes.
 
 What each format carries (feed2ir(1), ROUND TRIPS):
   atom  1 date, 2 id, 3 title (or ir2atom's derived one), 4 permalink,
@@ -19,6 +22,7 @@ import re
 import sys
 
 fmt, orig_path, back_path = sys.argv[1:4]
+feed_path = sys.argv[4] if len(sys.argv) > 4 else None
 LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 
 
@@ -92,7 +96,31 @@ def want_got(o, b):
     return pairs
 
 
+def escape_text(v):
+    return v.replace("\\", "\\\\").replace("\t", "\\t").replace(
+        "\r", "").replace("\n", "\\n")
+
+
+def bodies(path):
+    """The body of each entry of the feed, escaped as IR text."""
+    if fmt == "json":
+        import json
+        items = json.load(open(path, encoding="utf-8"))["items"]
+        return [escape_text(i.get("content_html", "")) for i in items]
+    import xml.etree.ElementTree as ET
+    root = ET.parse(path).getroot()
+    if fmt == "atom":
+        A = "{http://www.w3.org/2005/Atom}"
+        return [escape_text(e.findtext(A + "content") or "")
+                for e in root.iter(A + "entry")]
+    C = "{http://purl.org/rss/1.0/modules/content/}encoded"
+    return [escape_text(i.findtext(C) or "") for i in root.iter("item")]
+
+
 orig = [fields(l) for l in open(orig_path, encoding="utf-8")]
+if feed_path:
+    for o, body in zip(orig, bodies(feed_path)):
+        o[14] = body
 back = [fields(l) for l in open(back_path, encoding="utf-8")]
 bad = []
 if len(orig) != len(back):
