@@ -95,6 +95,15 @@ feed2ir -S "$T/site2.yaml" atom-base.xml >/dev/null 2>&1
 is "$(cat "$T/out")" "Base <Tests> Base Team <https://base.example/team/> de" \
     "-S: YAML that a YAML parser reads back"
 
+# ... which the ir2* filters read with -c.
+feed2ir -S "$T/site3.yaml" rss2-awkward.xml >"$T/aw.ir" 2>/dev/null
+ir2atom -c "$T/site3.yaml" "$T/aw.ir" >"$T/aw.atom"
+is "$?:$(xmllint --xpath 'string(/*/*[local-name()="title"])' "$T/aw.atom")" \
+    "0:Awkward & Sons" "ir2atom -c reads the site configuration --site wrote"
+ir2json -c "$T/site3.yaml" "$T/aw.ir" >"$T/aw.json"
+is "$("$PY" -c 'import json, sys; d = json.load(open(sys.argv[1])); print(d["title"], d["home_page_url"], d["authors"][0]["name"])' "$T/aw.json")" \
+    "Awkward & Sons https://awkward.example/blog/ Ed Itor" "ir2json -c reads it too"
+
 # Standard input, -u and several files.
 feed2ir -u https://rdf.example/feed.rdf <rdf.xml | cut -f13 | sort -u >"$T/out"
 is "$(cat "$T/out")" "https://rdf.example/feed.rdf" "-u: field 13 is the feed's URL"
