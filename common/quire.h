@@ -180,6 +180,24 @@ void date_split(int64_t t, struct date_tm *tm);
  */
 int date_source_epoch(int64_t *t);
 
+/*
+ * Parse a date of RFC 822 / RFC 2822 as feeds write it, with the
+ * variants found in the wild: an optional day name (full or short, with
+ * or without a comma), a one-digit day, full or short month names
+ * (any case, "Sept"), two-digit years (RFC 2822, 4.3), no seconds, a
+ * one-digit hour, zones as +hhmm, +hh:mm, names (GMT, UT, UTC, Z, EST,
+ * PDT, CET, ...; military letters count as UTC), "GMT+2", or none
+ * (UTC), and a trailing "(comment)".  Returns 0 and sets *t, or -1.
+ */
+int date_parse_822(const char *s, int64_t *t);
+
+/*
+ * Any date a feed may carry: date_parse() (RFC 3339, W3C-DTF with a
+ * day), then date_parse_822(), then W3C-DTF's "YYYY" and "YYYY-MM"
+ * (the first day of them); white space around is ignored.  0 or -1.
+ */
+int date_parse_feed(const char *s, int64_t *t);
+
 /* ---- URLs (url.c) --------------------------------------------------- */
 
 /* Nonzero if s starts with a URI scheme followed by ':'. */
