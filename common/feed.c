@@ -138,7 +138,7 @@ feed_open(struct feed *f)
 		}
 		f->has_author = 1;
 	}
-	if ((f->spool_fp = tmpfile()) == NULL) {
+	if ((f->spool_fp = out_spool()) == NULL) {
 		msg_err(NULL, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		return -1;
@@ -672,6 +672,10 @@ feed_main(int argc, char *argv[], const char *usage,
 				msg_usage();
 			break;
 		}
+	}
+	if (out_refuse_input(outpath, argc - optind, argv + optind) < 0) {
+		feed_free(&f);
+		return EXIT_USAGE;
 	}
 	if (feed_open(&f) < 0) {
 		feed_free(&f);

@@ -279,7 +279,12 @@ open_next(struct ir_reader *r)
 			return 0;
 		path = r->argv[r->next++];
 		r->line = 0;
-		if (strcmp(path, "-") == 0) {
+		if (strcmp(path, "-") == 0 && (msg_closed_fds & 1)) {
+			/* Not an empty input: -o must keep its old file. */
+			msg_err(NULL, 0, "standard input is closed");
+			r->nerr++;
+			return -1;
+		} else if (strcmp(path, "-") == 0) {
 			r->fp = stdin;
 			r->name = "<stdin>";
 		} else if ((r->fp = fopen(path, "r")) == NULL) {

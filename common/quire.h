@@ -36,12 +36,19 @@ enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 extern const char *msg_prog;
 
 /*
- * Set msg_prog from argv[0], then handle the options every filter
- * shares: "--version" prints "PROG (quire) VERSION" and exits 0,
+ * Open /dev/null on any of fds 0, 1, 2 that is closed (see
+ * msg_closed_fds), set msg_prog from argv[0], then handle the options
+ * every filter shares: "--version" prints "PROG (quire) VERSION" and exits 0,
  * "--help" prints usage and exits 0.  usage is the synopsis line
  * without the program name.
  */
 void msg_init(int argc, char *argv[], const char *usage);
+
+/*
+ * Which of fds 0, 1 and 2 were closed when the program started (bit
+ * 1 << fd); msg_init() gave each of them /dev/null.
+ */
+extern int msg_closed_fds;
 
 /* Print "usage: PROG USAGE" to stderr and exit EXIT_USAGE. */
 QUIRE_NORETURN void msg_usage(void);
@@ -377,18 +384,39 @@ unsigned long conf_flow_depth(const char *yaml, int max);
 /* ---- output files (out.c) ------------------------------------------- */
 
 /*
- * Open the output: standard output when path is NULL or "-", else a
- * new temporary file beside path that out_close() renames over it.
- * Returns NULL after printing a message.
+ * Open the output: standard output when path is NULL, "-" or
+ * /dev/stdout; a device or FIFO is written directly; else (links
+ * followed) a temporary file beside the target, without a name where
+ * the file system allows, that out_close() renames over it, keeping
+ * the old file's mode (less set-id bits), owner and group where it
+ * may.  Returns NULL after printing a message ("standard output is
+ * closed" when fd 1 was closed at start).  One output per process.
  */
 FILE *out_open(const char *path);
 
 /*
- * Finish the output.  With ok nonzero: flush, check for write errors,
- * fsync and rename the temporary file over the target; returns 0, or
- * -1 after printing a message (the target is then untouched).  With ok
- * zero: remove the temporary file and return -1.
+ * Finish the output.  With ok nonzero: flush, check for write errors
+ * (the errno of the first failed write is kept and printed), fsync and
+ * rename the temporary file over the target, unless the new bytes are
+ * the old ones: then the target is left untouched, mtime included.
+ * Returns 0, or -1 after printing a message (the target is then
+ * untouched).  With ok zero: drop the temporary file and return -1.
+ * fp is closed either way.
  */
 int out_close(FILE *fp, int ok);
+
+/*
+ * Refuse an -o path that is one of the inputs argv[0..argc), or that
+ * exists and is named like an input or a Markdown post (a glob that
+ * slipped after -o).  Returns 0, or -1 after a message; call it before
+ * anything is read or written.
+ */
+int out_refuse_input(const char *path, int argc, char *argv[]);
+
+/*
+ * A read-write temporary file in $TMPDIR (else /tmp) that has no name
+ * (or is unlinked at once); NULL with errno set on failure.
+ */
+FILE *out_spool(void);
 
 #endif

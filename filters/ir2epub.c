@@ -1193,6 +1193,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 
 	/* book.yaml fills what the options left open. */
 	if (conffile != NULL) {
@@ -1276,7 +1278,7 @@ main(int argc, char *argv[])
 	}
 
 	/* Pass 1. */
-	if ((sp = tmpfile()) == NULL) {
+	if ((sp = out_spool()) == NULL) {
 		msg_err(NULL, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		goto done;

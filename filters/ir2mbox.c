@@ -453,6 +453,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 
 	memset(&m, 0, sizeof(m));
 	if (fromopt != NULL && parse_addr(fromopt, &from, NULL, "-f") < 0) {

@@ -1087,6 +1087,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 	if (argc == 0) {
 		argc = 1;
 		argv = dash;
