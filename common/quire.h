@@ -194,6 +194,23 @@ const char *url_host(const char *url, size_t *len);
 /* The value of the hex digit c (as in "%2F"), or -1. */
 int url_hexval(int c);
 
+/*
+ * Nonzero if a reader may be given url as a link or image: a relative
+ * reference, or an http, https or mailto URL (the scheme read as a
+ * browser reads it, TAB/LF/CR and leading controls ignored).  Every
+ * URL-valued field and every href/src written into any output passes
+ * this one allow-list (javascript:, data:, vbscript:, file: ... fail).
+ */
+int url_scheme_ok(const char *url);
+
+/*
+ * Nonzero if s[0..n) is an id quire-ir(5) accepts: an absolute URI
+ * (a scheme, no space, control or <>"{}|\^`) whose scheme is not one
+ * that runs or reads something (javascript, vbscript, data, blob,
+ * file).
+ */
+int url_id_ok(const char *s, size_t n);
+
 /* ---- hashing and identity (sha1.c) ---------------------------------- */
 
 struct sha1 {
@@ -302,6 +319,14 @@ unsigned long ir_reader_close(struct ir_reader *r);
 void ir_put_line(struct buf *b, const char *s, size_t n);
 void ir_put_list(struct buf *b, const char *const *v, size_t n);
 void ir_put_text(struct buf *b, const char *s, size_t n);
+
+/*
+ * Field 13, the source path, carried exactly (quire-ir.5): valid UTF-8
+ * is copied as it is, white space included; '%', controls, bidi
+ * controls and bytes that are not UTF-8 are written as %XX, which the
+ * reader undoes, so rec->f[IR_SOURCE] holds the path's very bytes.
+ */
+void ir_put_source(struct buf *b, const char *s, size_t n);
 
 /*
  * Derived identities, one rule for every output (quire-ir.5, IDENTITY).

@@ -119,11 +119,6 @@ static const struct {
 	{ "template", NULL }, { "title", NULL }, { "track", NULL },
 };
 
-/* Schemes a link may keep; any other (javascript:, data:) is dropped. */
-static const char *const schemes[] = {
-	"http", "https", "mailto", "ftp", "ftps", "irc", "ircs", "news",
-	"tel", "xmpp", NULL
-};
 
 struct clean {
 	const struct xhtml_hooks *hk;
@@ -223,22 +218,11 @@ text_before(xmlNodePtr n, const char *s)
 	return xmlAddPrevSibling(n, t);
 }
 
-/* Nonzero if a link may point at url (a relative URL may). */
+/* Nonzero if a link may point at url: quire's one allow-list. */
 static int
 scheme_ok(const char *url)
 {
-	const char *colon;
-	size_t i, n;
-
-	if (!url_has_scheme(url))
-		return 1;
-	colon = strchr(url, ':');
-	n = (size_t)(colon - url);
-	for (i = 0; schemes[i] != NULL; i++)
-		if (strlen(schemes[i]) == n &&
-		    strncasecmp(url, schemes[i], n) == 0)
-			return 1;
-	return 0;
+	return url_scheme_ok(url);
 }
 
 static int

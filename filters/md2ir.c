@@ -598,6 +598,8 @@ identity(struct issue *is, const char *path, const char *slug,
 static const char *
 absolute(struct issue *is, const char *url)
 {
+	if (url != NULL && !url_scheme_ok(url))
+		return "";	/* no URL a reader would run (quire-ir.5) */
 	if (base_url == NULL || url == NULL || *url == '\0' ||
 	    url_has_scheme(url))
 		return url;
@@ -773,7 +775,7 @@ render(struct issue *is, int want_excerpt)
 	cmark_parser_feed(parser, is->src.p + is->body, is->src.n - is->body);
 	doc = cmark_parser_finish(parser);
 
-	if (base_url != NULL) {
+	{	/* every link: made absolute with -b, checked always */
 		it = cmark_iter_new(doc);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			if (ev != CMARK_EVENT_ENTER)
@@ -1013,7 +1015,7 @@ convert(struct issue *is, struct buf *line)
 	if (lang != NULL)
 		ir_put_line(line, lang, strlen(lang));
 	buf_addc(line, '\t');
-	ir_put_line(line, is->path, strlen(is->path));
+	ir_put_source(line, is->path, strlen(is->path));
 	buf_addc(line, '\t');
 	if (nextra > 0)
 		buf_add(line, is->extra.p, is->extra.n);
