@@ -322,6 +322,7 @@ feed_free(struct feed *f)
 	buf_free(&f->url);
 	buf_free(&f->url2);
 	free(f->terms);
+	strset_free(&f->termset);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -376,13 +377,11 @@ feed_entry_url(const struct ir_record *rec, const char *ref,
 static void
 add_terms(struct feed *f, const struct ir_list *l)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < l->n; i++) {
-		for (k = 0; k < f->nterms; k++)
-			if (strcmp(f->terms[k], l->v[i]) == 0)
-				break;
-		if (k < f->nterms)
+		/* A hash set, not a scan: 120,000 tags stay linear. */
+		if (!strset_add(&f->termset, l->v[i], strlen(l->v[i])))
 			continue;
 		if (f->nterms == f->capterms) {
 			f->capterms = f->capterms ? 2 * f->capterms : 16;
@@ -397,6 +396,7 @@ size_t
 feed_entry_terms(struct feed *f, const struct ir_record *rec)
 {
 	f->nterms = 0;
+	strset_reset(&f->termset);
 	add_terms(f, &rec->categories);
 	add_terms(f, &rec->tags);
 	return f->nterms;

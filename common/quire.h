@@ -368,6 +368,38 @@ struct idset {
 int idset_add(struct idset *s, const char *p, size_t n);
 void idset_free(struct idset *s);
 
+/* ---- exact set of strings (strset.c) ---------------------------------- */
+
+/*
+ * An exact set of strings, each with a counter (val) the caller may
+ * use; adding and looking up take constant time on average, so loops
+ * over n items stay O(n).  The set owns copies of its strings.
+ */
+struct strset_slot {
+	uint64_t  h;
+	char     *s;		/* NULL: empty slot */
+	size_t    n;
+	size_t    val;
+};
+struct strset {
+	struct strset_slot *slot;
+	size_t              n, cap;
+};
+
+#define STRSET_INIT { NULL, 0, 0 }
+
+/*
+ * The slot of p[0..n), added (val 0) when absent and add is set; NULL
+ * when absent and add is not.  Valid until the next add.
+ */
+struct strset_slot *strset_get(struct strset *s, const char *p, size_t n,
+    int add);
+/* Add p[0..n); 1 if it was new, 0 if it was there. */
+int strset_add(struct strset *s, const char *p, size_t n);
+/* Empty the set (in O(1024) at most, plus its members). */
+void strset_reset(struct strset *s);
+void strset_free(struct strset *s);
+
 /* ---- configuration files (conf.c) ----------------------------------- */
 
 /*

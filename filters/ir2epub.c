@@ -840,7 +840,7 @@ static void
 svg_lines(struct buf *b, const char *s, int width, int x, int y, int dy,
     int maxlines)
 {
-	const char *p = s, *start, *brk;
+	const char *p = s, *start, *brk, *end = s + strlen(s);
 	int cols, line = 0;
 	uint32_t cp;
 	size_t k;
@@ -857,8 +857,9 @@ svg_lines(struct buf *b, const char *s, int width, int x, int y, int dy,
 				if (cols >= width)
 					break;
 			}
-			k = utf8_decode((const unsigned char *)p, strlen(p),
-			    &cp);
+			/* The length once, not a strlen per character. */
+			k = utf8_decode((const unsigned char *)p,
+			    (size_t)(end - p), &cp);
 			p += k > 0 ? k : 1;
 		}
 		if (*p != '\0' && brk != NULL && cols >= width)

@@ -109,8 +109,9 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 {
 	const struct ir_list *l[2] = { &rec->categories, &rec->tags };
 	struct mail_hdr h;
-	size_t i, j, k, kk;
-	int any = 0, seen;
+	struct strset seen = STRSET_INIT;
+	size_t i, k;
+	int any = 0;
 
 	for (k = 0; k < 2; k++) {
 		for (i = 0; i < l[k]->n; i++) {
@@ -118,13 +119,8 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 			mail_hdr_clean(&m->tmp, l[k]->v[i], strlen(l[k]->v[i]));
 			if (m->tmp.n == 0)
 				continue;
-			/* Quadratic, but keyword lists are short. */
-			seen = 0;
-			for (kk = 0; kk <= k && !seen; kk++)
-				for (j = 0; j < (kk < k ? l[kk]->n : i); j++)
-					if (strcmp(l[kk]->v[j], l[k]->v[i]) == 0)
-						seen = 1;
-			if (seen)
+			/* A hash set: linear however many keywords. */
+			if (!strset_add(&seen, l[k]->v[i], strlen(l[k]->v[i])))
 				continue;
 			if (!any)
 				mail_hdr_begin(&h, &m->hdr, "Keywords");
@@ -136,6 +132,7 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 	}
 	if (any)
 		mail_hdr_end(&h);
+	strset_free(&seen);
 }
 
 /* The header fields every message has, into m->hdr; envelope to m->out. */
