@@ -476,4 +476,45 @@ int out_refuse_input(const char *path, int argc, char *argv[]);
  */
 FILE *out_spool(void);
 
+/* ---- limits (limits.c) ---------------------------------------------- */
+
+/*
+ * The bounds within which every filter runs in time linear in its
+ * input (README; LIMITS in the man pages).  Past them the input is
+ * refused with a message naming the limit.
+ */
+#define LIMIT_FILE		(32 << 20)	/* one Markdown file, bytes */
+#define LIMIT_MD_UNCLOSED	200000000ULL	/* bytes scanned by open <? */
+#define LIMIT_TABLE_PIPES	1000		/* '|' in one table row */
+#define LIMIT_TABLE_SQUARES	100000000ULL	/* sum of ('|' per row)^2 */
+#define LIMIT_TABLE_CELLS	500000		/* columns x rows, padded */
+#define LIMIT_HTML_ATTRS	1000		/* attributes of one element */
+
+/*
+ * Measure Markdown s[0..n) before cmark-gfm parses it: unclosed '<?'
+ * and '<![CDATA[' (each scans to the end of the text) and GFM tables
+ * ('|' per row, padded cells).  NULL when within the limits, else a
+ * message naming the limit (static storage) and *off the offset of
+ * the first offending byte.
+ */
+const char *limits_markdown(const char *s, size_t n, size_t *off);
+
+/*
+ * Measure HTML s[0..n) before libxml2's HTML parser: attributes per
+ * element.  NULL, or a message as above.
+ */
+const char *limits_html(const char *s, size_t n, size_t *off);
+
+/*
+ * Read fp into b, checking as it reads: it stops after the block that
+ * holds a NUL byte (the caller's UTF-8 check reports it, so
+ * /dev/zero costs 64 KiB), fails with EFBIG past max bytes, and with
+ * EBADF on a standard input that was closed at start.  Returns 0, or
+ * -1 with errno set.
+ */
+int buf_slurp_max(struct buf *b, FILE *fp, size_t max);
+
+/* strerror(e), except EFBIG and EBADF say which limit or what closed. */
+const char *limits_strerror(int e);
+
 #endif

@@ -110,14 +110,18 @@ static const struct {
 	{ "menu", "ul" }, { "nav", "div" }, { "nobr", "span" },
 	{ "plaintext", "pre" }, { "strike", "s" }, { "summary", "p" },
 	{ "time", "span" }, { "tt", "code" }, { "xmp", "pre" },
-	/* Gone with their content. */
-	{ "area", NULL }, { "base", NULL }, { "datalist", NULL },
-	{ "frame", NULL }, { "frameset", NULL }, { "head", NULL },
-	{ "link", NULL }, { "meta", NULL }, { "noembed", NULL },
-	{ "noframes", NULL }, { "optgroup", NULL }, { "option", NULL },
-	{ "param", NULL }, { "rp", NULL }, { "script", NULL },
-	{ "select", NULL }, { "source", NULL }, { "style", NULL },
-	{ "template", NULL }, { "title", NULL }, { "track", NULL },
+	/*
+	 * Unwrapped, never dropped: libxml2's HTML parser lets an unclosed
+	 * one swallow the rest of the issue, which must not vanish.
+	 */
+	{ "datalist", "" }, { "frameset", "" }, { "noembed", "" },
+	{ "noframes", "" }, { "optgroup", "" }, { "option", "" },
+	{ "rp", "" }, { "select", "" }, { "template", "" },
+	/* Gone with their content: no text a reader would read. */
+	{ "area", NULL }, { "base", NULL }, { "frame", NULL },
+	{ "head", NULL }, { "link", NULL }, { "meta", NULL },
+	{ "param", NULL }, { "script", NULL }, { "source", NULL },
+	{ "style", NULL }, { "title", NULL }, { "track", NULL },
 };
 
 

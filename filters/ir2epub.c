@@ -717,10 +717,10 @@ chapter(const struct issue *is, size_t idx)
 	struct xhtml_result res;
 	struct buf out = BUF_INIT, name = BUF_INIT, pl = BUF_INIT;
 	struct buf untitled = BUF_INIT;
-	const char *reserved[3], *title, *lang, *slash, *a, *nl;
+	const char *reserved[3], *title, *lang, *slash, *a, *nl, *why;
 	char sect[UUID_LEN + 8];
 	int64_t t;
-	size_t i;
+	size_t i, off;
 	int stack[8], sp = 0, d, r = -1;
 
 	bk.is = is;
@@ -748,6 +748,12 @@ chapter(const struct issue *is, size_t idx)
 	reserved[1] = "issue-title";
 	reserved[2] = NULL;
 	memset(&res, 0, sizeof(res));
+	if ((why = limits_html(is->f[SP_HTML].p, is->f[SP_HTML].n,
+	    &off)) != NULL) {
+		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
+		    "%s", why);
+		goto out;
+	}
 	if (xhtml_clean(is->f[SP_HTML].p, is->f[SP_HTML].n, &hooks, reserved,
 	    &res) < 0) {
 		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),

@@ -182,11 +182,14 @@ put_headers(struct msg *m, const struct ir_record *rec)
 	}
 	buf_reset(&m->tmp);
 	mail_hdr_clean(&m->tmp, rec->f[IR_TITLE], rec->len[IR_TITLE]);
-	if (m->tmp.n > 0) {
-		mail_hdr_begin(&h, &m->hdr, "Subject");
-		mail_hdr_text(&h, m->tmp.p, m->tmp.n);
-		mail_hdr_end(&h);
+	if (m->tmp.n == 0) {
+		/* No title: the date, as the feeds say, never no Subject. */
+		date_fmt_ir(rec->date, date);
+		buf_add(&m->tmp, date, 10);
 	}
+	mail_hdr_begin(&h, &m->hdr, "Subject");
+	mail_hdr_text(&h, m->tmp.p, m->tmp.n);
+	mail_hdr_end(&h);
 	date_fmt_822(rec->date, date);
 	buf_printf(&m->hdr, "Date: %s\n", date);
 	ir_id_uuid(rec, uuid);

@@ -168,13 +168,13 @@ load(struct issue *is)
 	} else if ((fp = fopen(is->path, "rb")) == NULL) {
 		return fail(is, 0, "%s", strerror(errno));
 	}
-	e = buf_slurp(&is->src, fp);
+	e = buf_slurp_max(&is->src, fp, LIMIT_FILE);	/* limits.c */
 	if (e < 0)
 		e = errno ? errno : EIO;
 	if (fp != stdin)
 		fclose(fp);
 	if (e != 0)
-		return fail(is, 0, "%s", strerror(e));
+		return fail(is, 0, "%s", limits_strerror(e));
 	if (is->src.p == NULL)
 		buf_addc(&is->src, 0), is->src.n = 0;
 
@@ -980,6 +980,16 @@ convert(struct issue *is, struct buf *line)
 
 	if (sum != NULL)
 		buf_adds(&is->summary, sum);
+	{	/* cmark-gfm's slow paths, refused first (limits.c) */
+		size_t off;
+		const char *why = limits_markdown(is->src.p + is->body,
+		    is->src.n - is->body, &off);
+
+		if (why != NULL) {
+			fail(is, line_of(&is->src, is->body + off), "%s", why);
+			goto out;
+		}
+	}
 	html = render(is, sum == NULL);
 
 	date_fmt_ir(is->date, d);
