@@ -237,6 +237,11 @@ feed_finish(struct feed *f)
 		f->val[FEED_LINK] = b.p;
 		memset(&b, 0, sizeof(b));
 	}
+	if (f->n > 0 && !is_web_url(f->val[FEED_LINK]))
+		msg_err(NULL, 0, "note: the feed's link '%s' is not an absolute "
+		    "http(s) URL, so its links are relative and feed readers "
+		    "cannot follow them; give md2ir -b BASE, or -l LINK",
+		    f->val[FEED_LINK]);
 	resolve_site(f, &f->val[FEED_SELF]);
 	resolve_site(f, &f->val[FEED_ICON]);
 	resolve_site(f, &f->val[FEED_LOGO]);
