@@ -186,8 +186,10 @@ out_open(const char *path)
 			msg_err(NULL, 0, "standard output is closed");
 			return NULL;
 		}
+		/* stdout's own fd, which a test harness may have replaced. */
+		fflush(stdout);
 		o.how = HOW_STDOUT;
-		o.fd = 1;
+		o.fd = fileno(stdout);
 		return stream();
 	}
 	o.target = follow(path);
