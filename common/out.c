@@ -113,6 +113,10 @@ follow(const char *path)
 	int i;
 
 	for (i = 0; i < 40; i++) {
+		/* /proc/self/fd/N and /dev/fd/N are opened, not read as links. */
+		if (strncmp(cur, "/proc/", 6) == 0 ||
+		    strncmp(cur, "/dev/fd/", 8) == 0)
+			break;
 		if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
 			break;
 		cap = st.st_size > 0 ? (size_t)st.st_size + 1 : PATH_MAX;
@@ -181,7 +185,11 @@ out_open(const char *path)
 
 	memset(&o, 0, sizeof(o));
 	o.fd = -1;
-	if (path == NULL || strcmp(path, "-") == 0 || is_stdout_name(path)) {
+	if (path != NULL && strcmp(path, "-") != 0)
+		o.target = follow(path);
+	if (o.target == NULL || is_stdout_name(o.target)) {
+		free(o.target);
+		o.target = NULL;
 		if (msg_closed_fds & 2) {
 			msg_err(NULL, 0, "standard output is closed");
 			return NULL;
@@ -192,13 +200,17 @@ out_open(const char *path)
 		o.fd = fileno(stdout);
 		return stream();
 	}
-	o.target = follow(path);
-	if (stat(o.target, &o.st) == 0 && !S_ISREG(o.st.st_mode)) {
+	if (stat(o.target, &o.st) == 0 && (!S_ISREG(o.st.st_mode) ||
+	    strncmp(o.target, "/proc/", 6) == 0 ||
+	    strncmp(o.target, "/dev/fd/", 8) == 0)) {
 		if (S_ISDIR(o.st.st_mode)) {
 			msg_err(path, 0, "is a directory");
 			goto fail;
 		}
-		/* A device or a FIFO: write to it, never rename over it. */
+		/*
+		 * A device, a FIFO or another fd of ours (/dev/stderr): write
+		 * to it, never rename over it.
+		 */
 		o.how = HOW_DIRECT;
 		if ((o.fd = open(o.target, O_WRONLY | O_TRUNC | O_CLOEXEC)) < 0) {
 			msg_err(path, 0, "%s", strerror(errno));
