@@ -2,7 +2,8 @@
  * quire.h: the shared library of the quire filters.
  *
  * Every exported name starts with the object it works on (buf_, ir_,
- * date_, url_, utf8_, sha1_, uuid_, conf_, out_, idset_, msg_).
+ * date_, url_, utf8_, sha1_, uuid_, conf_, out_, idset_, msg_; site_
+ * in site.h).
  * Unless a comment says otherwise, functions that allocate call
  * msg_oom() and exit when memory runs out, so callers never see NULL
  * from them.
@@ -229,6 +230,15 @@ int url_scheme_ok(const char *url);
  */
 int url_id_ok(const char *s, size_t n);
 
+/*
+ * Make the relative URLs of the HTML fragment html[0..n) absolute
+ * against the absolute URL base, appending the fragment to out
+ * (htmlurl.c: which attributes, and what stays as it is).  With base
+ * NULL, out is left alone.  Returns the number of relative URLs met.
+ */
+size_t url_html_absolute(const char *html, size_t n, const char *base,
+    struct buf *out);
+
 /* ---- hashing and identity (sha1.c) ---------------------------------- */
 
 struct sha1 {
@@ -418,36 +428,7 @@ int strset_add(struct strset *s, const char *p, size_t n);
 void strset_reset(struct strset *s);
 void strset_free(struct strset *s);
 
-/* ---- configuration files (conf.c) ----------------------------------- */
-
-/*
- * A YAML file holding one mapping of keys to scalars or lists of
- * scalars (site.yaml, book.yaml).  Values are strings; a list's items
- * are joined by ", " in conf_get() and returned one by one by
- * conf_list().
- */
-struct conf;
-
-/*
- * Load path.  Returns NULL after printing "prog: path:line: reason"
- * when it cannot be read or is not such a mapping.
- */
-struct conf *conf_load(const char *path);
-
-/* The value of key, or NULL when absent; owned by c. */
-const char *conf_get(const struct conf *c, const char *key);
-
-/* The i-th item of key (a scalar is a list of one), or NULL. */
-const char *conf_list(const struct conf *c, const char *key, size_t i);
-
-/*
- * Check that every key of c is in the NULL-terminated list known;
- * prints "prog: path:line: unknown key 'k'" for each other key and
- * returns their count.
- */
-int conf_check(const struct conf *c, const char *const *known);
-
-void conf_free(struct conf *c);
+/* ---- YAML nesting (conf.c; the site configuration is site.h) ------- */
 
 /*
  * Check the flow nesting ("[[[...") of YAML text before libyaml, whose

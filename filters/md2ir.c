@@ -22,11 +22,12 @@
 #include "fm.h"
 #include "permalink.h"
 #include "post.h"
+#include "site.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dS] [-b base-url] [--authors file] "
-    "[--timezone zone] [-o file] [-r content-dir] [--permalink pattern] "
-    "[--now date] [file ...]";
+static const char usage[] = "[-dS] [-b base-url] [-c site.yaml] "
+    "[--authors file] [--timezone zone] [-o file] [-r content-dir] "
+    "[--permalink pattern] [--now date] [file ...]";
 
 static const char *base_url;		/* -b */
 static int with_drafts;			/* -d */
@@ -37,6 +38,8 @@ static struct post_opts popts;		/* --timezone, --authors */
 /* Layouts (common/permalink.h): -r, --permalink, --timezone; --now or
  * SOURCE_DATE_EPOCH for scheduled posts. */
 static struct pl_site layout;
+/* The site (-c) when its permalink patterns are by section (Hugo). */
+static const struct site *by_section;
 static int has_now;
 static int64_t now;
 
@@ -181,6 +184,14 @@ identity(struct issue *is, const char *path, const char *slug,
 	post.date = is->date;
 	post.date_from_name = is->fdate_name && is->datestr == NULL;
 	post.tzoff = pl_token_offset(&layout, is->datestr, is->date);
+	/* Hugo's permalinks are by section, the first folder below the
+	 * content root: this post's pattern, else none (site.c). */
+	if (by_section != NULL && is->facts.has_root) {
+		buf_reset(&is->tmp);
+		buf_add(&is->tmp, is->facts.dirs, strcspn(is->facts.dirs, "/"));
+		layout.pattern = site_permalink(by_section,
+		    is->tmp.p != NULL ? is->tmp.p : "");
+	}
 	if (pl_site_path(&layout, &post, path, &is->pathv, &why) < 0)
 		return fail(is, 0, "%s", why);
 	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
@@ -639,6 +650,61 @@ issue_free(struct issue *is)
 	fm_free(is->doc);
 }
 
+/*
+ * The site configuration (site.c): -c FILE, else ./quire.yaml.  What
+ * the options left open it fills: the base URL (-b), the content root
+ * (-r), the permalink pattern (--permalink), the zone (--timezone) and
+ * the author table (--authors).  The paths it makes are in *root and
+ * *auth, for site_done().  Returns 0, or -1 after a message.
+ */
+static int
+site_setup(struct site *s, const char *file, const char **authors_path,
+    char **root, char **auth)
+{
+	if (site_load(s, file, NULL) < 0)
+		return -1;
+	if (base_url == NULL)
+		base_url = s->url;
+	/* Hugo's and Zola's "content" is only a default: it may be absent. */
+	if (layout.root == NULL && s->content_dir != NULL) {
+		*root = site_path(s, s->content_dir);
+		if (access(*root, X_OK) == 0)
+			layout.root = *root;
+		else if (s->kind == SITE_QUIRE) {
+			msg_err(s->path, 0, "content_dir: %s: %s", *root,
+			    strerror(errno));
+			return -1;
+		}
+	}
+	if (layout.pattern == NULL && s->permalink != NULL) {
+		layout.pattern = s->permalink;
+		layout.style = s->kind == SITE_JEKYLL ? PL_JEKYLL :
+		    s->kind == SITE_HUGO ? PL_HUGO : PL_AUTO;
+		if (s->permalink_section != NULL)
+			by_section = s;
+	}
+	if (popts.zone == NULL && s->timezone != NULL) {
+		if (!date_zone_ok(s->timezone)) {
+			msg_err(s->path, 0, "timezone '%s' is not a zone of "
+			    "the system's zoneinfo", s->timezone);
+			return -1;
+		}
+		popts.zone = layout.zone = s->timezone;
+	}
+	if (*authors_path == NULL && s->authors_file != NULL)
+		*authors_path = *auth = site_path(s, s->authors_file);
+	return 0;
+}
+
+static void
+site_done(struct site *s, char *root, char *auth)
+{
+	by_section = NULL;
+	site_free(s);
+	free(root);
+	free(auth);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -656,7 +722,9 @@ main(int argc, char *argv[])
 	struct buf line = BUF_INIT;
 	struct authors *authors = NULL;
 	struct issue is;
-	const char *outpath = NULL, *authors_path = NULL;
+	const char *outpath = NULL, *authors_path = NULL, *site_file = NULL;
+	char *site_root = NULL, *site_authors = NULL;
+	struct site site;
 	size_t i;
 	FILE *out;
 	int c, nerr = 0;
@@ -666,7 +734,7 @@ main(int argc, char *argv[])
 	memset(&popts, 0, sizeof(popts));
 	memset(&layout, 0, sizeof(layout));
 	has_now = 0;
-	while ((c = getopt_long(argc, argv, "b:dho:r:S", longopts,
+	while ((c = getopt_long(argc, argv, "b:c:dho:r:S", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'A':
@@ -709,6 +777,9 @@ main(int argc, char *argv[])
 			}
 			base_url = optarg;
 			break;
+		case 'c':
+			site_file = optarg;
+			break;
 		case 'd':
 			with_drafts = 1;
 			break;
@@ -734,21 +805,30 @@ main(int argc, char *argv[])
 		argc = 1;
 		argv = dash;
 	}
+	if (site_setup(&site, site_file, &authors_path, &site_root,
+	    &site_authors) < 0) {
+		site_done(&site, site_root, site_authors);
+		return EXIT_DATA;
+	}
 
 	cmark_gfm_core_extensions_ensure_registered();
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if ((exts[i] = cmark_find_syntax_extension(names[i])) == NULL) {
 			msg_err(NULL, 0, "cmark-gfm has no '%s' extension",
 			    names[i]);
+			site_done(&site, site_root, site_authors);
 			return EXIT_DATA;
 		}
 	if (authors_path != NULL) {
-		if (authors_load(authors_path, &authors) < 0)
+		if (authors_load(authors_path, &authors) < 0) {
+			site_done(&site, site_root, site_authors);
 			return EXIT_DATA;
+		}
 		popts.authors = authors;
 	}
 	if ((out = out_open(outpath)) == NULL) {
 		authors_free(authors);
+		site_done(&site, site_root, site_authors);
 		return EXIT_DATA;
 	}
 
@@ -767,6 +847,7 @@ main(int argc, char *argv[])
 	idset_free(&ids);
 	authors_free(authors);
 	popts.authors = NULL;
+	site_done(&site, site_root, site_authors);
 	/* A file given with -o is replaced only when every issue converted. */
 	if (out_close(out, nerr == 0) < 0 && nerr == 0)
 		return EXIT_DATA;
