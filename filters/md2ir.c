@@ -17,9 +17,10 @@
 #include <yaml.h>
 
 #include "quire.h"
+#include "sitemd.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dS] [-b base-url] [-o file] [file ...]";
+static const char usage[] = "[-dqS] [-b base-url] [-e excerpt-separator] [-o file] [file ...]";
 
 /* Front matter nodes visited at most, and nesting depth at most. */
 #define YAML_BUDGET	100000
@@ -76,8 +77,11 @@ static const struct {
 
 static const char *base_url;		/* -b */
 static int with_drafts;			/* -d */
+static int quiet;			/* -q */
+/* Jekyll's excerpt_separator (-e), until site.h's struct site has it. */
+static const char *excerpt_sep;
 static int cmark_opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;
-static cmark_syntax_extension *exts[5];
+static cmark_syntax_extension *exts[4];
 static struct idset ids = IDSET_INIT;
 
 /* One file being converted; reset for each. */
@@ -536,33 +540,47 @@ looks_like_uuid(const char *s)
 	return 1;
 }
 
+/*
+ * The path of a post from what names it: the front matter's path, else
+ * the Jekyll date of its file name, its slug, its file stem, its
+ * title.  The one rule for a post's own path and for the posts that
+ * ref, relref, link and post_url name (post_url below).
+ */
+static void
+derive_path(struct buf *out, const char *path, const char *stem,
+    int has_fdate, int64_t fdate, const char *slug, const char *title)
+{
+	struct date_tm tm;
+
+	if (path != NULL && *path != '\0') {
+		if (!url_has_scheme(path) && path[0] != '/')
+			buf_addc(out, '/');
+		buf_adds(out, path);
+	} else if (has_fdate) {
+		/* Jekyll's default: /YYYY/MM/DD/slug.html */
+		date_split(fdate, &tm);
+		buf_printf(out, "/%04d/%02d/%02d/%s.html", tm.year,
+		    tm.mon, tm.mday, slug != NULL ? slug : stem + 11);
+	} else if (slug != NULL && *slug != '\0') {
+		buf_printf(out, "/%s/", slug);
+	} else if (stem != NULL && *stem != '\0') {
+		buf_printf(out, "/%s/", stem);
+	} else if (title != NULL) {
+		buf_addc(out, '/');
+		slugify(out, title);
+		buf_addc(out, '/');
+	}
+}
+
 /* Derive path, permalink and id (quire-ir.5, IDENTITY). */
 static int
 identity(struct issue *is, const char *path, const char *slug,
     const char *title, const char *idv)
 {
-	struct date_tm tm;
-	const char *stem = is->stem;
 	char uuid[UUID_LEN];
 
-	if (path != NULL && *path != '\0') {
-		if (!url_has_scheme(path) && path[0] != '/')
-			buf_addc(&is->pathv, '/');
-		buf_adds(&is->pathv, path);
-	} else if (is->has_fdate) {
-		/* Jekyll's default: /YYYY/MM/DD/slug.html */
-		date_split(is->fdate, &tm);
-		buf_printf(&is->pathv, "/%04d/%02d/%02d/%s.html", tm.year,
-		    tm.mon, tm.mday, slug != NULL ? slug : stem + 11);
-	} else if (slug != NULL && *slug != '\0') {
-		buf_printf(&is->pathv, "/%s/", slug);
-	} else if (stem != NULL && *stem != '\0') {
-		buf_printf(&is->pathv, "/%s/", stem);
-	} else if (title != NULL) {
-		buf_addc(&is->pathv, '/');
-		slugify(&is->pathv, title);
-		buf_addc(&is->pathv, '/');
-	}
+	derive_path(&is->pathv, path, is->stem, is->has_fdate, is->fdate, slug,
+	    title);
 	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
 		return fail(is, 0, "cannot derive a permalink: give 'path' or "
 		    "'slug' in the front matter");
@@ -606,101 +624,6 @@ absolute(struct issue *is, const char *url)
 	return is->tmp.p;
 }
 
-/*
- * Make the href and src attributes of raw HTML absolute.  A small
- * scanner: inside each tag, attribute names and their values, quoted
- * or not; comments are skipped.
- */
-static void
-rewrite_html(struct issue *is, cmark_node *node)
-{
-	const char *s = cmark_node_get_literal(node), *p, *name, *val;
-	struct buf out = BUF_INIT;
-	size_t nname, nval, i;
-	char q, *v;
-	int changed = 0;
-
-	if (s == NULL)
-		return;
-	for (p = s; *p != '\0'; ) {
-		if (strncmp(p, "<!--", 4) == 0) {
-			const char *e = strstr(p + 4, "-->");
-
-			e = e != NULL ? e + 3 : p + strlen(p);
-			buf_add(&out, p, (size_t)(e - p));
-			p = e;
-			continue;
-		}
-		if (*p != '<' || !((p[1] >= 'a' && p[1] <= 'z') ||
-		    (p[1] >= 'A' && p[1] <= 'Z'))) {
-			buf_addc(&out, *p++);
-			continue;
-		}
-		/* The tag name. */
-		i = 1;
-		while (p[i] != '\0' && strchr(" \t\n/>", p[i]) == NULL)
-			i++;
-		buf_add(&out, p, i);
-		p += i;
-		while (*p != '\0' && *p != '>') {
-			if (strchr(" \t\n/", *p) != NULL) {
-				buf_addc(&out, *p++);
-				continue;
-			}
-			name = p;
-			while (*p != '\0' && strchr(" \t\n/>=", *p) == NULL)
-				p++;
-			nname = (size_t)(p - name);
-			buf_add(&out, name, nname);
-			i = 0;
-			while (p[i] == ' ' || p[i] == '\t' || p[i] == '\n')
-				i++;
-			if (p[i] != '=')
-				continue;
-			buf_add(&out, p, i + 1);
-			p += i + 1;
-			while (*p == ' ' || *p == '\t' || *p == '\n')
-				buf_addc(&out, *p++);
-			q = *p == '"' || *p == '\'' ? *p : '\0';
-			if (q != '\0')
-				p++;
-			val = p;
-			while (*p != '\0' && (q != '\0' ? *p != q :
-			    strchr(" \t\n>", *p) == NULL))
-				p++;
-			nval = (size_t)(p - val);
-			if ((nname == 4 && strncasecmp(name, "href", 4) == 0) ||
-			    (nname == 3 && strncasecmp(name, "src", 3) == 0)) {
-				const char *abs;
-
-				v = xstrndup(val, nval);
-				abs = absolute(is, v);
-				/* Keep the original if the quote would break. */
-				if (abs != v && (q == '\0' ?
-				    strpbrk(abs, " \t\n>\"'") == NULL :
-				    strchr(abs, q) == NULL)) {
-					val = abs;
-					nval = strlen(abs);
-					changed = 1;
-				}
-				if (q != '\0')
-					buf_addc(&out, q);
-				buf_add(&out, val, nval);
-				free(v);
-			} else {
-				if (q != '\0')
-					buf_addc(&out, q);
-				buf_add(&out, val, nval);
-			}
-			if (q != '\0' && *p == q)
-				buf_addc(&out, *p++);
-		}
-	}
-	if (changed)
-		cmark_node_set_literal(node, out.p);
-	buf_free(&out);
-}
-
 /* The plain text of a node's inline content, for an excerpt. */
 static void
 plain_text(cmark_node *n, struct buf *b)
@@ -732,31 +655,99 @@ plain_text(cmark_node *n, struct buf *b)
 }
 
 /*
- * The renderer writes the footnote links itself, as href="#fn-1" and
- * href="#fnref-1": make them absolute like every other link.  Any
- * other 'href="#' in its output would be escaped text or already
- * rewritten, so a plain search finds only those.
+ * The URL of the post a reference names (Hugo ref/relref "/dir/name",
+ * Liquid link "_posts/2014-03-20-name.md", post_url "2013-05-06-name"):
+ * the path derive_path() gives a post of that file name, joined to -b.
  */
 static char *
-absolute_fragments(struct issue *is, char *html)
+post_url(void *arg, const char *ref)
 {
-	static const char pat[] = "href=\"#";
-	struct buf b = BUF_INIT;
-	const char *p = html, *hit;
+	struct buf b = BUF_INIT, path = BUF_INIT;
+	const char *frag, *seg, *e;
+	char *name, *stem;
+	int64_t fdate = 0;
+	int has;
 
-	if (strstr(html, pat) == NULL)
-		return html;
-	while ((hit = strstr(p, pat)) != NULL) {
-		buf_add(&b, p, (size_t)(hit - p) + sizeof(pat) - 2);
-		xhtml_escape(&b, is->permalink.p, is->permalink.n, 1);
-		p = hit + sizeof(pat) - 2;
+	(void)arg;
+	frag = strchr(ref, '#');
+	e = frag != NULL ? frag : ref + strlen(ref);
+	while (e > ref && e[-1] == '/')
+		e--;
+	name = xstrndup(ref, (size_t)(e - ref));
+	stem = file_stem(name);
+	if ((strcmp(stem, "index") == 0 || strcmp(stem, "_index") == 0) &&
+	    (seg = strrchr(name, '/')) != NULL) {
+		/* A page bundle: the folder names the post. */
+		name[seg - name] = '\0';
+		free(stem);
+		stem = file_stem(name);
 	}
-	buf_adds(&b, p);
-	free(html);
+	if (*stem == '\0') {
+		free(name);
+		free(stem);
+		return NULL;
+	}
+	has = name_date(stem, &fdate) == 0;
+	derive_path(&path, NULL, stem, has, fdate, NULL, NULL);
+	if (base_url != NULL)
+		url_join(base_url, path.p, &b);
+	else
+		buf_adds(&b, path.p);
+	if (frag != NULL)
+		buf_adds(&b, frag);
+	free(name);
+	free(stem);
+	buf_free(&path);
 	return b.p;
 }
 
-/* Render the body; absolute URLs with -b; excerpt when no summary. */
+/* A scalar of the front matter (Hugo's param), or NULL. */
+static char *
+param(void *arg, const char *name)
+{
+	struct issue *is = arg;
+	yaml_node_t *root = yaml_document_get_root_node(&is->doc), *k, *v;
+	yaml_node_pair_t *pr;
+
+	if (root == NULL || root->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (pr = root->data.mapping.pairs.start;
+	    pr < root->data.mapping.pairs.top; pr++) {
+		k = yaml_document_get_node(&is->doc, pr->key);
+		v = yaml_document_get_node(&is->doc, pr->value);
+		if (is_scalar(k) && is_scalar(v) && strcmp(sval(k), name) == 0)
+			return xstrdup(sval(v));
+	}
+	return NULL;
+}
+
+struct rawnote {
+	struct sitemd *m;
+	const char    *lit;
+	unsigned long  line;	/* of the node's first line, in m->o */
+};
+
+/* A note for raw HTML the HTML pass removes or replaces. */
+static void
+raw_note(void *arg, size_t off, const char *tag)
+{
+	struct rawnote *rn = arg;
+	unsigned long line = rn->line;
+	const char *p;
+
+	for (p = rn->lit; p < rn->lit + off; p++)
+		line += *p == '\n';
+	smd_note(rn->m, SMD_RAWHTML, sitemd_line(rn->m, line), "raw <%s> %s",
+	    tag, tag[0] == 's' || tag[0] == 'n' ? "removed with its content" :
+	    "replaced by a link to its source");
+}
+
+/*
+ * Render the body: the site Markdown pass (sitemd.c), cmark-gfm, the
+ * HTML pass (htmlpass.c) that also makes URLs absolute with -b; the
+ * excerpt when there is no summary: the text before a summary marker,
+ * else the first paragraph.
+ */
 static char *
 render(struct issue *is, int want_excerpt)
 {
@@ -764,40 +755,78 @@ render(struct issue *is, int want_excerpt)
 	cmark_node *doc, *cur;
 	cmark_iter *it;
 	cmark_event_type ev;
-	const char *url, *abs;
+	cmark_node_type t;
+	struct sitemd m;
+	struct htmlpass hp;
+	struct rawnote rn;
+	struct buf out = BUF_INIT;
+	const char *lit;
 	char *html;
 	size_t i;
+	int done = 0;
+
+	memset(&m, 0, sizeof(m));
+	m.file = is->name;
+	m.line0 = line_of(&is->src, is->body);
+	m.quiet = quiet;
+	m.site_url = base_url;
+	m.baseurl = "";
+	m.excerpt_sep = excerpt_sep;
+	m.post_url = post_url;
+	m.param = param;
+	m.arg = is;
+	sitemd_pre(&m, is->src.p + is->body, is->src.n - is->body);
 
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(parser, exts[i]);
-	cmark_parser_feed(parser, is->src.p + is->body, is->src.n - is->body);
+	cmark_parser_feed(parser, m.o.b.p, m.o.b.n);
 	doc = cmark_parser_finish(parser);
 
-	if (base_url != NULL) {
-		it = cmark_iter_new(doc);
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			if (ev != CMARK_EVENT_ENTER)
-				continue;
-			cur = cmark_iter_get_node(it);
-			switch (cmark_node_get_type(cur)) {
-			case CMARK_NODE_LINK:
-			case CMARK_NODE_IMAGE:
-				url = cmark_node_get_url(cur);
-				abs = absolute(is, url);
-				if (abs != url)
-					cmark_node_set_url(cur, abs);
-				break;
-			case CMARK_NODE_HTML_BLOCK:
-			case CMARK_NODE_HTML_INLINE:
-				rewrite_html(is, cur);
-				break;
-			default:
-				break;
-			}
+	/* Notes for raw HTML; the text before the summary marker. */
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cur = cmark_iter_get_node(it);
+		t = cmark_node_get_type(cur);
+		if (ev == CMARK_EVENT_EXIT) {
+			if (want_excerpt && m.has_marker && !done &&
+			    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+			    t == CMARK_NODE_ITEM || t == CMARK_NODE_CODE_BLOCK))
+				buf_addc(&is->summary, ' ');
+			continue;
 		}
-		cmark_iter_free(it);
+		lit = cmark_node_get_literal(cur);
+		switch (t) {
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			if (lit == NULL)
+				break;
+			rn.m = &m;
+			rn.lit = lit;
+			rn.line = (unsigned long)cmark_node_get_start_line(cur) -
+			    1;
+			if (!(cmark_opts & CMARK_OPT_UNSAFE))
+				break;
+			htmlpass_scan(lit, raw_note, &rn);
+			if (m.has_marker && strstr(lit, SMD_SENTINEL) != NULL)
+				done = 1;
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if (want_excerpt && m.has_marker && !done && lit != NULL)
+				buf_adds(&is->summary, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			if (want_excerpt && m.has_marker && !done)
+				buf_addc(&is->summary, ' ');
+			break;
+		default:
+			break;
+		}
 	}
-	if (want_excerpt) {
+	cmark_iter_free(it);
+	if (want_excerpt && !m.has_marker) {
 		for (cur = cmark_node_first_child(doc); cur != NULL;
 		    cur = cmark_node_next(cur))
 			if (cmark_node_get_type(cur) == CMARK_NODE_PARAGRAPH) {
@@ -809,9 +838,12 @@ render(struct issue *is, int want_excerpt)
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
-	if (base_url != NULL)
-		html = absolute_fragments(is, html);
-	return html;
+	memset(&hp, 0, sizeof(hp));
+	hp.base = base_url != NULL ? is->permalink.p : NULL;
+	htmlpass_run(&hp, html, strlen(html), &out);
+	free(html);
+	sitemd_free(&m);
+	return out.p != NULL ? out.p : xstrdup("");
 }
 
 static void
@@ -1049,7 +1081,8 @@ int
 main(int argc, char *argv[])
 {
 	static const char *names[] = {
-		"table", "strikethrough", "autolink", "tagfilter", "tasklist"
+		/* No tagfilter: the HTML pass removes what it disarms. */
+		"table", "strikethrough", "autolink", "tasklist"
 	};
 	static char *dash[] = { "-", NULL };
 	struct buf line = BUF_INIT;
@@ -1060,7 +1093,7 @@ main(int argc, char *argv[])
 	int c, nerr = 0;
 
 	msg_init(argc, argv, usage);
-	while ((c = getopt(argc, argv, "b:dho:S")) != -1) {
+	while ((c = getopt(argc, argv, "b:de:hqo:S")) != -1) {
 		switch (c) {
 		case 'b':
 			if (!url_has_scheme(optarg)) {
@@ -1073,8 +1106,14 @@ main(int argc, char *argv[])
 		case 'd':
 			with_drafts = 1;
 			break;
+		case 'e':
+			excerpt_sep = optarg;
+			break;
 		case 'h':
 			msg_help();
+		case 'q':
+			quiet = 1;
+			break;
 		case 'o':
 			outpath = optarg;
 			break;
