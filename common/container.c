@@ -56,17 +56,28 @@ container_open(struct smd_out *o, const char *indent, size_t nind,
 	int k = lookup(name, nname);
 	const char *elem = k >= 0 ? known[k].elem : "aside";
 
+	if (ntitle == 0 && k >= 0 && known[k].title != NULL) {
+		title = known[k].title;
+		ntitle = strlen(title);
+	}
 	start_line(o);
+	if (o->text) {
+		/* For a text reader: the title in bold, then the content. */
+		if (ntitle > 0) {
+			smd_emit(o, indent, nind);
+			smd_emits(o, "**");
+			smd_emit(o, title, ntitle);
+			smd_emits(o, "**\n");
+		}
+		smd_emits(o, "\n");
+		return;
+	}
 	smd_emit(o, indent, nind);
 	smd_emits(o, "<");
 	smd_emits(o, elem);
 	smd_emits(o, " class=\"");
 	smd_esc(o, name, nname);
 	smd_emits(o, "\">\n");
-	if (ntitle == 0 && k >= 0 && known[k].title != NULL) {
-		title = known[k].title;
-		ntitle = strlen(title);
-	}
 	if (ntitle > 0) {
 		smd_emit(o, indent, nind);
 		smd_emits(o, "<h4>");
@@ -81,6 +92,8 @@ container_close(struct smd_out *o, const char *indent, size_t nind)
 {
 	start_line(o);
 	smd_emits(o, "\n");
+	if (o->text)
+		return;
 	smd_emit(o, indent, nind);
 	smd_emits(o, "</aside>\n");
 }
@@ -95,6 +108,8 @@ close_elem(struct smd_out *o, const char *indent, size_t nind, int div)
 	}
 	start_line(o);
 	smd_emits(o, "\n");
+	if (o->text)
+		return;
 	smd_emit(o, indent, nind);
 	smd_emits(o, "</div>\n");
 }
@@ -121,7 +136,7 @@ container_line(struct sitemd *m, const char *s, size_t n)
 	if (p == end) {
 		/* A closing fence. */
 		if (m->ncstack == 0 || colons < (m->cstack[m->ncstack - 1] &
-		    0x7f)) {
+		    0x3f)) {
 			if (m->ncstack > 0)
 				return 0;
 			smd_note(m, SMD_CONTAINER, smd_fline(&m->o),
@@ -165,16 +180,33 @@ container_line(struct sitemd *m, const char *s, size_t n)
 		return 0;
 	k = lookup(name, nname);
 	div = k >= 0 && strcmp(known[k].elem, "div") == 0;
-	m->cstack[m->ncstack++] = (unsigned char)((colons > 0x7f ? 0x7f :
-	    colons) | (div ? 0x80 : 0));
+	m->cstack[m->ncstack++] = (unsigned char)((colons > 0x3f ? 0x3f :
+	    colons) | (div ? 0x80 : 0) | (m->lastclose == NULL ||
+	    m->lastclose < s ? 0x40 : 0));
+	m->cseen = 0;
 	container_open(&m->o, s, ind, name, nname, title, ntitle);
 	m->expanded[SMD_CONTAINER]++;
 	return 1;
 }
 
 void
+container_blank(struct sitemd *m)
+{
+	if (m->ncstack > 0 && (m->cstack[m->ncstack - 1] & 0x40) &&
+	    m->cseen) {
+		m->ncstack--;
+		close_elem(&m->o, "", 0, m->cstack[m->ncstack] & 0x80);
+		m->cseen = 0;
+	}
+}
+
+void
 container_end(struct sitemd *m)
 {
+	while (m->ncstack > 0 && (m->cstack[m->ncstack - 1] & 0x40)) {
+		m->ncstack--;
+		close_elem(&m->o, "", 0, m->cstack[m->ncstack] & 0x80);
+	}
 	if (m->ncstack > 0)
 		smd_note(m, SMD_CONTAINER, smd_fline(&m->o), "%d ':::' "
 		    "container%s not closed; closed at the end", m->ncstack,

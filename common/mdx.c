@@ -46,6 +46,22 @@ static const struct {
 	{ "ImageGallery", J_UNWRAP, NULL },
 	{ "Intro", J_UNWRAP, NULL },
 	{ "Fragment", J_UNWRAP, NULL },
+	/* react.dev's: code and console samples, diagrams, exercises. */
+	{ "Sandpack", J_UNWRAP, NULL },
+	{ "TerminalBlock", J_UNWRAP, NULL },
+	{ "ConsoleBlock", J_UNWRAP, NULL },
+	{ "ConsoleBlockMulti", J_UNWRAP, NULL },
+	{ "ConsoleLogLine", J_UNWRAP, NULL },
+	{ "CodeStep", J_UNWRAP, NULL },
+	{ "Diagram", J_UNWRAP, NULL },
+	{ "DiagramGroup", J_UNWRAP, NULL },
+	{ "Recipes", J_UNWRAP, NULL },
+	{ "Challenges", J_UNWRAP, NULL },
+	{ "Solution", J_UNWRAP, NULL },
+	{ "Hint", J_UNWRAP, NULL },
+	{ "YouWillLearn", J_ASIDE, "you-will-learn" },
+	{ "Recap", J_ASIDE, "recap" },
+	{ "LearnMore", J_ASIDE, "learn-more" },
 	{ "Note", J_ASIDE, "note" },
 	{ "Pitfall", J_ASIDE, "pitfall" },
 	{ "DeepDive", J_ASIDE, "deep-dive" },
@@ -289,6 +305,11 @@ mdx_jsx_at(struct sitemd *m, const char *s, const char *end,
 		if ((v = smd_arg(&a, "src", -1)) == NULL) {
 			smd_note(m, SMD_JSX, line, "MDX component '%.*s' has "
 			    "no src: removed", (int)nname, name);
+			break;
+		}
+		if (m->text) {
+			smd_image(&m->o, v, smd_arg(&a, "alt", -1));
+			m->expanded[SMD_JSX]++;
 			break;
 		}
 		smd_emits(&m->o, "<img src=\"");

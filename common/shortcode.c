@@ -161,6 +161,21 @@ sc_figure(struct sitemd *m, struct sc *sc, const char *arg, const char *inner)
 		    "without src removed");
 		return;
 	}
+	if (o->text) {
+		/* The image, its caption as a paragraph below. */
+		smd_image(o, src, (v = smd_arg(&sc->a, "alt", -1)) != NULL ? v :
+		    cap != NULL ? cap : title);
+		if (title != NULL || cap != NULL) {
+			smd_emits(o, "\n\n");
+			smd_emits(o, title != NULL ? title : cap);
+			if (title != NULL && cap != NULL) {
+				smd_emits(o, ": ");
+				smd_emits(o, cap);
+			}
+		}
+		m->expanded[SMD_SHORTCODE]++;
+		return;
+	}
 	smd_emits(o, "<figure");
 	if ((v = smd_arg(&sc->a, "class", -1)) != NULL) {
 		smd_emits(o, " class=\"");
@@ -356,7 +371,15 @@ sc_details(struct sitemd *m, struct sc *sc, const char *arg, const char *inner)
 	if (!at_line_start(&m->a))
 		smd_emits(&m->a, "\n");
 	if (sc->close) {
-		smd_emits(&m->a, "\n</details>\n");
+		if (!m->text)
+			smd_emits(&m->a, "\n</details>\n");
+		return;
+	}
+	if (m->text) {
+		smd_emits(&m->a, "**");
+		smd_emits(&m->a, t ? t : "Details");
+		smd_emits(&m->a, "**\n\n");
+		m->expanded[SMD_SHORTCODE]++;
 		return;
 	}
 	smd_emits(&m->a, "<details>\n<summary>");

@@ -106,7 +106,7 @@ smd_link(struct smd_out *o, const char *url, const char *text)
 			smd_emits(o, " ");
 			continue;
 		}
-		if (strchr("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", *p) != NULL)
+		if (strchr("\\[]*_`<>&", *p) != NULL)
 			smd_emits(o, "\\");
 		smd_emit(o, p, 1);
 	}
@@ -123,6 +123,13 @@ smd_link(struct smd_out *o, const char *url, const char *text)
 		}
 	}
 	smd_emits(o, ">)");
+}
+
+void
+smd_image(struct smd_out *o, const char *src, const char *alt)
+{
+	smd_emits(o, "!");
+	smd_link(o, src, alt != NULL ? alt : "");
 }
 
 size_t
@@ -389,9 +396,11 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 				q++;
 			if (heading && nid > 0 && q == eol) {
 				/* The heading's id, for the HTML pass. */
-				smd_emits(&m->o, "{#");
-				smd_emit(&m->o, id, nid);
-				smd_emits(&m->o, "}");
+				if (!m->text) {
+					smd_emits(&m->o, "{#");
+					smd_emit(&m->o, id, nid);
+					smd_emits(&m->o, "}");
+				}
 				m->expanded[SMD_MDX_COMMENT]++;
 			} else {
 				smd_note(m, SMD_MDX_COMMENT, smd_fline(&m->o),
@@ -421,7 +430,8 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 		    *p == m->excerpt_sep[0])) && (k = marker_at(m, p, end)) > 0) {
 			m->has_marker = 1;
 			m->expanded[SMD_MARKER]++;
-			smd_emits(&m->o, SMD_SENTINEL);
+			if (!m->text)
+				smd_emits(&m->o, SMD_SENTINEL);
 			smd_skip(&m->o, p, k);
 			p += k;
 			continue;
@@ -449,6 +459,22 @@ lines(struct sitemd *m, const char *s, size_t n)
 
 	m->o.inmap = m->a.map;
 	push_line(&m->o);
+	/* The last line of only colons, for containers never closed. */
+	for (eol = end; eol > s; eol = p) {
+		for (p = eol; p > s && p[-1] != '\n'; p--)
+			;
+		for (i = 0; p + i < eol && (p[i] == ' ' || p[i] == '\t'); i++)
+			;
+		for (k = 0; p + i + k < eol && p[i + k] == ':'; k++)
+			;
+		if (k >= 3 && blank(p + i + k, (size_t)(eol - p - i - k))) {
+			m->lastclose = p;
+			break;
+		}
+		if (p > s)
+			p--;
+	}
+	p = s;
 	while (p < end) {
 		eol = memchr(p, '\n', (size_t)(end - p));
 		len = (size_t)((eol != NULL ? eol : end) - p);
@@ -466,6 +492,7 @@ lines(struct sitemd *m, const char *s, size_t n)
 		if (blank(p, len)) {
 			in_esm = 0;
 			prev_blank = 1;
+			container_blank(m);
 			smd_copy(&m->o, p, k);
 			p += k;
 			continue;
@@ -497,6 +524,7 @@ lines(struct sitemd *m, const char *s, size_t n)
 			continue;
 		}
 		i = strspn(p, " ");
+		m->cseen = 1;
 		p += inline_line(m, p, end, i < 4 && i < len && p[i] == '#');
 	}
 	container_end(m);
@@ -507,6 +535,7 @@ lines(struct sitemd *m, const char *s, size_t n)
 void
 sitemd_pre(struct sitemd *m, const char *src, size_t n)
 {
+	m->a.text = m->o.text = m->text;
 	templates(m, src, n);
 	lines(m, m->a.b.p, m->a.b.n);
 }

@@ -39,6 +39,7 @@ struct smd_out {
 	unsigned long   cur;	/* input line being consumed, 0-based */
 	const unsigned long *inmap;	/* input line to file line, or NULL */
 	unsigned long   line0;	/* file line of input line 0 (no inmap) */
+	int             text;	/* write Markdown for a text reader, no HTML */
 };
 
 struct sitemd {
@@ -46,6 +47,12 @@ struct sitemd {
 	const char     *file;		/* for notes */
 	unsigned long   line0;		/* file line of the body's first line */
 	int             quiet;		/* no notes */
+	/*
+	 * Write Markdown for a plain-text reader (the mail's text part):
+	 * images and links as Markdown, an aside as its bold title, no
+	 * heading ids or summary marker.
+	 */
+	int             text;
 	const char     *site_url;	/* {{ site.url }}, or NULL */
 	const char     *baseurl;	/* {{ site.baseurl }}, or NULL */
 	const char     *excerpt_sep;	/* Jekyll's excerpt_separator */
@@ -66,6 +73,8 @@ struct sitemd {
 	int             nasides;	/* asides JSX opened */
 	unsigned char   cstack[32];	/* open containers' colon counts */
 	int             ncstack;
+	const char     *lastclose;	/* the last ':::' line of the body */
+	int             cseen;		/* a line since the last container */
 	struct smd_out  a, o;		/* the template pass; the result */
 };
 
@@ -112,6 +121,9 @@ void smd_args_free(struct smd_args *a);
 /* A Markdown link to url with text as its text (autolinks stay out). */
 void smd_link(struct smd_out *o, const char *url, const char *text);
 
+/* A Markdown image. */
+void smd_image(struct smd_out *o, const char *src, const char *alt);
+
 /* The longest run of c in s[0..n). */
 size_t smd_run(const char *s, size_t n, int c);
 
@@ -126,10 +138,13 @@ size_t liquid_at(struct sitemd *m, const char *s, const char *end);
 /*
  * Line pass: a container fence line ":::name title" or ":::", taken
  * as a whole line s[0..n) (no newline): 1 after writing its HTML, 0
- * when it is not one.  container_open()/_close() write the HTML of a
+ * when it is not one.  A container that no ':::' line after it can
+ * close holds the one block that follows it (V8's blog writes them so).  container_open()/_close() write the HTML of a
  * container (shared with shortcodes and JSX that mean an aside).
  */
 int container_line(struct sitemd *m, const char *s, size_t n);
+/* A blank line: it ends a container that holds one block. */
+void container_blank(struct sitemd *m);
 void container_open(struct smd_out *o, const char *indent, size_t nind,
     const char *name, size_t nname, const char *title, size_t ntitle);
 void container_close(struct smd_out *o, const char *indent, size_t nind);

@@ -746,10 +746,11 @@ raw_note(void *arg, size_t off, const char *tag)
  * Render the body: the site Markdown pass (sitemd.c), cmark-gfm, the
  * HTML pass (htmlpass.c) that also makes URLs absolute with -b; the
  * excerpt when there is no summary: the text before a summary marker,
- * else the first paragraph.
+ * else the first paragraph.  *text is the Markdown for field 16 when
+ * the site Markdown pass changed anything (malloc'ed), else NULL.
  */
 static char *
-render(struct issue *is, int want_excerpt)
+render(struct issue *is, int want_excerpt, char **text)
 {
 	cmark_parser *parser = cmark_parser_new(cmark_opts);
 	cmark_node *doc, *cur;
@@ -842,6 +843,27 @@ render(struct issue *is, int want_excerpt)
 	hp.base = base_url != NULL ? is->permalink.p : NULL;
 	htmlpass_run(&hp, html, strlen(html), &out);
 	free(html);
+	*text = NULL;
+	for (i = 0; i < SMD_RAWHTML; i++)
+		if (m.expanded[i] > 0 || m.dropped[i] > 0)
+			break;
+	if (i < SMD_RAWHTML) {
+		/* The same pass again, for a text reader; its notes are out. */
+		struct sitemd mt = m;
+
+		memset(&mt.expanded, 0, sizeof(mt.expanded));
+		memset(&mt.dropped, 0, sizeof(mt.dropped));
+		memset(&mt.a, 0, sizeof(mt.a));
+		memset(&mt.o, 0, sizeof(mt.o));
+		mt.has_marker = 0;
+		mt.miss = 0;
+		mt.nasides = mt.ncstack = 0;
+		mt.quiet = 1;
+		mt.text = 1;
+		sitemd_pre(&mt, is->src.p + is->body, is->src.n - is->body);
+		*text = xstrndup(mt.o.b.p, mt.o.b.n);
+		sitemd_free(&mt);
+	}
 	sitemd_free(&m);
 	return out.p != NULL ? out.p : xstrdup("");
 }
@@ -863,7 +885,7 @@ convert(struct issue *is, struct buf *line)
 	yaml_node_pair_t *pr;
 	const char *title, *date, *upd, *path, *slug, *sum, *img, *link;
 	const char *lang, *draft, *idv;
-	char d[DATE_IR_LEN], *html;
+	char d[DATE_IR_LEN], *html, *text;
 	size_t i, nextra = 0;
 	unsigned long deep;
 	int s, rc = -1;
@@ -1010,7 +1032,7 @@ convert(struct issue *is, struct buf *line)
 
 	if (sum != NULL)
 		buf_adds(&is->summary, sum);
-	html = render(is, sum == NULL);
+	html = render(is, sum == NULL, &text);
 
 	date_fmt_ir(is->date, d);
 	buf_add(line, d, DATE_IR_LEN - 1);
@@ -1052,9 +1074,13 @@ convert(struct issue *is, struct buf *line)
 	buf_addc(line, '\t');
 	ir_put_text(line, html, strlen(html));
 	buf_addc(line, '\t');
-	ir_put_text(line, is->src.p + is->body, is->src.n - is->body);
+	if (text != NULL)
+		ir_put_text(line, text, strlen(text));
+	else
+		ir_put_text(line, is->src.p + is->body, is->src.n - is->body);
 	buf_addc(line, '\n');
 	free(html);
+	free(text);
 	rc = 0;
 out:
 	yaml_document_delete(&is->doc);
