@@ -58,7 +58,8 @@ in(const char *const *list, const xmlChar *name)
 	size_t i;
 
 	for (i = 0; list[i] != NULL; i++)
-		if (strcmp(list[i], (const char *)name) == 0)
+		if (list[i][0] == (char)name[0] &&
+		    strcmp(list[i], (const char *)name) == 0)
 			return 1;
 	return 0;
 }
@@ -66,14 +67,38 @@ in(const char *const *list, const xmlChar *name)
 static void
 esc(struct buf *b, const char *s)
 {
-	for (; *s != '\0'; s++)
+	size_t k;
+
+	for (;;) {
+		k = strcspn(s, "&<>\"");
+		buf_add(b, s, k);
+		s += k;
 		switch (*s) {
 		case '&': buf_adds(b, "&amp;"); break;
 		case '<': buf_adds(b, "&lt;"); break;
 		case '>': buf_adds(b, "&gt;"); break;
 		case '"': buf_adds(b, "&quot;"); break;
-		default: buf_addc(b, *s); break;
+		default: return;
 		}
+		s++;
+	}
+}
+
+/* A URL in an attribute, as cmark-gfm writes it (' too). */
+static void
+esc_url(struct buf *b, const char *s)
+{
+	const char *q;
+
+	while ((q = strchr(s, '\'')) != NULL) {
+		char *t = xstrndup(s, (size_t)(q - s));
+
+		esc(b, t);
+		free(t);
+		buf_adds(b, "&#x27;");
+		s = q + 1;
+	}
+	esc(b, s);
 }
 
 static int
@@ -133,12 +158,21 @@ attributes(struct pass *ps, xmlNodePtr n, struct buf *b)
 		buf_adds(b, (const char *)a->name);
 		if (a->children == NULL)
 			continue;
+		if (a->children->next == NULL &&
+		    a->children->type == XML_TEXT_NODE &&
+		    !in(htmlpass_urlattrs, a->name)) {
+			/* The common case, without a copy. */
+			buf_adds(b, "=\"");
+			esc(b, (const char *)a->children->content);
+			buf_addc(b, '"');
+			continue;
+		}
 		v = (char *)xmlNodeGetContent((xmlNodePtr)a);
 		buf_adds(b, "=\"");
 		if (in(htmlpass_urlattrs, a->name)) {
 			buf_reset(&ps->tmp);
 			resolve(ps, a->name, v != NULL ? v : "", &ps->tmp);
-			esc(b, ps->tmp.p != NULL ? ps->tmp.p : "");
+			esc_url(b, ps->tmp.p != NULL ? ps->tmp.p : "");
 		} else if (v != NULL) {
 			esc(b, v);
 		}
@@ -466,4 +500,71 @@ htmlpass_scan(const char *s, void (*note)(void *, size_t, const char *),
 				break;
 			}
 		}
+}
+
+int
+htmlpass_plain(struct htmlpass *hp, const char *html, char *const *given,
+    char *const *texts, size_t nh, struct buf *out)
+{
+	struct pass ps;
+	struct buf s = BUF_INIT;
+	const char *p, *q, *e;
+	char *id;
+	size_t i = 0;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.hp = hp;
+	ps.used = xmlHashCreate(64);
+	ps.next = xmlHashCreate(16);
+	/* The ids cmark-gfm wrote itself (footnotes). */
+	for (p = html; (p = strstr(p, " id=\"")) != NULL; p = e) {
+		p += 5;
+		if ((e = strchr(p, '"')) == NULL)
+			break;
+		id = xstrndup(p, (size_t)(e - p));
+		xmlHashAddEntry(ps.used, (const xmlChar *)id, (void *)1);
+		free(id);
+	}
+	for (p = html; *p != '\0'; p = q) {
+		/* The next heading's start tag, or footnote link. */
+		for (q = p; (q = strchr(q, '<')) != NULL; q++)
+			if ((q[1] == 'h' && q[2] >= '1' && q[2] <= '6' &&
+			    q[3] == '>') || (hp->base != NULL &&
+			    strncmp(q, "<a href=\"#", 10) == 0))
+				break;
+		if (q == NULL) {
+			buf_adds(out, p);
+			break;
+		}
+		buf_add(out, p, (size_t)(q - p));
+		if (q[1] == 'a') {
+			/* cmark-gfm's footnote links, resolved like the rest. */
+			buf_adds(out, "<a href=\"");
+			buf_reset(&ps.tmp);
+			url_resolve(hp->base, "", &ps.tmp);
+			esc(out, ps.tmp.p);
+			q += 9;
+			continue;
+		}
+		if (i < nh && given[i] != NULL) {
+			claim(&ps, given[i]);
+		} else {
+			buf_reset(&s);
+			if (i < nh)
+				htmlpass_slug(&s, texts[i], strlen(texts[i]));
+			claim(&ps, s.n > 0 ? s.p : "section");
+		}
+		i++;
+		buf_add(out, q, 3);
+		buf_adds(out, " id=\"");
+		esc(out, ps.tmp.p);
+		buf_adds(out, "\">");
+		q += 4;
+	}
+	buf_adds(out, "");
+	xmlHashFree(ps.used, NULL);
+	xmlHashFree(ps.next, NULL);
+	buf_free(&ps.tmp);
+	buf_free(&s);
+	return 0;
 }

@@ -316,6 +316,11 @@ marker_at(const struct sitemd *m, const char *s, const char *end)
 	return 0;
 }
 
+/* Characters that may start a construct of the line pass. */
+static const unsigned char special[256] = {
+	['`'] = 1, ['\\'] = 1, ['{'] = 1, ['<'] = 1, ['\n'] = 1,
+};
+
 /*
  * The closing run of r backticks of a code span opened before s, or
  * NULL when the paragraph (up to a blank line) has none.
@@ -438,8 +443,12 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 		}
 		if (*p != ' ' && *p != '\t')
 			lead = 0;
-		smd_copy(&m->o, p, 1);
-		p++;
+		/* Plain text: up to the next character that may start one. */
+		for (q = p + 1; q < eol && !special[(unsigned char)*q] &&
+		    (m->excerpt_sep == NULL || *q != m->excerpt_sep[0]); q++)
+			;
+		buf_add(&m->o.b, p, (size_t)(q - p));
+		p = q;
 	}
 	if (p < end) {
 		smd_copy(&m->o, p, 1);

@@ -187,6 +187,16 @@ int htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
     struct buf *out);
 
 /*
+ * The same for HTML that holds no raw HTML (only what cmark-gfm writes
+ * for Markdown), without a parser: the i-th <hN> gets the id given[i]
+ * or the slug of texts[i] (both for nh headings, in document order),
+ * and with base the footnote links ("#fn-1") are resolved.  Links and
+ * images are the caller's, on cmark-gfm's tree.  Returns 0.
+ */
+int htmlpass_plain(struct htmlpass *hp, const char *html,
+    char *const *given, char *const *texts, size_t nh, struct buf *out);
+
+/*
  * The raw HTML that htmlpass_run() removes or replaces, found in a
  * fragment s (a raw HTML node's text): calls note(arg, offset, tag)
  * for each such start tag.

@@ -721,6 +721,47 @@ param(void *arg, const char *name)
 	return NULL;
 }
 
+/*
+ * A trailing "{#id}" of a heading's last text: taken off the tree and
+ * returned (malloc'ed), or NULL.  htmlpass.c reads it the same way.
+ */
+static char *
+heading_id(cmark_node *h)
+{
+	cmark_node *n = h, *t = NULL;
+	const char *s, *o;
+	size_t len;
+	char *id, *rest;
+
+	/* The last text node below h. */
+	while ((n = cmark_node_last_child(n)) != NULL) {
+		if (cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+			t = n;
+			break;
+		}
+	}
+	if (t == NULL || (s = cmark_node_get_literal(t)) == NULL)
+		return NULL;
+	len = strlen(s);
+	while (len > 0 && strchr(" \t\n", s[len - 1]) != NULL)
+		len--;
+	if (len < 4 || s[len - 1] != '}')
+		return NULL;
+	for (o = s + len - 1; o > s && o[-1] != '{'; o--)
+		;
+	if (o == s || *o != '#' || o + 1 >= s + len - 1 ||
+	    strcspn(o + 1, " \t\n{}") != (size_t)(s + len - 1 - o - 1))
+		return NULL;
+	id = xstrndup(o + 1, (size_t)(s + len - 1 - o - 1));
+	o--;
+	while (o > s && strchr(" \t\n", o[-1]) != NULL)
+		o--;
+	rest = xstrndup(s, (size_t)(o - s));
+	cmark_node_set_literal(t, rest);
+	free(rest);
+	return id;
+}
+
 struct rawnote {
 	struct sitemd *m;
 	const char    *lit;
@@ -760,11 +801,12 @@ render(struct issue *is, int want_excerpt, char **text)
 	struct sitemd m;
 	struct htmlpass hp;
 	struct rawnote rn;
-	struct buf out = BUF_INIT;
-	const char *lit;
-	char *html;
-	size_t i;
-	int done = 0;
+	struct buf out = BUF_INIT, ht = BUF_INIT;
+	const char *lit, *url, *abs;
+	char *html, **given = NULL, **texts = NULL;
+	cmark_node **heads = NULL;
+	size_t i, nh = 0;
+	int done = 0, raw = 0;
 
 	memset(&m, 0, sizeof(m));
 	m.file = is->name;
@@ -797,8 +839,20 @@ render(struct issue *is, int want_excerpt, char **text)
 		}
 		lit = cmark_node_get_literal(cur);
 		switch (t) {
+		case CMARK_NODE_HEADING:
+			heads = xreallocarray(heads, nh + 1, sizeof(*heads));
+			heads[nh++] = cur;
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			url = cmark_node_get_url(cur);
+			abs = absolute(is, url);
+			if (abs != url)
+				cmark_node_set_url(cur, abs);
+			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
+			raw = 1;
 			if (lit == NULL)
 				break;
 			rn.m = &m;
@@ -835,14 +889,36 @@ render(struct issue *is, int want_excerpt, char **text)
 				break;
 			}
 	}
+	if (!raw && nh > 0) {
+		/* No raw HTML: heading ids from the tree, no HTML parser. */
+		given = xcalloc(nh, sizeof(*given));
+		texts = xcalloc(nh, sizeof(*texts));
+		for (i = 0; i < nh; i++) {
+			given[i] = heading_id(heads[i]);
+			buf_reset(&ht);
+			plain_text(heads[i], &ht);
+			texts[i] = xstrndup(ht.p != NULL ? ht.p : "", ht.n);
+		}
+	}
 	html = cmark_render_html(doc, cmark_opts,
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
 	memset(&hp, 0, sizeof(hp));
 	hp.base = base_url != NULL ? is->permalink.p : NULL;
-	htmlpass_run(&hp, html, strlen(html), &out);
+	if (raw)
+		htmlpass_run(&hp, html, strlen(html), &out);
+	else
+		htmlpass_plain(&hp, html, given, texts, nh, &out);
 	free(html);
+	for (i = 0; given != NULL && i < nh; i++) {
+		free(given[i]);
+		free(texts[i]);
+	}
+	free(given);
+	free(texts);
+	free(heads);
+	buf_free(&ht);
 	*text = NULL;
 	for (i = 0; i < SMD_RAWHTML; i++)
 		if (m.expanded[i] > 0 || m.dropped[i] > 0)
