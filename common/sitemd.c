@@ -466,7 +466,6 @@ lines(struct sitemd *m, const char *s, size_t n)
 	char fc = 0, c;
 	int prev_blank = 1, in_esm = 0;
 
-	m->o.inmap = m->a.map;
 	push_line(&m->o);
 	/* The last line of only colons, for containers never closed. */
 	for (eol = end; eol > s; eol = p) {
@@ -541,17 +540,73 @@ lines(struct sitemd *m, const char *s, size_t n)
 	buf_adds(&m->o.b, "");
 }
 
+/* Whether s[0..n) holds pat (memmem is not POSIX). */
+static int
+holds(const char *s, size_t n, const char *pat, size_t k)
+{
+	const char *p = s, *end = s + n;
+
+	if (k == 0)
+		return 1;
+	while ((size_t)(end - p) >= k && (p = memchr(p, pat[0],
+	    (size_t)(end - p) - k + 1)) != NULL) {
+		if (memcmp(p, pat, k) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Nonzero when s[0..n) holds something the line pass may rewrite. */
+static int
+has_lines_work(const struct sitemd *m, const char *s, size_t n)
+{
+	static const char *const pats[] = { "{/*", ":::", "<!--",
+		"\nimport", "\nexport", NULL };
+	const char *p, *end = s + n;
+	size_t i;
+
+	if ((n >= 6 && memcmp(s, "import", 6) == 0) ||
+	    (n >= 6 && memcmp(s, "export", 6) == 0))
+		return 1;
+	for (i = 0; pats[i] != NULL; i++)
+		if (holds(s, n, pats[i], strlen(pats[i])))
+			return 1;
+	if (m->excerpt_sep != NULL && *m->excerpt_sep != '\0' &&
+	    holds(s, n, m->excerpt_sep, strlen(m->excerpt_sep)))
+		return 1;
+	for (p = s; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
+		if (p + 1 < end && ((p[1] >= 'A' && p[1] <= 'Z') || (p[1] == '/' &&
+		    p + 2 < end && p[2] >= 'A' && p[2] <= 'Z')))
+			return 1;
+	return 0;
+}
+
 void
 sitemd_pre(struct sitemd *m, const char *src, size_t n)
 {
 	m->a.text = m->o.text = m->text;
+	if (!holds(src, n, "{{", 2) && !holds(src, n, "{%", 2)) {
+		/* No template syntax: the line pass reads the source. */
+		if (!has_lines_work(m, src, n)) {
+			m->same = 1;
+			return;
+		}
+		m->o.line0 = m->line0;
+		m->o.inmap = NULL;
+		lines(m, src, n);
+		return;
+	}
 	templates(m, src, n);
+	m->o.inmap = m->a.map;
 	lines(m, m->a.b.p, m->a.b.n);
 }
 
 unsigned long
 sitemd_line(const struct sitemd *m, unsigned long i)
 {
+	if (m->same)
+		return m->line0 + i;
 	if (m->o.nmap == 0)
 		return m->line0;
 	return m->o.map[i < m->o.nmap ? i : m->o.nmap - 1];

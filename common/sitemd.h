@@ -69,6 +69,7 @@ struct sitemd {
 	/* Results. */
 	unsigned long   expanded[SMD_NKINDS], dropped[SMD_NKINDS];
 	int             has_marker;	/* a summary marker was found */
+	int             same;		/* nothing to rewrite: o.b is empty */
 	unsigned        miss;		/* closing tags known to be absent */
 	int             nasides;	/* asides JSX opened */
 	unsigned char   cstack[32];	/* open containers' colon counts */
@@ -80,7 +81,9 @@ struct sitemd {
 
 /*
  * Rewrite the Markdown body src[0..n) into m->o.b (NUL-terminated);
- * m->o.map gives the file line of each of its lines.  Never fails.
+ * m->o.map gives the file line of each of its lines.  When there is
+ * nothing to rewrite, m->same is set instead and m->o.b left empty:
+ * the source is the result.  Never fails.
  * sitemd_free() releases what it built.
  */
 void sitemd_pre(struct sitemd *m, const char *src, size_t n);

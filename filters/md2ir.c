@@ -822,7 +822,11 @@ render(struct issue *is, int want_excerpt, char **text)
 
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(parser, exts[i]);
-	cmark_parser_feed(parser, m.o.b.p, m.o.b.n);
+	if (m.same)
+		cmark_parser_feed(parser, is->src.p + is->body,
+		    is->src.n - is->body);
+	else
+		cmark_parser_feed(parser, m.o.b.p, m.o.b.n);
 	doc = cmark_parser_finish(parser);
 
 	/* Notes for raw HTML; the text before the summary marker. */
