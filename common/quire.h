@@ -2,7 +2,8 @@
  * quire.h: the shared library of the quire filters.
  *
  * Every exported name starts with the object it works on (buf_, ir_,
- * date_, url_, utf8_, sha1_, uuid_, conf_, out_, idset_, msg_).
+ * date_, url_, utf8_, sha1_, uuid_, conf_, out_, idset_, msg_; site_
+ * in site.h).
  * Unless a comment says otherwise, functions that allocate call
  * msg_oom() and exit when memory runs out, so callers never see NULL
  * from them.
@@ -126,13 +127,31 @@ int utf8_is_banned(uint32_t cp);
 #define DATE_MAX  (253402300799LL)	/* 9999-12-31T23:59:59Z */
 
 /*
- * Parse the date forms found in front matter: "YYYY-MM-DD", optionally
- * followed by 'T', 't' or spaces and "hh:mm[:ss[.frac]]", optionally
- * followed by spaces and 'Z', "+hh:mm", "+hhmm" or "+hh" (a missing
- * zone is UTC).  The whole string must match.  Returns 0 and sets *t,
- * or -1.
+ * Parse the date forms found in front matter, those of YAML 1.1
+ * timestamps and more: "YYYY-MM-DD" (or "YYYY/MM/DD"; month and day of
+ * one or two digits), optionally followed by 'T', 't' or blanks and
+ * "h:mm[:ss[.frac]]" (hour of one or two digits), optionally followed
+ * by blanks and 'Z', "+hh:mm", "+hhmm" or "+hh" (hour of one or two
+ * digits); the date's year repeated before the zone, as date(1)
+ * prints it ("18:30:22 2023 -0800"), is skipped.  White space around it, ASCII or Unicode (U+00A0...), is
+ * ignored; inside it, only blanks.  The whole string must match and
+ * name a real day.  A date without a zone is UTC.  Returns 0 and sets
+ * *t, or -1.
  */
 int date_parse(const char *s, int64_t *t);
+
+/*
+ * date_parse, but a date without a zone is read in zone, an IANA name
+ * ("Europe/Paris") looked up in the system's zoneinfo (through TZ and
+ * mktime(3)); zone NULL is UTC.
+ */
+int date_parse_in(const char *s, const char *zone, int64_t *t);
+
+/*
+ * Nonzero if zone names a zone of the system's zoneinfo ($TZDIR, else
+ * /usr/share/zoneinfo): a relative name without "..".
+ */
+int date_zone_ok(const char *zone);
 
 /* Parse exactly the IR form "YYYY-MM-DDTHH:MM:SSZ"; 0 or -1. */
 int date_parse_ir(const char *s, size_t n, int64_t *t);
@@ -186,6 +205,15 @@ const char *url_host(const char *url, size_t *len);
 
 /* The value of the hex digit c (as in "%2F"), or -1. */
 int url_hexval(int c);
+
+/*
+ * Make the relative URLs of the HTML fragment html[0..n) absolute
+ * against the absolute URL base, appending the fragment to out
+ * (htmlurl.c: which attributes, and what stays as it is).  With base
+ * NULL, out is left alone.  Returns the number of relative URLs met.
+ */
+size_t url_html_absolute(const char *html, size_t n, const char *base,
+    struct buf *out);
 
 /* ---- hashing and identity (sha1.c) ---------------------------------- */
 
@@ -336,36 +364,7 @@ struct idset {
 int idset_add(struct idset *s, const char *p, size_t n);
 void idset_free(struct idset *s);
 
-/* ---- configuration files (conf.c) ----------------------------------- */
-
-/*
- * A YAML file holding one mapping of keys to scalars or lists of
- * scalars (site.yaml, book.yaml).  Values are strings; a list's items
- * are joined by ", " in conf_get() and returned one by one by
- * conf_list().
- */
-struct conf;
-
-/*
- * Load path.  Returns NULL after printing "prog: path:line: reason"
- * when it cannot be read or is not such a mapping.
- */
-struct conf *conf_load(const char *path);
-
-/* The value of key, or NULL when absent; owned by c. */
-const char *conf_get(const struct conf *c, const char *key);
-
-/* The i-th item of key (a scalar is a list of one), or NULL. */
-const char *conf_list(const struct conf *c, const char *key, size_t i);
-
-/*
- * Check that every key of c is in the NULL-terminated list known;
- * prints "prog: path:line: unknown key 'k'" for each other key and
- * returns their count.
- */
-int conf_check(const struct conf *c, const char *const *known);
-
-void conf_free(struct conf *c);
+/* ---- YAML nesting (conf.c; the site configuration is site.h) ------- */
 
 /*
  * Check the flow nesting ("[[[...") of YAML text before libyaml, whose

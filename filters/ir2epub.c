@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "quire.h"
+#include "site.h"
 #include "xhtml.h"
 #include "zip.h"
 
@@ -32,13 +33,6 @@ static const char usage[] = "[-h] [-a author] [-b base-url] [-c book.yaml] "
 
 /* Images and covers larger than this are not read. */
 #define IMAGE_MAX	(32L * 1024 * 1024)
-
-/* The keys a book.yaml may hold. */
-static const char *const conf_keys[] = {
-	"title", "creator", "creators", "author", "authors", "language",
-	"identifier", "date", "publisher", "rights", "description",
-	"subject", "subjects", "cover", "css", "toc-depth", "base", NULL
-};
 
 /* A link target: the hash of a permalink form and its chapter. */
 struct key {
@@ -1158,16 +1152,16 @@ split_lines(char *s, size_t *n)
 	return v;
 }
 
-/* The values of a list key of c (first of the keys given), in v. */
+/* The values of a list key of the site (first of the keys given). */
 static const char **
-conf_vec(const struct conf *c, const char *k1, const char *k2, size_t *n)
+site_vec(const struct site *c, const char *k1, const char *k2, size_t *n)
 {
 	const char **v = NULL;
-	const char *k = conf_get(c, k1) != NULL ? k1 : k2, *s;
+	const char *k = site_get(c, k1) != NULL ? k1 : k2, *s;
 	size_t i;
 
 	*n = 0;
-	for (i = 0; (s = conf_list(c, k, i)) != NULL; i++) {
+	for (i = 0; (s = site_item(c, k, i)) != NULL; i++) {
 		v = xreallocarray(v, *n + 2, sizeof(*v));
 		v[(*n)++] = s;
 		v[*n] = NULL;
@@ -1183,7 +1177,7 @@ main(int argc, char *argv[])
 		{ "css", required_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct conf *cf = NULL;
+	struct site cf;
 	const char *outpath = NULL, *conffile = NULL, *depth = NULL, *v;
 	const char **opt_authors = NULL, *ctype = NULL;
 	size_t nopt_authors = 0;
@@ -1249,39 +1243,42 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 
-	/* book.yaml fills what the options left open. */
-	if (conffile != NULL) {
-		if ((cf = conf_load(conffile)) == NULL)
-			return EXIT_DATA;
-		if (conf_check(cf, conf_keys) > 0) {
-			conf_free(cf);
-			return EXIT_DATA;
-		}
-#define FILL(field, key) \
-	if (book.field == NULL) book.field = conf_get(cf, key)
-		FILL(title, "title");
-		FILL(lang, "language");
-		FILL(identifier, "identifier");
-		FILL(date, "date");
-		FILL(publisher, "publisher");
-		FILL(rights, "rights");
-		FILL(description, "description");
-		FILL(cover, "cover");
-		FILL(css, "css");
-		FILL(base, "base");
+	/*
+	 * The site configuration (-c FILE, else ./quire.yaml) fills what
+	 * the options left open: the shared keys, then the book's own.
+	 */
+	if (site_load(&cf, conffile, NULL) < 0) {
+		site_free(&cf);
+		return EXIT_DATA;
+	}
+#define FILL(field, value) \
+	if (book.field == NULL) book.field = (value)
+	FILL(title, cf.title);
+	FILL(lang, cf.language);
+	FILL(identifier, site_get(&cf, "identifier"));
+	FILL(date, site_get(&cf, "date"));
+	FILL(publisher, site_get(&cf, "publisher"));
+	FILL(rights, site_get(&cf, "rights"));
+	FILL(description, cf.description);
+	FILL(cover, site_get(&cf, "cover"));
+	FILL(css, site_get(&cf, "css"));
+	FILL(base, site_get(&cf, "base"));
+	FILL(base, cf.url);
 #undef FILL
-		if (depth == NULL)
-			depth = conf_get(cf, "toc-depth");
-		book.subjects = conf_vec(cf, "subjects", "subject",
-		    &book.nsubjects);
-		if (nopt_authors == 0) {
-			book.creators = conf_vec(cf, "creators", "creator",
+	if (depth == NULL)
+		depth = site_get(&cf, "toc-depth");
+	book.subjects = site_vec(&cf, "subjects", "subject", &book.nsubjects);
+	if (nopt_authors == 0) {
+		book.creators = site_vec(&cf, "creators", "creator",
+		    &book.ncreators);
+		if (book.ncreators == 0) {
+			free(book.creators);
+			book.creators = site_vec(&cf, "authors", "author",
 			    &book.ncreators);
-			if (book.ncreators == 0) {
-				free(book.creators);
-				book.creators = conf_vec(cf, "authors",
-				    "author", &book.ncreators);
-			}
+		}
+		if (book.ncreators == 0) {
+			free(book.creators);
+			book.creators = NULL;
 		}
 	}
 	if (nopt_authors > 0) {
@@ -1316,7 +1313,7 @@ main(int argc, char *argv[])
 		msg_usage();
 	}
 	if (book.date != NULL && date_parse(book.date, &t) < 0) {
-		msg_err(conffile, 0, "date '%s' is not a date", book.date);
+		msg_err(cf.path, 0, "date '%s' is not a date", book.date);
 		goto done;
 	}
 	if (book.css != NULL) {
@@ -1434,6 +1431,6 @@ done:
 	else
 		free(book.creators);
 	free(book.subjects);
-	conf_free(cf);
+	site_free(&cf);
 	return status;
 }

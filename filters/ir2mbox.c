@@ -12,13 +12,11 @@
 #include <unistd.h>
 
 #include "mail.h"
+#include "site.h"
 #include "xhtml.h"
 #include "quire.h"
 
 static const char usage[] = "[-t] [-c file] [-f from] [-o file] [file ...]";
-
-/* Keys of the -c file. */
-static const char *const conf_keys[] = { "from", "to", "list-id", NULL };
 
 /* An address given by the user: display name (may be NULL) and addr-spec. */
 struct addr {
@@ -371,29 +369,33 @@ parse_list_id(const char *s, const char *file)
 	return 0;
 }
 
-/* Read the -c file; 0, or -1 after messages. */
+/*
+ * Read the site configuration (-c FILE, else ./quire.yaml): from, to
+ * and list-id; 0, or -1 after messages.
+ */
 static int
 load_conf(const char *path, int have_from)
 {
-	struct conf *c;
+	struct site c;
 	const char *v;
 	size_t i;
 	int rc = 0;
 
-	if ((c = conf_load(path)) == NULL)
+	if (site_load(&c, path, NULL) < 0) {
+		site_free(&c);
 		return -1;
-	if (conf_check(c, conf_keys) > 0)
-		rc = -1;
-	if (rc == 0 && !have_from && (v = conf_get(c, "from")) != NULL)
+	}
+	path = c.path;
+	if (!have_from && (v = site_get(&c, "from")) != NULL)
 		rc = parse_addr(v, &from, path, "from");
-	for (i = 0; rc == 0 && (v = conf_list(c, "to", i)) != NULL; i++) {
+	for (i = 0; rc == 0 && (v = site_item(&c, "to", i)) != NULL; i++) {
 		to = xreallocarray(to, nto + 1, sizeof(*to));
 		if ((rc = parse_addr(v, &to[nto], path, "to")) == 0)
 			nto++;
 	}
-	if (rc == 0 && (v = conf_get(c, "list-id")) != NULL)
+	if (rc == 0 && (v = site_get(&c, "list-id")) != NULL)
 		rc = parse_list_id(v, path);
-	conf_free(c);
+	site_free(&c);
 	return rc;
 }
 
@@ -459,7 +461,7 @@ main(int argc, char *argv[])
 		free_all(&m);
 		msg_usage();
 	}
-	if (confpath != NULL && load_conf(confpath, fromopt != NULL) < 0) {
+	if (load_conf(confpath, fromopt != NULL) < 0) {
 		free_all(&m);
 		return EXIT_DATA;
 	}
