@@ -154,7 +154,7 @@ feed_open(struct feed *f)
 		}
 		f->has_author = 1;
 	}
-	if ((f->spool_fp = tmpfile()) == NULL) {
+	if ((f->spool_fp = out_spool()) == NULL) {
 		msg_err(NULL, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		return -1;
@@ -419,6 +419,7 @@ feed_free(struct feed *f)
 	buf_free(&f->abs_image);
 	buf_free(&f->abs_html);
 	free(f->terms);
+	strset_free(&f->termset);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -473,13 +474,11 @@ feed_entry_url(const struct ir_record *rec, const char *ref,
 static void
 add_terms(struct feed *f, const struct ir_list *l)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < l->n; i++) {
-		for (k = 0; k < f->nterms; k++)
-			if (strcmp(f->terms[k], l->v[i]) == 0)
-				break;
-		if (k < f->nterms)
+		/* A hash set, not a scan: 120,000 tags stay linear. */
+		if (!strset_add(&f->termset, l->v[i], strlen(l->v[i])))
 			continue;
 		if (f->nterms == f->capterms) {
 			f->capterms = f->capterms ? 2 * f->capterms : 16;
@@ -494,6 +493,7 @@ size_t
 feed_entry_terms(struct feed *f, const struct ir_record *rec)
 {
 	f->nterms = 0;
+	strset_reset(&f->termset);
 	add_terms(f, &rec->categories);
 	add_terms(f, &rec->tags);
 	return f->nterms;
@@ -769,6 +769,10 @@ feed_main(int argc, char *argv[], const char *usage,
 				msg_usage();
 			break;
 		}
+	}
+	if (out_refuse_input(outpath, argc - optind, argv + optind) < 0) {
+		feed_free(&f);
+		return EXIT_USAGE;
 	}
 	if (feed_open(&f) < 0) {
 		feed_free(&f);

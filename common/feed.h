@@ -81,6 +81,7 @@ struct feed {
 	struct feed_person person;
 	const char       **terms;	/* categories, tags, no repeats */
 	size_t             nterms, capterms;
+	struct strset      termset;	/* the terms, for O(1) look-ups */
 };
 
 /* Zero f for use. */

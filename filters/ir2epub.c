@@ -711,10 +711,10 @@ chapter(const struct issue *is, size_t idx)
 	struct xhtml_result res;
 	struct buf out = BUF_INIT, name = BUF_INIT, pl = BUF_INIT;
 	struct buf untitled = BUF_INIT;
-	const char *reserved[3], *title, *lang, *slash, *a, *nl;
+	const char *reserved[3], *title, *lang, *slash, *a, *nl, *why;
 	char sect[UUID_LEN + 8];
 	int64_t t;
-	size_t i;
+	size_t i, off;
 	int stack[8], sp = 0, d, r = -1;
 
 	bk.is = is;
@@ -742,6 +742,12 @@ chapter(const struct issue *is, size_t idx)
 	reserved[1] = "issue-title";
 	reserved[2] = NULL;
 	memset(&res, 0, sizeof(res));
+	if ((why = limits_html(is->f[SP_HTML].p, is->f[SP_HTML].n,
+	    &off)) != NULL) {
+		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
+		    "%s", why);
+		goto out;
+	}
 	if (xhtml_clean(is->f[SP_HTML].p, is->f[SP_HTML].n, &hooks, reserved,
 	    &res) < 0) {
 		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
@@ -834,7 +840,7 @@ static void
 svg_lines(struct buf *b, const char *s, int width, int x, int y, int dy,
     int maxlines)
 {
-	const char *p = s, *start, *brk;
+	const char *p = s, *start, *brk, *end = s + strlen(s);
 	int cols, line = 0;
 	uint32_t cp;
 	size_t k;
@@ -851,8 +857,9 @@ svg_lines(struct buf *b, const char *s, int width, int x, int y, int dy,
 				if (cols >= width)
 					break;
 			}
-			k = utf8_decode((const unsigned char *)p, strlen(p),
-			    &cp);
+			/* The length once, not a strlen per character. */
+			k = utf8_decode((const unsigned char *)p,
+			    (size_t)(end - p), &cp);
 			p += k > 0 ? k : 1;
 		}
 		if (*p != '\0' && brk != NULL && cols >= width)
@@ -1187,6 +1194,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 
 	/*
 	 * The site configuration (-c FILE, else ./quire.yaml) fills what
@@ -1273,7 +1282,7 @@ main(int argc, char *argv[])
 	}
 
 	/* Pass 1. */
-	if ((sp = tmpfile()) == NULL) {
+	if ((sp = out_spool()) == NULL) {
 		msg_err(NULL, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		goto done;

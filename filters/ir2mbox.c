@@ -107,8 +107,9 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 {
 	const struct ir_list *l[2] = { &rec->categories, &rec->tags };
 	struct mail_hdr h;
-	size_t i, j, k, kk;
-	int any = 0, seen;
+	struct strset seen = STRSET_INIT;
+	size_t i, k;
+	int any = 0;
 
 	for (k = 0; k < 2; k++) {
 		for (i = 0; i < l[k]->n; i++) {
@@ -116,13 +117,8 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 			mail_hdr_clean(&m->tmp, l[k]->v[i], strlen(l[k]->v[i]));
 			if (m->tmp.n == 0)
 				continue;
-			/* Quadratic, but keyword lists are short. */
-			seen = 0;
-			for (kk = 0; kk <= k && !seen; kk++)
-				for (j = 0; j < (kk < k ? l[kk]->n : i); j++)
-					if (strcmp(l[kk]->v[j], l[k]->v[i]) == 0)
-						seen = 1;
-			if (seen)
+			/* A hash set: linear however many keywords. */
+			if (!strset_add(&seen, l[k]->v[i], strlen(l[k]->v[i])))
 				continue;
 			if (!any)
 				mail_hdr_begin(&h, &m->hdr, "Keywords");
@@ -134,6 +130,7 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 	}
 	if (any)
 		mail_hdr_end(&h);
+	strset_free(&seen);
 }
 
 /* The header fields every message has, into m->hdr; envelope to m->out. */
@@ -183,11 +180,14 @@ put_headers(struct msg *m, const struct ir_record *rec)
 	}
 	buf_reset(&m->tmp);
 	mail_hdr_clean(&m->tmp, rec->f[IR_TITLE], rec->len[IR_TITLE]);
-	if (m->tmp.n > 0) {
-		mail_hdr_begin(&h, &m->hdr, "Subject");
-		mail_hdr_text(&h, m->tmp.p, m->tmp.n);
-		mail_hdr_end(&h);
+	if (m->tmp.n == 0) {
+		/* No title: the date, as the feeds say, never no Subject. */
+		date_fmt_ir(rec->date, date);
+		buf_add(&m->tmp, date, 10);
 	}
+	mail_hdr_begin(&h, &m->hdr, "Subject");
+	mail_hdr_text(&h, m->tmp.p, m->tmp.n);
+	mail_hdr_end(&h);
 	date_fmt_822(rec->date, date);
 	buf_printf(&m->hdr, "Date: %s\n", date);
 	ir_id_uuid(rec, uuid);
@@ -455,6 +455,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 
 	memset(&m, 0, sizeof(m));
 	if (fromopt != NULL && parse_addr(fromopt, &from, NULL, "-f") < 0) {

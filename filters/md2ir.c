@@ -108,13 +108,13 @@ load(struct issue *is)
 	} else if ((fp = fopen(is->path, "rb")) == NULL) {
 		return fail(is, 0, "%s", strerror(errno));
 	}
-	e = buf_slurp(&is->src, fp);
+	e = buf_slurp_max(&is->src, fp, LIMIT_FILE);	/* limits.c */
 	if (e < 0)
 		e = errno ? errno : EIO;
 	if (fp != stdin)
 		fclose(fp);
 	if (e != 0)
-		return fail(is, 0, "%s", strerror(e));
+		return fail(is, 0, "%s", limits_strerror(e));
 	if (is->src.p == NULL)
 		buf_addc(&is->src, 0), is->src.n = 0;
 
@@ -229,6 +229,8 @@ identity(struct issue *is, const char *path, const char *slug,
 static const char *
 absolute(struct issue *is, const char *url)
 {
+	if (url != NULL && !url_scheme_ok(url))
+		return "";	/* no URL a reader would run (quire-ir.5) */
 	if (base_url == NULL || url == NULL || *url == '\0' ||
 	    url_has_scheme(url))
 		return url;
@@ -404,7 +406,7 @@ render(struct issue *is, int want_excerpt)
 	cmark_parser_feed(parser, is->src.p + is->body, is->src.n - is->body);
 	doc = cmark_parser_finish(parser);
 
-	if (base_url != NULL) {
+	{	/* every link: made absolute with -b, checked always */
 		it = cmark_iter_new(doc);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			if (ev != CMARK_EVENT_ENTER)
@@ -581,6 +583,14 @@ convert(struct issue *is, struct buf *line)
 
 	if (p->summary != NULL)
 		buf_adds(&is->summary, p->summary);
+	{	/* cmark-gfm's slow paths, refused first (limits.c) */
+		size_t off;
+
+		if ((why = limits_markdown(is->src.p + is->body,
+		    is->src.n - is->body, &off)) != NULL)
+			return fail(is, line_of(&is->src, is->body + off), "%s",
+			    why);
+	}
 	html = render(is, p->summary == NULL);
 
 	date_fmt_ir(is->date, d);
@@ -616,7 +626,7 @@ convert(struct issue *is, struct buf *line)
 	if (p->lang != NULL)
 		ir_put_line(line, p->lang, strlen(p->lang));
 	buf_addc(line, '\t');
-	ir_put_line(line, is->path, strlen(is->path));
+	ir_put_source(line, is->path, strlen(is->path));
 	buf_addc(line, '\t');
 	if (p->extra.n > 0)
 		buf_add(line, p->extra.p, p->extra.n);
@@ -790,6 +800,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 	if (!has_now && date_source_epoch(&now) == 0)
 		has_now = 1;
 	if (argc == 0) {

@@ -143,8 +143,10 @@ def main(argv):
 
         title = rec[2]
         if title == '':
-            if 'subject' in msg:
-                bad(where, 'Subject for an empty title')
+            # No title: the date stands in, as in the feeds.
+            if msg['subject'] != rec[0][:10]:
+                bad(where, 'Subject %r for an empty title, expected the '
+                    'date %r' % (msg['subject'], rec[0][:10]))
         elif msg['subject'] != title:
             bad(where, 'Subject %r, expected %r' % (msg['subject'], title))
         if msg['date'] is None or msg['date'].datetime != date:
