@@ -691,6 +691,60 @@ xhtml_head(struct buf *b, const char *lang, const char *title)
 }
 
 /* The folder of a permalink: up to and with its last '/'. */
+/*
+ * Nonzero when the text of the chapter's XHTML body begins with the
+ * summary (white space folded, tags skipped): md2ir derives a missing
+ * summary from the first paragraph, which the reader then need not
+ * read twice (the header leaves it out).
+ */
+static int
+opens_body(const char *sum, const char *body)
+{
+	static const struct { const char *e; char c; } ents[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
+		{ "&quot;", '"' }
+	};
+	const char *s = sum, *b = body;
+	size_t i, k;
+	char c;
+
+	while (*s == ' ' || *s == '\n' || *s == '\t')
+		s++;
+	while (*s != '\0') {
+		/* The next character of the body's text. */
+		if (*b == '<') {
+			b += strcspn(b, ">");
+			b += *b == '>';
+			continue;
+		}
+		if (*b == '\0')
+			return 0;
+		c = *b;
+		k = 1;
+		if (c == '&')
+			for (i = 0; i < sizeof(ents) / sizeof(ents[0]); i++)
+				if (strncmp(b, ents[i].e, strlen(ents[i].e)) == 0) {
+					c = ents[i].c;
+					k = strlen(ents[i].e);
+				}
+		if (c == ' ' || c == '\n' || c == '\t') {
+			b += k;
+			if (s > sum && (*s == ' ' || *s == '\n' || *s == '\t'))
+				while (*s == ' ' || *s == '\n' || *s == '\t')
+					s++;
+			continue;
+		}
+		if (*s == ' ' || *s == '\n' || *s == '\t')
+			return 0;
+		if (*s != c)
+			return 0;
+		s++;
+		b += k;
+	}
+	/* The summary ends where a word of the body ends. */
+	return *b == '\0' || *b == '<' || *b == ' ' || *b == '\n';
+}
+
 static char *
 url_folder(const char *u)
 {
@@ -786,7 +840,8 @@ chapter(const struct issue *is, size_t idx)
 		buf_adds(&out, "</span>");
 	}
 	buf_adds(&out, "</p>\n");
-	if (is->f[SP_SUMMARY].n > 0) {
+	if (is->f[SP_SUMMARY].n > 0 && !opens_body(is->f[SP_SUMMARY].p,
+	    res.body.p != NULL ? res.body.p : "")) {
 		buf_adds(&out, "<p class=\"summary\">");
 		xhtml_escape(&out, is->f[SP_SUMMARY].p, is->f[SP_SUMMARY].n,
 		    0);

@@ -60,7 +60,7 @@ like "$body" '<a href="#fn-note" id="fnref-note" epub:type="noteref">1</a>' "the
 like "$body" '<aside id="fn-note" epub:type="footnote">' "the footnote is an EPUB footnote aside"
 like "$body" '<th class="align-center">centre</th>' "table alignment becomes a class"
 like "$body" '<li>☑ done task</li>' "task list checkboxes become ballot boxes"
-like "$(cat "$T/x/EPUB/nav.xhtml")" '#sec-2">A subsection</a>' "toc-depth 3 from book.yaml puts subsections in the nav"
+like "$(cat "$T/x/EPUB/nav.xhtml")" '#a-subsection">A subsection</a>' "toc-depth 3 from book.yaml puts subsections in the nav"
 
 # Notes on stderr: once per image that stays outside, and why.
 err=$(cat "$T/err")
