@@ -274,6 +274,40 @@ has_markup(const char *s)
 	return strpbrk(s, "`*_[]<>&\\!") != NULL;
 }
 
+/*
+ * Nonzero if the inline HTML lit is a tag of a phrasing element of
+ * HTML ("<i lang=fr>", "</em>"), which a plain-text field drops while
+ * keeping its text; anything else ("<T>", "<Option>") stays as written.
+ */
+static int
+is_phrasing_tag(const char *lit)
+{
+	static const char *const tags[] = {
+		"a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "del",
+		"dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
+		"small", "span", "strong", "sub", "sup", "time", "u", "var",
+		"wbr"
+	};
+	char name[8];
+	size_t n = 0, i;
+
+	if (*lit++ != '<')
+		return 0;
+	if (*lit == '/')
+		lit++;
+	while (n + 1 < sizeof(name) && ((*lit >= 'a' && *lit <= 'z') ||
+	    (*lit >= 'A' && *lit <= 'Z')))
+		name[n++] = (char)(*lit >= 'A' && *lit <= 'Z' ?
+		    *lit++ - 'A' + 'a' : *lit++);
+	name[n] = '\0';
+	if (n == 0 || strchr(" \t\n/>", *lit) == NULL)
+		return 0;
+	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+		if (strcmp(name, tags[i]) == 0)
+			return 1;
+	return 0;
+}
+
 void
 post_inline_text(const char *s, struct buf *text, struct buf *url)
 {
@@ -300,9 +334,13 @@ post_inline_text(const char *s, struct buf *text, struct buf *url)
 			continue;
 		cur = cmark_iter_get_node(it);
 		switch (cmark_node_get_type(cur)) {
+		case CMARK_NODE_HTML_INLINE:
+			if ((lit = cmark_node_get_literal(cur)) != NULL &&
+			    !is_phrasing_tag(lit))
+				buf_adds(text, lit);
+			break;
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
-		case CMARK_NODE_HTML_INLINE:
 			if ((lit = cmark_node_get_literal(cur)) != NULL)
 				buf_adds(text, lit);
 			break;

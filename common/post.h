@@ -56,8 +56,9 @@ void post_free(struct post *p);
 
 /*
  * Append the text of inline Markdown s to text (emphasis, code, links
- * and images reduced to their text, entities and escapes decoded); the
- * URL of its first link, if any, to url (may be NULL).  A string that
+ * and images reduced to their text, entities and escapes decoded, tags
+ * of HTML's phrasing elements such as <i> dropped, other tags such as
+ * "<T>" kept as written); the URL of its first link, if any, to url (may be NULL).  A string that
  * is not a single paragraph of Markdown is copied as it is.
  */
 void post_inline_text(const char *s, struct buf *text, struct buf *url);
