@@ -21,14 +21,16 @@ YAML_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1)
 YAML_LIBS ?= $(shell $(PKG_CONFIG) --libs yaml-0.1)
 ZLIB_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags zlib)
 ZLIB_LIBS ?= $(shell $(PKG_CONFIG) --libs zlib)
+IDN_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libidn2)
+IDN_LIBS ?= $(shell $(PKG_CONFIG) --libs libidn2)
 
 # Builds go to $(O) so that a sanitizer build can sit beside the plain one.
 O ?= build
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DQUIRE_VERSION='"$(VERSION)"' -Icommon $(WARN) \
-	$(CMARK_CFLAGS) $(XML_CFLAGS) $(YAML_CFLAGS) $(ZLIB_CFLAGS) $(CFLAGS)
-ALL_LIBS = $(CMARK_LIBS) $(XML_LIBS) $(YAML_LIBS) $(ZLIB_LIBS)
+	$(CMARK_CFLAGS) $(XML_CFLAGS) $(YAML_CFLAGS) $(ZLIB_CFLAGS) $(IDN_CFLAGS) $(CFLAGS)
+ALL_LIBS = $(CMARK_LIBS) $(XML_LIBS) $(YAML_LIBS) $(ZLIB_LIBS) $(IDN_LIBS)
 
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:common/%.c=$(O)/common/%.o)

@@ -77,11 +77,7 @@ void xhtml_result_free(struct xhtml_result *res);
  */
 void xhtml_escape(struct buf *b, const char *s, size_t n, int attr);
 
-/*
- * Append url with every byte a URL cannot hold (space, controls,
- * non-ASCII, quotes and the like, a '%' without two hex digits, a
- * second '#') percent-encoded.
- */
+/* Append url as url_normalize() writes it (quire-ir.5, URLS). */
 void xhtml_url(struct buf *b, const char *url);
 
 #endif

@@ -104,7 +104,9 @@ for p in $IRF; do
 	expect "$p" 1 "y0.ir:1: field 1: not a date" "year 0" -- y0.ir
 	# shellcheck disable=SC2046
 	run "$p" $(args "$p") range.ir
-	is "$rc:$(cat "$T/err")" "0:" "$p: years 9999 and 1969 are written"
+	# The feeds warn that the root-relative permalinks stay relative.
+	is "$rc:$(grep -v 'relative URLs that nothing resolves' "$T/err")" "0:" \
+	    "$p: years 9999 and 1969 are written"
 done
 
 # YAML bombs and deep nesting, in front matter and in -c files.
