@@ -7,11 +7,13 @@
  * links, and a small serialiser of our own writes the XML (libxml2's
  * would write HTML, or XML with declarations we do not want).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/hash.h>
 #include <libxml/tree.h>
 
@@ -853,26 +855,52 @@ notes_fix(xmlNodePtr n, int top)
 	}
 }
 
+/*
+ * Append the text below n to b, white space folded (*sp: a space is
+ * pending), leaving out what is not the heading's words: footnote
+ * references (cmark-gfm's sup.footnote-ref, EPUB noterefs), images.
+ */
+static void
+text_walk(struct buf *b, xmlNodePtr n, int *sp)
+{
+	xmlNodePtr c;
+	char *v;
+	const xmlChar *p;
+	int skip;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			v = prop(c, "epub:type");
+			skip = (v != NULL && strcmp(v, "noteref") == 0) ||
+			    (is_name(c, "sup") && has_class(c, "footnote-ref"));
+			xmlFree(v);
+			if (!skip)
+				text_walk(b, c, sp);
+			continue;
+		}
+		if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+			continue;
+		for (p = c->content; p != NULL && *p != '\0'; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' ||
+			    *p == '\r' || *p == '\f') {
+				*sp = b->n > 0;
+				continue;
+			}
+			if (*sp)
+				buf_addc(b, ' ');
+			*sp = 0;
+			buf_addc(b, *p);
+		}
+	}
+}
+
 /* Append the text of n, white space folded, to b. */
 static void
 text_of(struct buf *b, xmlNodePtr n)
 {
-	xmlChar *t = xmlNodeGetContent(n);
-	const xmlChar *p;
 	int sp = 0;
 
-	for (p = t; p != NULL && *p != '\0'; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-		    *p == '\f') {
-			sp = b->n > 0;
-			continue;
-		}
-		if (sp)
-			buf_addc(b, ' ');
-		sp = 0;
-		buf_addc(b, *p);
-	}
-	xmlFree(t);
+	text_walk(b, n, &sp);
 }
 
 /* Top-level headings: an id each, and their list. */
@@ -1072,8 +1100,185 @@ xhtml_escape(struct buf *b, const char *s, size_t n, int attr)
 	}
 }
 
+const char *
+xhtml_lang_dir(const char *lang)
+{
+	/* Languages written right to left (their usual script). */
+	static const char *const rtl[] = {
+		"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku-arab",
+		"nqo", "ps", "sd", "syr", "ug", "ur", "yi", NULL
+	};
+	/* Scripts written right to left (ISO 15924). */
+	static const char *const scripts[] = {
+		"-adlm", "-arab", "-hebr", "-nkoo", "-rohg", "-syrc", "-thaa",
+		NULL
+	};
+	size_t i, n, k;
+
+	if (lang == NULL || *lang == '\0')
+		return NULL;
+	for (i = 0; scripts[i] != NULL; i++) {
+		k = strlen(scripts[i]);
+		for (n = 0; lang[n] != '\0'; n++)
+			if (strncasecmp(lang + n, scripts[i], k) == 0 &&
+			    (lang[n + k] == '\0' || lang[n + k] == '-'))
+				return "rtl";
+	}
+	for (i = 0; rtl[i] != NULL; i++) {
+		k = strlen(rtl[i]);
+		if (strncasecmp(lang, rtl[i], k) == 0 &&
+		    (lang[k] == '\0' || lang[k] == '-'))
+			return "rtl";
+	}
+	return "ltr";
+}
+
 void
 xhtml_url(struct buf *b, const char *url)
 {
 	url_normalize(b, url);
+}
+
+/* ---- SVG images ------------------------------------------------------ */
+
+int
+xhtml_svg_sniff(const char *p, size_t n)
+{
+	size_t i = 0, lim = n < 4096 ? n : 4096;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < lim && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
+	    p[i] == '\r'))
+		i++;
+	if (i >= lim || p[i] != '<')
+		return 0;
+	/* Past the XML declaration, comments and a doctype: "<svg". */
+	for (; i + 4 < lim; i++)
+		if (p[i] == '<' && p[i + 1] != '?' && p[i + 1] != '!')
+			return memcmp(p + i, "<svg", 4) == 0 &&
+			    (p[i + 4] == ' ' || p[i + 4] == '>' ||
+			    p[i + 4] == '\n' || p[i + 4] == '\t' ||
+			    p[i + 4] == '\r' || p[i + 4] == '/');
+	return 0;
+}
+
+/* Nonzero if a style text refers outside the image. */
+static int
+css_external(const char *s)
+{
+	const char *p;
+
+	if (s == NULL)
+		return 0;
+	if (strstr(s, "@import") != NULL)
+		return 1;
+	for (p = s; (p = strstr(p, "url(")) != NULL; p += 4) {
+		const char *q = p + 4;
+
+		while (*q == ' ' || *q == '"' || *q == '\'')
+			q++;
+		if (*q != '#')
+			return 1;
+	}
+	return 0;
+}
+
+/* Clean the element n and what is below it (see xhtml_svg_clean()). */
+static void
+svg_walk(xmlNodePtr n)
+{
+	static const char *const gone[] = { "script", "foreignObject",
+		"handler", "listener", "iframe", "object", "embed", "audio",
+		"video", "canvas", "set", NULL };
+	xmlNodePtr c, next;
+	xmlAttrPtr a, an;
+	xmlChar *v;
+	size_t i;
+	int drop_it;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_PI_NODE || c->type == XML_ENTITY_REF_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			continue;
+		}
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		drop_it = 0;
+		for (i = 0; gone[i] != NULL; i++)
+			if (xmlStrcasecmp(c->name, BAD_CAST gone[i]) == 0)
+				drop_it = 1;
+		if (xmlStrcmp(c->name, BAD_CAST "style") == 0) {
+			v = xmlNodeGetContent(c);
+			drop_it = css_external((const char *)v);
+			xmlFree(v);
+		}
+		if (drop_it) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			continue;
+		}
+		for (a = c->properties; a != NULL; a = an) {
+			an = a->next;
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			if ((a->name[0] == 'o' || a->name[0] == 'O') &&
+			    (a->name[1] == 'n' || a->name[1] == 'N'))
+				drop_it = 1;
+			else if (xmlStrcmp(a->name, BAD_CAST "href") == 0 ||
+			    xmlStrcmp(a->name, BAD_CAST "src") == 0)
+				drop_it = v == NULL || v[0] != '#';
+			else if (xmlStrcmp(a->name, BAD_CAST "style") == 0)
+				drop_it = css_external((const char *)v);
+			else
+				drop_it = v != NULL && css_external(
+				    (const char *)v) && strstr((const char *)v,
+				    "url(") != NULL;
+			xmlFree(v);
+			if (drop_it)
+				xmlRemoveProp(a);
+			drop_it = 0;
+		}
+		svg_walk(c);
+	}
+}
+
+int
+xhtml_svg_clean(struct buf *b)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	xmlDtdPtr dtd;
+	xmlChar *mem = NULL;
+	int len = 0;
+
+	if (b->n > INT_MAX)
+		return -1;
+	doc = xmlReadMemory(b->p, (int)b->n, NULL, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL)
+		return -1;
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || xmlStrcmp(root->name, BAD_CAST "svg") != 0 ||
+	    root->ns == NULL || xmlStrcmp(root->ns->href,
+	    BAD_CAST "http://www.w3.org/2000/svg") != 0 ||
+	    (doc->intSubset != NULL && doc->intSubset->entities != NULL)) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	if ((dtd = xmlGetIntSubset(doc)) != NULL) {
+		xmlUnlinkNode((xmlNodePtr)dtd);
+		xmlFreeDtd(dtd);
+	}
+	/* The root's own attributes too: wrap the walk one level up. */
+	svg_walk((xmlNodePtr)doc);
+	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+	xmlFreeDoc(doc);
+	if (mem == NULL)
+		msg_oom();
+	buf_reset(b);
+	buf_add(b, mem, (size_t)len);
+	xmlFree(mem);
+	return 0;
 }

@@ -135,7 +135,7 @@ mkdir -p site/posts
 printf 'secret\n' > site/secret.png
 printf -- '---\ntitle: t\ndate: 2020-01-01\n---\n![s](../secret.png) ![p](/etc/passwd)\n' > site/posts/p.md
 md2ir site/posts/p.md > out.ir
-run ir2epub -t Book out.ir
+run ir2epub -v -t Book out.ir
 is "$rc" 0 "ir2epub: image outside the tree: the book is still written"
 is "$(grep -c 'not embedded' "$T/err")" 2 "ir2epub: image outside the tree: one note per image"
 "$PY" -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$T/out" > names
