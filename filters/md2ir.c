@@ -19,7 +19,17 @@
 #include "quire.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dS] [-b base-url] [-o file] [file ...]";
+static const char usage[] = "[-dhqSv] [-b base-url] [-o file] [file ...]";
+
+static const struct msg_opt opts[] = {
+	{ 'b', "base", "url", "the site's URL: permalinks and links absolute" },
+	{ 'd', "drafts", NULL, "include drafts" },
+	{ 'o', "output", "file", "write to file, replaced only on success" },
+	{ 'S', "safe", NULL, "drop raw HTML from the bodies" },
+	{ 0, NULL, NULL, NULL }
+};
+
+static unsigned long ndrafts;		/* drafts skipped, for the summary */
 
 /* Front matter nodes visited at most, and nesting depth at most. */
 #define YAML_BUDGET	100000
@@ -939,8 +949,9 @@ convert(struct issue *is, struct buf *line)
 			goto out;
 		}
 		if ((pub ? is_false(draft) : is_true(draft)) && !with_drafts) {
-			msg_err(is->name, 0, "a draft, skipped (-d includes "
+			msg_note(is->name, 0, "a draft, skipped (-d includes "
 			    "drafts)");
+			ndrafts++;
 			rc = 0;
 			goto out;
 		}
@@ -1060,7 +1071,8 @@ main(int argc, char *argv[])
 	int c, nerr = 0;
 
 	msg_init(argc, argv, usage);
-	while ((c = getopt(argc, argv, "b:dho:S")) != -1) {
+	ndrafts = 0;
+	while ((c = msg_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'b':
 			if (!url_has_scheme(optarg)) {
@@ -1073,8 +1085,6 @@ main(int argc, char *argv[])
 		case 'd':
 			with_drafts = 1;
 			break;
-		case 'h':
-			msg_help();
 		case 'o':
 			outpath = optarg;
 			break;
@@ -1115,6 +1125,9 @@ main(int argc, char *argv[])
 	}
 	buf_free(&line);
 	idset_free(&ids);
+	if (ndrafts > 0 && msg_level == MSG_SUMMARY)
+		msg_err(NULL, 0, "%lu draft%s skipped; -v lists them, -d "
+		    "includes them", ndrafts, ndrafts == 1 ? "" : "s");
 	/* A file given with -o is replaced only when every issue converted. */
 	if (out_close(out, nerr == 0) < 0 && nerr == 0)
 		return EXIT_DATA;
