@@ -1184,6 +1184,99 @@ css_external(const char *s)
 	return 0;
 }
 
+/*
+ * SVG 2 properties that SVG 1.1, which EPUB readers and EPUBCheck
+ * know, has no attribute for: they move into the style attribute.
+ */
+static int
+svg2_prop(const xmlChar *name)
+{
+	static const char *const props[] = { "paint-order", "vector-effect",
+		"mix-blend-mode", "isolation", "transform-origin",
+		"transform-box", "white-space", "inline-size", NULL };
+	size_t i;
+
+	for (i = 0; props[i] != NULL; i++)
+		if (xmlStrcmp(name, BAD_CAST props[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Move the attribute a of n into n's style attribute. */
+static void
+svg_to_style(xmlNodePtr n, xmlAttrPtr a)
+{
+	xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+	xmlChar *st = xmlGetNoNsProp(n, BAD_CAST "style");
+	struct buf b = BUF_INIT;
+
+	if (st != NULL && *st != '\0')
+		buf_printf(&b, "%s;", (const char *)st);
+	buf_printf(&b, "%s:%s", (const char *)a->name,
+	    v != NULL ? (const char *)v : "");
+	xmlRemoveProp(a);
+	xmlSetProp(n, BAD_CAST "style", BAD_CAST b.p);
+	xmlFree(v);
+	xmlFree(st);
+	buf_free(&b);
+}
+
+/* Nonzero if the element n refers outside the image (an href). */
+static int
+svg_external(xmlNodePtr n)
+{
+	xmlAttrPtr a;
+	xmlChar *v;
+	int r = 0;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (xmlStrcmp(a->name, BAD_CAST "href") == 0) {
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			r |= v == NULL || v[0] != '#';
+			xmlFree(v);
+		}
+	return r;
+}
+
+/* Put the id of every element below n in ids. */
+static void
+svg_ids(xmlNodePtr n, xmlHashTablePtr ids)
+{
+	xmlNodePtr c;
+	xmlChar *v;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = xmlGetNoNsProp(c, BAD_CAST "id")) != NULL) {
+			xmlHashAddEntry(ids, v, ids);
+			xmlFree(v);
+		}
+		svg_ids(c, ids);
+	}
+}
+
+/* The ids of the image being cleaned, for its fragment references. */
+static xmlHashTablePtr svg_idtab;
+
+/* Nonzero if the element n refers to a fragment the image lacks. */
+static int
+svg_dangling(xmlNodePtr n)
+{
+	xmlAttrPtr a;
+	xmlChar *v;
+	int r = 0;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (xmlStrcmp(a->name, BAD_CAST "href") == 0) {
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			r |= v != NULL && v[0] == '#' && svg_idtab != NULL &&
+			    xmlHashLookup(svg_idtab, v + 1) == NULL;
+			xmlFree(v);
+		}
+	return r;
+}
+
 /* Clean the element n and what is below it (see xhtml_svg_clean()). */
 static void
 svg_walk(xmlNodePtr n)
@@ -1215,6 +1308,29 @@ svg_walk(xmlNodePtr n)
 			drop_it = css_external((const char *)v);
 			xmlFree(v);
 		}
+		/* An image of another file shows nothing. */
+		if (xmlStrcmp(c->name, BAD_CAST "image") == 0 &&
+		    svg_external(c))
+			drop_it = 1;
+		/* A path without data (a glyph of a space): an empty one. */
+		if (xmlStrcmp(c->name, BAD_CAST "path") == 0 &&
+		    !xmlHasProp(c, BAD_CAST "d"))
+			xmlSetProp(c, BAD_CAST "d", BAD_CAST "M0 0");
+		/* A use of a symbol the image does not define shows nothing. */
+		if (svg_dangling(c))
+			drop_it = 1;
+		/* A link out of the image: its content stays, as a group. */
+		if (xmlStrcmp(c->name, BAD_CAST "a") == 0) {
+			xmlNodeSetName(c, BAD_CAST "g");
+			for (a = c->properties; a != NULL; a = an) {
+				an = a->next;
+				if (xmlStrcmp(a->name, BAD_CAST "id") != 0 &&
+				    xmlStrcmp(a->name, BAD_CAST "class") != 0 &&
+				    xmlStrcmp(a->name, BAD_CAST "transform") != 0 &&
+				    xmlStrcmp(a->name, BAD_CAST "style") != 0)
+					xmlRemoveProp(a);
+			}
+		}
 		if (drop_it) {
 			xmlUnlinkNode(c);
 			xmlFreeNode(c);
@@ -1239,6 +1355,13 @@ svg_walk(xmlNodePtr n)
 			if (drop_it)
 				xmlRemoveProp(a);
 			drop_it = 0;
+		}
+		for (a = c->properties; a != NULL; a = an) {
+			an = a->next;
+			if (a->ns == NULL && svg2_prop(a->name)) {
+				svg_to_style(c, a);
+				an = c->properties;	/* style may have moved */
+			}
 		}
 		svg_walk(c);
 	}
@@ -1272,7 +1395,12 @@ xhtml_svg_clean(struct buf *b)
 		xmlFreeDtd(dtd);
 	}
 	/* The root's own attributes too: wrap the walk one level up. */
+	if ((svg_idtab = xmlHashCreate(64)) == NULL)
+		msg_oom();
+	svg_ids((xmlNodePtr)doc, svg_idtab);
 	svg_walk((xmlNodePtr)doc);
+	xmlHashFree(svg_idtab, NULL);
+	svg_idtab = NULL;
 	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
 	xmlFreeDoc(doc);
 	if (mem == NULL)

@@ -45,7 +45,7 @@ like "$(zipcat "$T/en.epub" EPUB/$(basename "$(chap 'Reading list')"))" '<html [
 like "$opf" 'href="images/[0-9a-f]{16}\.svg" media-type="image/svg\+xml"' "case 16: SVG embedded as image/svg+xml"
 is "$(grep -o '<img [^>]*>' "$(chap 'Faster random')" | grep -c 'src="images/[0-9a-f]*\.svg"')" 2 \
     "case 16: both img elements point into the book"
-printf '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="x()"><script>alert(1)</script><foreignObject><p>x</p></foreignObject><image width="1" height="1" xlink:href="https://evil.example/t.png"/><use href="#a"/><rect id="a" width="1" height="1" style="fill:url(https://e.example/x)" onclick="y()"/></svg>\n' >"$T/bad.svg"
+printf '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="x()"><script>alert(1)</script><foreignObject><p>x</p></foreignObject><image width="1" height="1" xlink:href="https://evil.example/t.png"/><use href="#a"/><use href="#nope"/><a xlink:href="https://x.example/"><text>t</text></a><rect id="a" width="1" height="1" paint-order="stroke" style="fill:url(https://e.example/x)" onclick="y()"/></svg>\n' >"$T/bad.svg"
 mkdir -p "$T/svg"
 cp "$T/bad.svg" "$T/svg/bad.svg"
 printf -- '---\ntitle: S\ndate: 2024-01-01\n---\n\n![b](bad.svg)\n' >"$T/svg/p.md"
@@ -54,6 +54,9 @@ svg=$(zipcat "$T/svg.epub" "$("$PY" -c 'import zipfile,sys; print([n for n in zi
 is "$(printf '%s' "$svg" | grep -Ec 'script|foreignObject|onload|onclick|evil|e.example')" 0 \
     "case 16: no script, foreignObject, handler or external reference is left"
 like "$svg" '<use href="#a"/>' "case 16: a reference within the image stays"
+is "$(printf '%s' "$svg" | grep -c 'nope\|x.example')" 0 "case 16: a use of a missing symbol goes, a link becomes a group"
+like "$svg" '<rect id="a" width="1" height="1" style="paint-order:stroke"/>' \
+    "case 16: an SVG 2 property moves into style, where SVG 1.1 readers accept it"
 epub_clean "$T/svg.epub" "case 16: EPUBCheck passes the cleaned SVG"
 
 # Case 17: --static maps root-relative images to the site's folder.
