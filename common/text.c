@@ -106,12 +106,17 @@ separate(struct text *t)
 		put_line(t, "", 0, 0);
 }
 
-/* Write the paragraph collected so far, wrapped. */
+/*
+ * Write the paragraph collected so far, wrapped: each line as many
+ * words as fit in the room the prefix leaves, a longer word alone.
+ * Every byte is looked at about once.
+ */
 static void
 flush(struct text *t)
 {
 	const char *p, *end, *brk, *q;
-	size_t room, first = 1;
+	size_t room, cols;
+	int first = 1;
 
 	if (t->para.n == 0)
 		return;
@@ -123,19 +128,24 @@ flush(struct text *t)
 	end = p + t->para.n;
 	while (p < end) {
 		brk = NULL;
-		for (q = p; q < end && (columns(p, (size_t)(q - p)) <= room ||
-		    brk == NULL); q++) {
+		cols = 0;
+		for (q = p; q < end; q++) {
 			if (*q == ' ') {
-				brk = q;
-				if (columns(p, (size_t)(q - p)) > room)
+				if (cols <= room)
+					brk = q;	/* fits: a candidate */
+				else if (brk == NULL)
+					brk = q;	/* a long word alone */
+				if (cols > room)
 					break;
 			}
+			if (((unsigned char)*q & 0xc0) != 0x80)
+				cols++;
+			if (cols > room && brk != NULL)
+				break;
 		}
-		if (q >= end && columns(p, (size_t)(end - p)) <= room)
+		if (q >= end && (cols <= room || brk == NULL))
 			brk = end;
-		else if (brk == NULL)
-			brk = end;
-		put_line(t, p, (size_t)(brk - p), (int)first);
+		put_line(t, p, (size_t)(brk - p), first);
 		first = 0;
 		p = brk < end ? brk + 1 : end;
 	}

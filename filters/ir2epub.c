@@ -21,6 +21,8 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <libxml/hash.h>
+
 #include "quire.h"
 #include "xhtml.h"
 #include "zip.h"
@@ -1384,20 +1386,29 @@ static void
 rank_creators(const char **v, size_t n)
 {
 	const char **top, *p, *nl;
-	size_t *count, i, k, len, best;
+	size_t *count, *ix, *where, i, k, best;
+	xmlHashTablePtr h;
+	char *name;
 
 	if (n <= 3)
 		return;
+	/* Each name's issues, through a hash of the names: linear. */
 	count = xcalloc(n, sizeof(*count));
+	ix = xcalloc(n, sizeof(*ix));
+	if ((h = xmlHashCreate((int)(n < 1 << 20 ? n : 1 << 20))) == NULL)
+		msg_oom();
+	for (i = 0; i < n; i++) {
+		ix[i] = i;
+		xmlHashAddEntry(h, (const xmlChar *)v[i], &ix[i]);
+	}
 	for (p = bk.allauthors.p; p != NULL && *p != '\0'; p = nl + 1) {
 		nl = strchr(p, '\n');
-		len = (size_t)(nl - p);
-		for (i = 0; i < n; i++)
-			if (strlen(v[i]) == len && memcmp(v[i], p, len) == 0) {
-				count[i]++;
-				break;
-			}
+		name = xstrndup(p, (size_t)(nl - p));
+		if ((where = xmlHashLookup(h, (const xmlChar *)name)) != NULL)
+			count[*where]++;
+		free(name);
 	}
+	xmlHashFree(h, NULL);
 	top = xcalloc(n, sizeof(*top));
 	for (k = 0; k < 3; k++) {
 		best = n;
@@ -1413,6 +1424,7 @@ rank_creators(const char **v, size_t n)
 	memcpy(v, top, n * sizeof(*v));
 	free(top);
 	free(count);
+	free(ix);
 	book.ncreators = 3;
 	book.contributors = v + 3;
 	book.ncontributors = n - 3;
