@@ -8,6 +8,13 @@ MANDIR ?= $(PREFIX)/share/man
 
 CC ?= cc
 CFLAGS ?= -O2 -g
+# The C++ compiler of common/*.cc (TOML through toml++), which also links
+# every program, so that the C++ runtime (and a sanitizer's C++ part)
+# comes in: the one that goes with CC unless CXX is given.
+ifeq ($(origin CXX),default)
+CXX = $(if $(findstring clang,$(CC)),$(subst clang,clang++,$(CC)),g++)
+endif
+CXXFLAGS_STD = -std=c++17
 WERROR ?= -Werror
 WARN = -Wall -Wextra $(WERROR)
 PKG_CONFIG ?= pkg-config
@@ -21,6 +28,10 @@ YAML_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags yaml-0.1)
 YAML_LIBS ?= $(shell $(PKG_CONFIG) --libs yaml-0.1)
 ZLIB_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags zlib)
 ZLIB_LIBS ?= $(shell $(PKG_CONFIG) --libs zlib)
+TOML_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags tomlplusplus)
+TOML_LIBS ?= $(shell $(PKG_CONFIG) --libs tomlplusplus)
+JANSSON_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags jansson)
+JANSSON_LIBS ?= $(shell $(PKG_CONFIG) --libs jansson)
 IDN_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libidn2)
 IDN_LIBS ?= $(shell $(PKG_CONFIG) --libs libidn2)
 
@@ -29,11 +40,17 @@ O ?= build
 
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DQUIRE_VERSION='"$(VERSION)"' -Icommon $(WARN) \
-	$(CMARK_CFLAGS) $(XML_CFLAGS) $(YAML_CFLAGS) $(ZLIB_CFLAGS) $(IDN_CFLAGS) $(CFLAGS)
-ALL_LIBS = $(CMARK_LIBS) $(XML_LIBS) $(YAML_LIBS) $(ZLIB_LIBS) $(IDN_LIBS)
+	$(CMARK_CFLAGS) $(XML_CFLAGS) $(YAML_CFLAGS) $(ZLIB_CFLAGS) \
+	$(TOML_CFLAGS) $(JANSSON_CFLAGS) $(IDN_CFLAGS) $(CFLAGS)
+ALL_CXXFLAGS = $(CXXFLAGS_STD) -DQUIRE_VERSION='"$(VERSION)"' -Icommon \
+	$(WARN) $(TOML_CFLAGS) $(CFLAGS) $(CXXFLAGS)
+ALL_LIBS = $(CMARK_LIBS) $(XML_LIBS) $(YAML_LIBS) $(ZLIB_LIBS) \
+	$(TOML_LIBS) $(JANSSON_LIBS) $(IDN_LIBS)
 
 COMMON_SRC = $(wildcard common/*.c)
-COMMON_OBJ = $(COMMON_SRC:common/%.c=$(O)/common/%.o)
+COMMON_CXX = $(wildcard common/*.cc)
+COMMON_OBJ = $(COMMON_SRC:common/%.c=$(O)/common/%.o) \
+	$(COMMON_CXX:common/%.cc=$(O)/common/%.o)
 FILTERS = $(basename $(notdir $(wildcard filters/*.c)))
 BINS = $(FILTERS:%=$(O)/%)
 MAN1 = $(wildcard filters/*.1)
@@ -47,13 +64,20 @@ all: $(BINS)
 
 tests: $(TESTPROGS)
 
-$(O)/t/%: t/%.c $(O)/libquire.a common/quire.h
+$(O)/t/%: $(O)/t/%.o $(O)/libquire.a
+	$(CXX) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
+
+$(O)/t/%.o: t/%.c common/quire.h $(wildcard common/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/common/%.o: common/%.c common/quire.h $(wildcard common/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/common/%.o: common/%.cc common/quire.h $(wildcard common/*.h)
+	@mkdir -p $(@D)
+	$(CXX) $(ALL_CXXFLAGS) -c -o $@ $<
 
 $(O)/libquire.a: $(COMMON_OBJ)
 	rm -f $@
@@ -64,7 +88,7 @@ $(O)/filters/%.o: filters/%.c common/quire.h $(wildcard common/*.h)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/%: $(O)/filters/%.o $(O)/libquire.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
+	$(CXX) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
 
 # The sanitizer build, in its own folder.
 SAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -87,7 +111,7 @@ check-valgrind: all tests
 FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 FUZZERS = $(FILTERS:%=$(O)/fuzz-%) $(O)/fuzz-ir
 fuzz:
-	$(MAKE) CC=clang O=build-fuzz CFLAGS="$(FUZZ_CFLAGS)" fuzzers
+	$(MAKE) CC=clang CXX=clang++ O=build-fuzz CFLAGS="$(FUZZ_CFLAGS)" fuzzers
 
 fuzzers: $(FUZZERS)
 
@@ -95,13 +119,18 @@ $(O)/fuzzobj/%.o: filters/%.c common/quire.h $(wildcard common/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Dmain=filter_main -c -o $@ $<
 
+# Compiled with CC, linked with CXX (the C++ runtime of fm_toml.cc).
 $(O)/fuzz-ir: t/fuzz/fuzz-ir.c $(O)/libquire.a
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< $(O)/libquire.a $(ALL_LIBS)
+	@mkdir -p $(O)/fuzzobj
+	$(CC) $(ALL_CFLAGS) -c -o $(O)/fuzzobj/fuzz-ir.o $<
+	$(CXX) $(CFLAGS) -fsanitize=fuzzer -o $@ $(O)/fuzzobj/fuzz-ir.o \
+		$(O)/libquire.a $(ALL_LIBS)
 
 $(O)/fuzz-%: $(O)/fuzzobj/%.o t/fuzz/fuzz-filter.c $(O)/libquire.a
-	$(CC) $(ALL_CFLAGS) -fsanitize=fuzzer \
-		-DFUZZ_ARGS='$(FUZZ_ARGS_$*)' \
-		-o $@ t/fuzz/fuzz-filter.c $< $(O)/libquire.a $(ALL_LIBS)
+	$(CC) $(ALL_CFLAGS) -DFUZZ_ARGS='$(FUZZ_ARGS_$*)' \
+		-c -o $(O)/fuzzobj/$*.drv.o t/fuzz/fuzz-filter.c
+	$(CXX) $(CFLAGS) -fsanitize=fuzzer -o $@ $(O)/fuzzobj/$*.drv.o $< \
+		$(O)/libquire.a $(ALL_LIBS)
 
 # Arguments each filter's target passes (md2ir: URL resolution too).
 FUZZ_ARGS_md2ir = "-b", "https://example.org/a/b",

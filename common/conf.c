@@ -232,64 +232,52 @@ conf_free(struct conf *c)
 
 /*
  * libyaml takes time quadratic in the nesting of flow collections
- * ("[[[[..."), so measure that nesting in the text before it parses:
- * brackets outside quotes and comments, opening ones only where a flow
- * collection can start.  A bracket inside a plain scalar ("a[b")
- * counts only when it follows one of those places, which errs towards
- * counting too much, never too little.
+ * ("[[[[..."): each token it scans walks the stack of the flow levels
+ * open.  So measure the nesting with libyaml's own scanner, token by
+ * token, and stop as soon as it passes max: the scan never holds more
+ * than max + 1 levels, so it is linear, and it sees exactly what the
+ * parser will (a quote inside a plain scalar, "it"s", opens nothing).
+ * Block collections count too.  A scanner error is left for the
+ * parser to report.
  */
 unsigned long
 conf_flow_depth(const char *s, int max)
 {
-	unsigned long line = 1;
-	int depth = 0;
-	char prev = '\n';
+	yaml_parser_t parser;
+	yaml_token_t tok;
+	unsigned long line = 0;
+	int depth = 0, done = 0;
 
-	for (; *s != '\0'; prev = *s++) {
-		switch (*s) {
-		case '\n':
-			line++;
+	yaml_parser_initialize(&parser);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)s,
+	    strlen(s));
+	while (!done) {
+		if (!yaml_parser_scan(&parser, &tok))
 			break;
-		case '#':
-			if (prev == ' ' || prev == '\t' || prev == '\n')
-				while (s[1] != '\0' && s[1] != '\n')
-					s++;
-			break;
-		case '"':
-			while (s[1] != '\0' && s[1] != '"') {
-				if (s[1] == '\\' && s[2] != '\0')
-					s++;
-				if (*++s == '\n')
-					line++;
+		switch (tok.type) {
+		case YAML_FLOW_SEQUENCE_START_TOKEN:
+		case YAML_FLOW_MAPPING_START_TOKEN:
+		case YAML_BLOCK_SEQUENCE_START_TOKEN:
+		case YAML_BLOCK_MAPPING_START_TOKEN:
+			if (++depth > max) {
+				line = tok.start_mark.line + 1;
+				done = 1;
 			}
-			if (s[1] == '"')
-				s++;
 			break;
-		case '\'':
-			if (depth == 0 && prev != ' ' && prev != ':' &&
-			    prev != '\n' && prev != '-')
-				break;	/* an apostrophe in plain text */
-			while (s[1] != '\0' && s[1] != '\'')
-				if (*++s == '\n')
-					line++;
-			if (s[1] == '\'')
-				s++;
-			break;
-		case '[':
-		case '{':
-			if (depth > 0 || prev == ' ' || prev == '\t' ||
-			    prev == '\n' || prev == ':' || prev == '-')
-				if (++depth > max)
-					return line;
-			break;
-		case ']':
-		case '}':
+		case YAML_FLOW_SEQUENCE_END_TOKEN:
+		case YAML_FLOW_MAPPING_END_TOKEN:
+		case YAML_BLOCK_END_TOKEN:
 			if (depth > 0)
 				depth--;
+			break;
+		case YAML_STREAM_END_TOKEN:
+			done = 1;
 			break;
 		default:
 			break;
 		}
+		yaml_token_delete(&tok);
 	}
-	return 0;
+	yaml_parser_delete(&parser);
+	return line;
 }

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "quire.h"
 
@@ -88,23 +90,157 @@ digits(const char **s, int n)
 	return v;
 }
 
+/* Read one or two digits at *s; -1 if there are none. */
+static int
+digits12(const char **s)
+{
+	int v;
+
+	if ((v = digits(s, 1)) < 0)
+		return -1;
+	if (**s >= '0' && **s <= '9')
+		v = v * 10 + (*(*s)++ - '0');
+	return v;
+}
+
+/*
+ * The length of the white space character at s: ASCII blanks and line
+ * ends, and Unicode's spaces (U+00A0, U+1680, U+2000-U+200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000) and U+FEFF; 0 for anything else.
+ */
+static size_t
+white(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (*u == ' ' || *u == '\t' || *u == '\n' || *u == '\r')
+		return 1;
+	if (u[0] == 0xc2 && u[1] == 0xa0)
+		return 2;
+	if (u[0] == 0xe1 && u[1] == 0x9a && u[2] == 0x80)
+		return 3;
+	if (u[0] == 0xe2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8a) ||
+	    u[2] == 0xa8 || u[2] == 0xa9 || u[2] == 0xaf))
+		return 3;
+	if (u[0] == 0xe2 && u[1] == 0x81 && u[2] == 0x9f)
+		return 3;
+	if (u[0] == 0xe3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		return 3;
+	return 0;
+}
+
+int
+date_zone_ok(const char *zone)
+{
+	const char *dir = getenv("TZDIR"), *p;
+	char path[4096];
+
+	if (zone == NULL || *zone == '\0' || *zone == '/' ||
+	    strstr(zone, "..") != NULL || strlen(zone) > 200)
+		return 0;
+	for (p = zone; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("_+-/", *p) != NULL))
+			return 0;
+	if (dir == NULL || *dir == '\0')
+		dir = "/usr/share/zoneinfo";
+	snprintf(path, sizeof(path), "%s/%s", dir, zone);
+	return access(path, R_OK) == 0;
+}
+
+/*
+ * Local time in zone to UTC, through the C library: TZ set to the zone
+ * for the one mktime(3) call, then put back.  A time in a gap (the
+ * spring's skipped hour) is moved forward by mktime; one in an overlap
+ * takes the first of its two readings or the second, as mktime does.
+ */
+static int
+local_time(const char *zone, int y, int mo, int d, int h, int mi, int se,
+    int64_t *t)
+{
+	const char *tz;
+	char *old;
+	struct tm tm;
+	time_t r;
+
+	if (!date_zone_ok(zone))
+		return -1;
+	tz = getenv("TZ");
+	old = tz != NULL ? xstrdup(tz) : NULL;
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = se;
+	tm.tm_isdst = -1;
+	setenv("TZ", zone, 1);
+	tzset();
+	r = mktime(&tm);
+	if (old != NULL)
+		setenv("TZ", old, 1);
+	else
+		unsetenv("TZ");
+	tzset();
+	free(old);
+	if (r == (time_t)-1 && (tm.tm_year != 69 || tm.tm_mday != 31))
+		return -1;
+	*t = (int64_t)r;
+	return 0;
+}
+
 int
 date_parse(const char *s, int64_t *t)
 {
-	int y, mo, d, h = 0, mi = 0, se = 0, off = 0, oh, om, sign;
+	return date_parse_in(s, NULL, t);
+}
+
+int
+date_parse_in(const char *s, const char *zone, int64_t *t)
+{
+	int y, mo, d, h = 0, mi = 0, se = 0, off = 0, oh, om, sign, zoned = 0;
+	char sep, buf[80];
+	const char *end;
+	size_t n, w;
 	int64_t v;
 
-	if ((y = digits(&s, 4)) < 1 || *s++ != '-' ||
-	    (mo = digits(&s, 2)) < 1 || mo > 12 || *s++ != '-' ||
-	    (d = digits(&s, 2)) < 1 || d > mdays(y, mo))
-		return -1;
-	if (*s == 'T' || *s == 't' || *s == ' ') {
-		if (*s == ' ')
-			while (*s == ' ')
-				s++;
+	/* Trim white space, then parse a copy that ends where it does. */
+	while ((w = white(s)) > 0)
+		s += w;
+	n = strlen(s);
+	for (end = s + n; end > s; ) {
+		if (end - s >= 1 && white(end - 1) == 1)
+			end -= 1;
+		else if (end - s >= 2 && white(end - 2) == 2)
+			end -= 2;
+		else if (end - s >= 3 && white(end - 3) == 3)
+			end -= 3;
 		else
+			break;
+	}
+	n = (size_t)(end - s);
+	if (n >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, n);
+	buf[n] = '\0';
+	s = buf;
+
+	if ((y = digits(&s, 4)) < 1 || (*s != '-' && *s != '/'))
+		return -1;
+	sep = *s++;
+	if ((mo = digits12(&s)) < 1 || mo > 12 || *s++ != sep ||
+	    (d = digits12(&s)) < 1 || d > mdays(y, mo))
+		return -1;
+	if (*s == 'T' || *s == 't' || *s == ' ' || *s == '\t') {
+		if (*s == 'T' || *s == 't')
 			s++;
-		if ((h = digits(&s, 2)) < 0 || h > 23 || *s++ != ':' ||
+		else
+			while (*s == ' ' || *s == '\t')
+				s++;
+		if ((h = digits12(&s)) < 0 || h > 23 || *s++ != ':' ||
 		    (mi = digits(&s, 2)) < 0 || mi > 59)
 			return -1;
 		if (*s == ':') {
@@ -122,13 +258,26 @@ date_parse(const char *s, int64_t *t)
 					s++;
 			}
 		}
-		while (*s == ' ')
+		while (*s == ' ' || *s == '\t')
 			s++;
+		/*
+		 * The year again after the time, as date(1) prints it
+		 * ("18:30:22 2023 -0800", seen in Jekyll's own posts):
+		 * skipped when it is the same year.
+		 */
+		if (s[0] >= '0' && s[0] <= '9' && strtol(s, NULL, 10) == y &&
+		    strspn(s, "0123456789") == 4 && (s[4] == ' ' ||
+		    s[4] == '\t' || s[4] == '\0')) {
+			s += 4;
+			while (*s == ' ' || *s == '\t')
+				s++;
+		}
 		if (*s == 'Z' || *s == 'z') {
 			s++;
+			zoned = 1;
 		} else if (*s == '+' || *s == '-') {
 			sign = *s++ == '-' ? -1 : 1;
-			if ((oh = digits(&s, 2)) < 0 || oh > 23)
+			if ((oh = digits12(&s)) < 0 || oh > 23)
 				return -1;
 			om = 0;
 			if (*s == ':')
@@ -137,11 +286,18 @@ date_parse(const char *s, int64_t *t)
 				if ((om = digits(&s, 2)) < 0 || om > 59)
 					return -1;
 			off = sign * (oh * 3600 + om * 60);
+			zoned = 1;
 		}
 	}
 	if (*s != '\0')
 		return -1;
-	v = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
+	if (!zoned && zone != NULL) {
+		if (local_time(zone, y, mo, d, h, mi, se, &v) < 0)
+			return -1;
+	} else {
+		v = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 +
+		    se - off;
+	}
 	if (v < DATE_MIN || v > DATE_MAX)
 		return -1;
 	*t = v;

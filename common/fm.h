@@ -14,6 +14,10 @@
 
 #include "quire.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 enum fm_dialect {
 	FM_NONE,		/* no front matter */
 	FM_YAML,		/* between "---" lines (a longer dash run opens too) */
@@ -94,5 +98,70 @@ const struct fm_node *fm_path(const struct fm_node *map, const char *path);
 
 /* Append node as JSON text (a complex key becomes its JSON text). */
 void fm_json(struct buf *b, const struct fm_node *node);
+
+/*
+ * Append s[0..n) for a message: control characters, DEL and
+ * invisible or bidirectional characters become "U+XXXX", invalid
+ * UTF-8 bytes "\xNN", and the text is cut after max bytes with "...".
+ * Nothing a terminal would act on is echoed from the input.
+ */
+void fm_show(struct buf *b, const char *s, size_t n, size_t max);
+
+/* Limits every dialect applies while building the tree. */
+#define FM_MAXTEXT	(1 << 20)	/* bytes of front matter text */
+#define FM_DEPTH	64		/* nesting of lists and maps */
+#define FM_MAXNODES	100000		/* keys and values, aliases expanded */
+#define FM_MAXEXPAND	(4 << 20)	/* bytes of text, aliases expanded */
+
+/* ---- the dialects' side (fm.c) ------------------------------------- */
+
+/*
+ * A new empty document; its nodes and strings come from its arena and
+ * are freed with it.  file names it in messages.
+ */
+struct fm_doc *fm_doc_new(const char *file);
+void fm_doc_set_root(struct fm_doc *doc, struct fm_node *root);
+const char *fm_doc_file(const struct fm_doc *doc);
+/* What the text is, for messages: "front matter" or "configuration". */
+const char *fm_doc_what(const struct fm_doc *doc);
+
+/*
+ * n zeroed nodes from the arena, counted against FM_MAXNODES: NULL
+ * (and a message naming line) once the document holds more.
+ */
+struct fm_node *fm_nodes(struct fm_doc *doc, size_t n, unsigned long line);
+
+/*
+ * Make node a string holding a copy of s[0..n), counted against
+ * FM_MAXEXPAND: -1 (and a message naming line and the aliases) past
+ * it.
+ */
+int fm_set_str(struct fm_doc *doc, struct fm_node *node, const char *s,
+    size_t n, int plain, unsigned long line);
+
+/*
+ * A dialect's parser: parse text[0..n) into doc (fm_doc_set_root),
+ * line0 being the file line of text[0]; 0, or -1 after a message.
+ */
+typedef int fm_parse_fn(struct fm_doc *doc, const char *text, size_t n,
+    unsigned long line0);
+
+fm_parse_fn fm_yaml_parse;	/* fm_yaml.c */
+fm_parse_fn fm_toml_parse;	/* fm_toml.cc */
+fm_parse_fn fm_json_parse;	/* fm_json.c */
+fm_parse_fn fm_meta_parse;	/* fm_meta.c */
+
+/*
+ * The end of the metadata block of fm_meta.c at the start of src, or
+ * 0 when src does not open with one (fm_meta.c says what opens it).
+ */
+size_t fm_meta_len(const char *src, size_t n);
+
+/* The name of a dialect for messages ("YAML", "TOML", ...). */
+const char *fm_dialect_name(enum fm_dialect d);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

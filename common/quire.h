@@ -169,13 +169,31 @@ int utf8_is_banned(uint32_t cp);
 #define DATE_MAX  (253402300799LL)	/* 9999-12-31T23:59:59Z */
 
 /*
- * Parse the date forms found in front matter: "YYYY-MM-DD", optionally
- * followed by 'T', 't' or spaces and "hh:mm[:ss[.frac]]", optionally
- * followed by spaces and 'Z', "+hh:mm", "+hhmm" or "+hh" (a missing
- * zone is UTC).  The whole string must match.  Returns 0 and sets *t,
- * or -1.
+ * Parse the date forms found in front matter, those of YAML 1.1
+ * timestamps and more: "YYYY-MM-DD" (or "YYYY/MM/DD"; month and day of
+ * one or two digits), optionally followed by 'T', 't' or blanks and
+ * "h:mm[:ss[.frac]]" (hour of one or two digits), optionally followed
+ * by blanks and 'Z', "+hh:mm", "+hhmm" or "+hh" (hour of one or two
+ * digits); the date's year repeated before the zone, as date(1)
+ * prints it ("18:30:22 2023 -0800"), is skipped.  White space around it, ASCII or Unicode (U+00A0...), is
+ * ignored; inside it, only blanks.  The whole string must match and
+ * name a real day.  A date without a zone is UTC.  Returns 0 and sets
+ * *t, or -1.
  */
 int date_parse(const char *s, int64_t *t);
+
+/*
+ * date_parse, but a date without a zone is read in zone, an IANA name
+ * ("Europe/Paris") looked up in the system's zoneinfo (through TZ and
+ * mktime(3)); zone NULL is UTC.
+ */
+int date_parse_in(const char *s, const char *zone, int64_t *t);
+
+/*
+ * Nonzero if zone names a zone of the system's zoneinfo ($TZDIR, else
+ * /usr/share/zoneinfo): a relative name without "..".
+ */
+int date_zone_ok(const char *zone);
 
 /* Parse exactly the IR form "YYYY-MM-DDTHH:MM:SSZ"; 0 or -1. */
 int date_parse_ir(const char *s, size_t n, int64_t *t);

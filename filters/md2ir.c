@@ -1,10 +1,11 @@
 /*
- * md2ir: convert Markdown issues with YAML front matter to the IR.
+ * md2ir: convert Markdown issues with front matter to the IR.
  *
  * Each file is read whole, checked (UTF-8, no NUL), split into front
- * matter and body, its keys mapped to IR fields, its body rendered
- * once by cmark-gfm, and one IR line written.  A file that fails is
- * reported and skipped; the others are still converted.
+ * matter (any dialect of fm.h) and body, its keys mapped to a post's
+ * facts (post.c), its body rendered once by cmark-gfm, and one IR line
+ * written.  A file that fails is reported and skipped; the others are
+ * still converted.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -14,74 +15,32 @@
 
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
-#include <yaml.h>
 
 #include "quire.h"
+#include "authors.h"
+#include "fm.h"
+#include "permalink.h"
+#include "post.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dhqSv] [-b base-url] [-o file] [file ...]";
+static const char usage[] = "[-dhqSv] [-b base-url] [--authors file] "
+    "[--timezone zone] [-o file] [-r content-dir] [--permalink pattern] "
+    "[--now date] [file ...]";
+
+/* Long-only options. */
+enum { OPT_AUTHORS = 301, OPT_TIMEZONE, OPT_PERMALINK, OPT_NOW };
 
 static const struct msg_opt opts[] = {
 	{ 'b', "base", "url", "the site's URL: permalinks and links absolute" },
 	{ 'd', "drafts", NULL, "include drafts" },
 	{ 'o', "output", "file", "write to file, replaced only on success" },
+	{ 'r', "content-dir", "dir", "the content root below which paths count" },
 	{ 'S', "safe", NULL, "drop raw HTML from the bodies" },
+	{ OPT_AUTHORS, "authors", "file", "the site's author data file" },
+	{ OPT_TIMEZONE, "timezone", "zone", "the zone of dates without one" },
+	{ OPT_PERMALINK, "permalink", "pattern", "the permalink pattern" },
+	{ OPT_NOW, "now", "date", "the date scheduled posts are compared to" },
 	{ 0, NULL, NULL, NULL }
-};
-
-static unsigned long ndrafts;		/* drafts skipped, for the summary */
-
-/* Front matter nodes visited at most, and nesting depth at most. */
-#define YAML_BUDGET	100000
-#define YAML_DEPTH	64
-/* Front matter text at most, in bytes. */
-#define YAML_MAXTEXT	(1 << 20)
-
-/* The front matter keys that map to fields, by slot. */
-enum slot {
-	S_TITLE, S_DATE, S_UPDATED, S_PATH, S_SLUG, S_SUMMARY, S_AUTHORS,
-	S_CATEGORIES, S_TAGS, S_IMAGE, S_LINK, S_LANG, S_DRAFT, S_ID,
-	S_NSLOTS
-};
-
-/* Keys, case-insensitive; for a slot, the earlier key wins. */
-static const struct {
-	const char *key;
-	enum slot   slot;
-} keymap[] = {
-	{ "title", S_TITLE },
-	{ "date", S_DATE },
-	{ "pubDate", S_DATE },
-	{ "publishDate", S_DATE },
-	{ "lastmod", S_UPDATED },
-	{ "updated", S_UPDATED },
-	{ "modified", S_UPDATED },
-	{ "permalink", S_PATH },
-	{ "path", S_PATH },
-	{ "url", S_PATH },
-	{ "slug", S_SLUG },
-	{ "summary", S_SUMMARY },
-	{ "description", S_SUMMARY },
-	{ "ogSummary", S_SUMMARY },
-	{ "excerpt", S_SUMMARY },
-	{ "authors", S_AUTHORS },
-	{ "author", S_AUTHORS },
-	{ "categories", S_CATEGORIES },
-	{ "category", S_CATEGORIES },
-	{ "tags", S_TAGS },
-	{ "tag", S_TAGS },
-	{ "image", S_IMAGE },
-	{ "ogImage", S_IMAGE },
-	{ "cover", S_IMAGE },
-	{ "externalUrl", S_LINK },
-	{ "external_url", S_LINK },
-	{ "link", S_LINK },
-	{ "lang", S_LANG },
-	{ "language", S_LANG },
-	{ "draft", S_DRAFT },
-	{ "published", S_DRAFT },
-	{ "id", S_ID },
-	{ "guid", S_ID },
 };
 
 static const char *base_url;		/* -b */
@@ -89,27 +48,29 @@ static int with_drafts;			/* -d */
 static int cmark_opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;
 static cmark_syntax_extension *exts[5];
 static struct idset ids = IDSET_INIT;
+static struct post_opts popts;		/* --timezone, --authors */
+/* Layouts (common/permalink.h): -r, --permalink, --timezone; --now or
+ * SOURCE_DATE_EPOCH for scheduled posts. */
+static struct pl_site layout;
+static int has_now;
+static int64_t now;
 
 /* One file being converted; reset for each. */
 struct issue {
 	const char      *path;		/* as given; "-" for stdin */
 	const char      *name;		/* for messages */
 	struct buf       src;		/* the whole file */
-	size_t           fm;		/* offset of the front matter */
+	struct fm_split  sp;		/* where the front matter is */
 	size_t           body;		/* offset of the body in src */
-	unsigned long    fmline;	/* file line of the first YAML line */
-	yaml_document_t  doc;
-	yaml_node_t     *key[S_NSLOTS];	/* the key node chosen per slot */
-	yaml_node_t     *val[S_NSLOTS];
-	char            *stem;		/* file name less suffix; NULL on stdin */
-	int64_t          fdate;		/* its Jekyll date, when has_fdate */
-	int              has_fdate;
-	int64_t          date, updated;
-	int              has_updated;
-	struct buf       pathv, permalink, id, summary, extra, tmp;
-	char           **authors, **cats, **tags;
-	size_t           nauthors, ncats, ntags;
-	int              budget;
+	struct fm_doc   *doc;
+	struct post      post;		/* its facts */
+	struct pl_facts  facts;		/* what its path says (permalink.h) */
+	int64_t          fdate;		/* the date its path gives */
+	int              has_fdate, fdate_name;
+	const char      *datestr;	/* the date as written, or NULL */
+	int              skip;		/* not a post, or not now: noted */
+	int64_t          date;
+	struct buf       pathv, permalink, id, summary, tmp;
 };
 
 static int
@@ -125,25 +86,6 @@ fail(struct issue *is, unsigned long line, const char *fmt, ...)
 	msg_verr(is->name, line, fmt, ap);
 	va_end(ap);
 	return -1;
-}
-
-/* File line of a YAML node. */
-static unsigned long
-node_line(const struct issue *is, const yaml_node_t *n)
-{
-	return is->fmline + (n != NULL ? n->start_mark.line : 0);
-}
-
-static const char *
-sval(const yaml_node_t *n)
-{
-	return (const char *)n->data.scalar.value;
-}
-
-static int
-is_scalar(const yaml_node_t *n)
-{
-	return n != NULL && n->type == YAML_SCALAR_NODE;
 }
 
 /* File line of byte offset off in the source. */
@@ -168,8 +110,8 @@ static int
 load(struct issue *is)
 {
 	FILE *fp;
-	const char *what, *p, *end, *nl;
-	size_t off, i, o, len;
+	const char *what, *why, *p;
+	size_t off, i, o;
 	unsigned long line;
 	int e;
 
@@ -211,325 +153,14 @@ load(struct issue *is)
 
 	if (is->src.n == 0)
 		return fail(is, 0, "empty file");
-	p = is->src.p;
-	end = p + is->src.n;
-	nl = memchr(p, '\n', (size_t)(end - p));
-	len = (size_t)((nl != NULL ? nl : end) - p);
-	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-		len--;
-	if (len == 3 && memcmp(p, "+++", 3) == 0)
-		return fail(is, 1, "TOML front matter (+++) is not supported; "
-		    "write it as YAML between '---' lines");
-	if (len != 3 || memcmp(p, "---", 3) != 0)
+	if (fm_split(is->src.p, is->src.n, &is->sp, &why, &line) < 0)
+		return fail(is, line, "%s", why);
+	if (is->sp.dialect == FM_NONE)
 		return fail(is, 1, "no front matter: the file must start with "
-		    "a '---' line");
-	if (nl == NULL)
-		return fail(is, 1, "front matter is not closed by a '---' line");
-	is->fmline = 2;
-	is->fm = (size_t)(nl + 1 - is->src.p);
-	/* Find the closing "---" (or YAML's "...") line. */
-	line = 2;
-	for (p = nl + 1; p < end; p = nl + 1, line++) {
-		nl = memchr(p, '\n', (size_t)(end - p));
-		len = (size_t)((nl != NULL ? nl : end) - p);
-		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
-			len--;
-		if (len == 3 && (memcmp(p, "---", 3) == 0 ||
-		    memcmp(p, "...", 3) == 0)) {
-			is->body = nl != NULL ? (size_t)(nl + 1 - is->src.p) :
-			    is->src.n;
-			/* The YAML text ends where this line starts. */
-			is->src.p[p - is->src.p] = '\0';
-			return 0;
-		}
-		if (nl == NULL)
-			break;
-	}
-	return fail(is, 1, "front matter is not closed by a '---' line");
-}
-
-/* Check nesting and size before anything walks the tree. */
-static int
-guard(struct issue *is, yaml_node_t *n, int depth)
-{
-	yaml_node_item_t *it;
-	yaml_node_pair_t *pr;
-
-	if (n == NULL)
-		return 0;
-	if (depth > YAML_DEPTH)
-		return fail(is, node_line(is, n),
-		    "front matter nested more than %d deep", YAML_DEPTH);
-	if (--is->budget < 0)
-		return fail(is, node_line(is, n), "front matter too large "
-		    "(more than %d values, counting aliases)", YAML_BUDGET);
-	switch (n->type) {
-	case YAML_SEQUENCE_NODE:
-		for (it = n->data.sequence.items.start;
-		    it < n->data.sequence.items.top; it++)
-			if (guard(is, yaml_document_get_node(&is->doc, *it),
-			    depth + 1) < 0)
-				return -1;
-		break;
-	case YAML_MAPPING_NODE:
-		for (pr = n->data.mapping.pairs.start;
-		    pr < n->data.mapping.pairs.top; pr++)
-			if (guard(is, yaml_document_get_node(&is->doc,
-			    pr->key), depth + 1) < 0 ||
-			    guard(is, yaml_document_get_node(&is->doc,
-			    pr->value), depth + 1) < 0)
-				return -1;
-		break;
-	default:
-		break;
-	}
+		    "a '---' line (YAML), '+++' (TOML), a JSON object or "
+		    "'Title:' metadata");
+	is->body = is->sp.body;
 	return 0;
-}
-
-/* Append s as a JSON string, dropping what the IR bans. */
-static void
-json_str(struct buf *b, const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i, len;
-	uint32_t c;
-
-	buf_addc(b, '"');
-	for (i = 0; i < n; i += len) {
-		if ((len = utf8_decode(u + i, n - i, &c)) == 0) {
-			len = 1;
-			continue;
-		}
-		if (c == '"' || c == '\\') {
-			buf_addc(b, '\\');
-			buf_addc(b, (int)c);
-		} else if (c == '\n') {
-			buf_adds(b, "\\n");
-		} else if (c == '\t') {
-			buf_adds(b, "\\t");
-		} else if (!utf8_is_banned(c)) {
-			buf_add(b, s + i, len);
-		}
-	}
-	buf_addc(b, '"');
-}
-
-static void
-json_node(struct issue *is, struct buf *b, yaml_node_t *n)
-{
-	yaml_node_item_t *it;
-	yaml_node_pair_t *pr;
-	yaml_node_t *k;
-
-	if (n == NULL) {
-		buf_adds(b, "null");
-		return;
-	}
-	switch (n->type) {
-	case YAML_SCALAR_NODE:
-		json_str(b, sval(n), n->data.scalar.length);
-		break;
-	case YAML_SEQUENCE_NODE:
-		buf_addc(b, '[');
-		for (it = n->data.sequence.items.start;
-		    it < n->data.sequence.items.top; it++) {
-			if (it > n->data.sequence.items.start)
-				buf_addc(b, ',');
-			json_node(is, b, yaml_document_get_node(&is->doc, *it));
-		}
-		buf_addc(b, ']');
-		break;
-	case YAML_MAPPING_NODE:
-		buf_addc(b, '{');
-		for (pr = n->data.mapping.pairs.start;
-		    pr < n->data.mapping.pairs.top; pr++) {
-			if (pr > n->data.mapping.pairs.start)
-				buf_addc(b, ',');
-			k = yaml_document_get_node(&is->doc, pr->key);
-			if (is_scalar(k)) {
-				json_str(b, sval(k), k->data.scalar.length);
-			} else {
-				/* A complex key becomes its JSON text. */
-				struct buf kb = BUF_INIT;
-
-				json_node(is, &kb, k);
-				json_str(b, kb.p, kb.n);
-				buf_free(&kb);
-			}
-			buf_addc(b, ':');
-			json_node(is, b,
-			    yaml_document_get_node(&is->doc, pr->value));
-		}
-		buf_addc(b, '}');
-		break;
-	default:
-		buf_adds(b, "null");
-		break;
-	}
-}
-
-/* Append one list value (a scalar, or a mapping with name and email). */
-static int
-list_item(struct issue *is, const char *key, yaml_node_t *n,
-    char ***v, size_t *nv, int split)
-{
-	yaml_node_pair_t *pr;
-	yaml_node_t *k, *x;
-	const char *name = NULL, *email = NULL, *s, *comma;
-	char *item;
-
-	if (is_scalar(n)) {
-		s = sval(n);
-		/* A scalar "a, b" is the list [a, b]. */
-		while (split && (comma = strchr(s, ',')) != NULL) {
-			*v = xreallocarray(*v, *nv + 1, sizeof(**v));
-			(*v)[(*nv)++] = xstrndup(s, (size_t)(comma - s));
-			s = comma + 1;
-		}
-		*v = xreallocarray(*v, *nv + 1, sizeof(**v));
-		(*v)[(*nv)++] = xstrdup(s);
-		return 0;
-	}
-	if (n != NULL && n->type == YAML_MAPPING_NODE && strcmp(key,
-	    "authors") == 0) {
-		for (pr = n->data.mapping.pairs.start;
-		    pr < n->data.mapping.pairs.top; pr++) {
-			k = yaml_document_get_node(&is->doc, pr->key);
-			x = yaml_document_get_node(&is->doc, pr->value);
-			if (!is_scalar(k) || !is_scalar(x))
-				continue;
-			if (strcasecmp(sval(k), "name") == 0)
-				name = sval(x);
-			else if (strcasecmp(sval(k), "email") == 0)
-				email = sval(x);
-		}
-		if (name != NULL) {
-			struct buf b = BUF_INIT;
-
-			buf_adds(&b, name);
-			if (email != NULL)
-				buf_printf(&b, " <%s>", email);
-			item = xstrndup(b.p, b.n);
-			buf_free(&b);
-			*v = xreallocarray(*v, *nv + 1, sizeof(**v));
-			(*v)[(*nv)++] = item;
-			return 0;
-		}
-	}
-	return fail(is, node_line(is, n), "'%s': each item must be a string%s",
-	    key, strcmp(key, "authors") == 0 ? " or have a 'name'" : "");
-}
-
-static int
-get_list(struct issue *is, enum slot s, const char *key, char ***v,
-    size_t *nv, int split)
-{
-	yaml_node_t *n = is->val[s];
-	yaml_node_item_t *it;
-
-	if (n == NULL)
-		return 0;
-	if (n->type == YAML_SEQUENCE_NODE) {
-		for (it = n->data.sequence.items.start;
-		    it < n->data.sequence.items.top; it++)
-			if (list_item(is, key, yaml_document_get_node(&is->doc,
-			    *it), v, nv, 0) < 0)
-				return -1;
-		return 0;
-	}
-	return list_item(is, key, n, v, nv, split);
-}
-
-/* The scalar of slot s, or NULL; an error for any other node. */
-static int
-get_str(struct issue *is, enum slot s, const char **out)
-{
-	yaml_node_t *n = is->val[s];
-
-	*out = NULL;
-	if (n == NULL)
-		return 0;
-	if (!is_scalar(n))
-		return fail(is, node_line(is, n), "'%s' must be a string",
-		    sval(is->key[s]));
-	*out = sval(n);
-	return 0;
-}
-
-static int
-is_true(const char *s)
-{
-	return strcasecmp(s, "true") == 0 || strcasecmp(s, "yes") == 0 ||
-	    strcasecmp(s, "on") == 0;
-}
-
-static int
-is_false(const char *s)
-{
-	return strcasecmp(s, "false") == 0 || strcasecmp(s, "no") == 0 ||
-	    strcasecmp(s, "off") == 0;
-}
-
-/* "YYYY-MM-DD-" at the start of a file name: 0 and the date, or -1. */
-static int
-name_date(const char *stem, int64_t *t)
-{
-	char d[11];
-
-	if (strlen(stem) < 11 || stem[10] != '-')
-		return -1;
-	memcpy(d, stem, 10);
-	d[10] = '\0';
-	return date_parse(d, t);
-}
-
-/* The file name without its folder and its Markdown suffix. */
-static char *
-file_stem(const char *path)
-{
-	static const char *sfx[] = {
-		".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", NULL
-	};
-	const char *b = strrchr(path, '/');
-	size_t n, k;
-	int i;
-
-	b = b != NULL ? b + 1 : path;
-	n = strlen(b);
-	for (i = 0; sfx[i] != NULL; i++) {
-		k = strlen(sfx[i]);
-		if (n > k && strcasecmp(b + n - k, sfx[i]) == 0) {
-			n -= k;
-			break;
-		}
-	}
-	return xstrndup(b, n);
-}
-
-/* A path segment made from a title: ASCII letters and digits, '-'. */
-static void
-slugify(struct buf *b, const char *s)
-{
-	size_t start = b->n;
-	int dash = 0;
-
-	for (; *s != '\0'; s++) {
-		unsigned char c = (unsigned char)*s;
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && b->n > start)
-				buf_addc(b, '-');
-			buf_addc(b, c);
-			dash = 0;
-		} else if (c >= 'A' && c <= 'Z') {
-			if (dash && b->n > start)
-				buf_addc(b, '-');
-			buf_addc(b, c - 'A' + 'a');
-			dash = 0;
-		} else {
-			dash = 1;
-		}
-	}
 }
 
 static int
@@ -546,33 +177,27 @@ looks_like_uuid(const char *s)
 	return 1;
 }
 
-/* Derive path, permalink and id (quire-ir.5, IDENTITY). */
+/* Derive path, permalink and id (quire-ir.5, IDENTITY); the path by
+ * the site's layout rules (common/permalink.c, md2ir(1) LAYOUTS). */
 static int
 identity(struct issue *is, const char *path, const char *slug,
     const char *title, const char *idv)
 {
-	struct date_tm tm;
-	const char *stem = is->stem;
+	struct pl_post post;
+	const char *why;
 	char uuid[UUID_LEN];
 
-	if (path != NULL && *path != '\0') {
-		if (!url_has_scheme(path) && path[0] != '/')
-			buf_addc(&is->pathv, '/');
-		buf_adds(&is->pathv, path);
-	} else if (is->has_fdate) {
-		/* Jekyll's default: /YYYY/MM/DD/slug.html */
-		date_split(is->fdate, &tm);
-		buf_printf(&is->pathv, "/%04d/%02d/%02d/%s.html", tm.year,
-		    tm.mon, tm.mday, slug != NULL ? slug : stem + 11);
-	} else if (slug != NULL && *slug != '\0') {
-		buf_printf(&is->pathv, "/%s/", slug);
-	} else if (stem != NULL && *stem != '\0') {
-		buf_printf(&is->pathv, "/%s/", stem);
-	} else if (title != NULL) {
-		buf_addc(&is->pathv, '/');
-		slugify(&is->pathv, title);
-		buf_addc(&is->pathv, '/');
-	}
+	memset(&post, 0, sizeof(post));
+	post.f = &is->facts;
+	post.title = title;
+	post.slug = slug;
+	post.cats = (const char *const *)is->post.cats;
+	post.ncats = is->post.ncats;
+	post.date = is->date;
+	post.date_from_name = is->fdate_name && is->datestr == NULL;
+	post.tzoff = pl_token_offset(&layout, is->datestr, is->date);
+	if (pl_site_path(&layout, &post, path, &is->pathv, &why) < 0)
+		return fail(is, 0, "%s", why);
 	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
 		return fail(is, 0, "cannot derive a permalink: give 'path' or "
 		    "'slug' in the front matter");
@@ -824,236 +449,199 @@ render(struct issue *is, int want_excerpt)
 	return html;
 }
 
-static void
-free_list(char **v, size_t n)
+/*
+ * The layout rules before the file is read (permalink.c): a file its
+ * generator never publishes as a post is skipped with one note; a file
+ * outside the content root is an error.  0 for a post; else nonzero,
+ * with is->skip set for a skip.
+ */
+static int
+layout_check(struct issue *is)
 {
-	while (n-- > 0)
-		free(v[n]);
-	free(v);
+	const char *why;
+	enum pl_kind k;
+
+	if (pl_facts_init(&is->facts, is->path, layout.root, &why) < 0)
+		return fail(is, 0, "%s %s", why, layout.root);
+	k = pl_classify_file(&is->facts, is->path, &why);
+	if (k == PL_POST || (k == PL_DRAFT && with_drafts))
+		return 0;
+	msg_err(is->name, 0, "%s: skipped%s", why, k == PL_DRAFT ?
+	    " (-d includes drafts)" : "");
+	is->skip = 1;
+	return 1;
+}
+
+/* The date as written under the first date key (post.c's order), for
+ * the zone it names; NULL when there is none. */
+static const char *
+date_written(struct issue *is)
+{
+	static const char *const keys[] = {
+		"date", "pubDate", "publishDate", "published", NULL
+	};
+	const struct fm_node *v;
+	int i;
+
+	for (i = 0; keys[i] != NULL; i++)
+		if ((v = fm_get(fm_root(is->doc), keys[i])) != NULL &&
+		    v->type == FM_STR)
+			return v->s;
+	return NULL;
+}
+
+/*
+ * Hugo's scheduled and expired posts, only against --now or
+ * SOURCE_DATE_EPOCH: publishDate (else the date) after now, or
+ * expiryDate before it.  Returns 1 after the note for a skipped post,
+ * else 0.
+ */
+static int
+scheduled(struct issue *is)
+{
+	const struct post *p = &is->post;
+	const struct fm_node *v;
+	const char *why;
+	int64_t expiry = p->expiry;
+	int has_expiry = p->has_expiry;
+
+	if (!has_now)
+		return 0;
+	/* Hugo's other name for expiryDate. */
+	if (!has_expiry && (v = fm_get(fm_root(is->doc),
+	    "unpublishDate")) != NULL && v->type == FM_STR &&
+	    date_parse_in(v->s, popts.zone, &expiry) == 0)
+		has_expiry = 1;
+	why = pl_scheduled(1, p->has_publish ? p->publish : is->date,
+	    has_expiry, expiry, now);
+	if (why == NULL)
+		return 0;
+	msg_err(is->name, 0, "%s: skipped", why);
+	is->skip = 1;
+	return 1;
 }
 
 /* Map the front matter, render, and append one IR line to line. */
 static int
 convert(struct issue *is, struct buf *line)
 {
-	yaml_parser_t parser;
-	yaml_node_t *root, *k;
-	yaml_node_pair_t *pr;
-	const char *title, *date, *upd, *path, *slug, *sum, *img, *link;
-	const char *lang, *draft, *idv;
+	struct post *p = &is->post;
+	const char *link, *img;
+	const char *why;
 	char d[DATE_IR_LEN], *html;
-	size_t i, nextra = 0;
-	unsigned long deep;
-	int s, rc = -1;
 
+	if (layout_check(is) != 0)
+		return is->skip ? 0 : -1;
 	if (load(is) < 0)
 		return -1;
-	if (strcmp(is->path, "-") != 0) {
-		is->stem = file_stem(is->path);
-		is->has_fdate = name_date(is->stem, &is->fdate) == 0;
-	}
-	if (strlen(is->src.p + is->fm) > YAML_MAXTEXT)
-		return fail(is, is->fmline, "front matter larger than %d bytes",
-		    YAML_MAXTEXT);
-	if ((deep = conf_flow_depth(is->src.p + is->fm, YAML_DEPTH)) > 0)
-		return fail(is, is->fmline + deep - 1, "front matter nested "
-		    "more than %d deep", YAML_DEPTH);
-	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser,
-	    (unsigned char *)is->src.p + is->fm, strlen(is->src.p + is->fm));
-	if (!yaml_parser_load(&parser, &is->doc)) {
-		fail(is, is->fmline + parser.problem_mark.line,
-		    "bad YAML in front matter: %s%s%s",
-		    parser.problem ? parser.problem : "parse error",
-		    parser.context ? " " : "",
-		    parser.context ? parser.context : "");
-		yaml_parser_delete(&parser);
+	if (fm_parse(is->sp.dialect, is->src.p + is->sp.off, is->sp.len,
+	    is->sp.line, is->name, &is->doc) < 0)
 		return -1;
+	if (post_read(p, fm_root(is->doc), is->sp.dialect, is->name,
+	    &popts) < 0)
+		return -1;
+
+	if (p->draft && !with_drafts) {
+		msg_err(is->name, 0, "a draft, skipped (-d includes drafts)");
+		return 0;
 	}
-	yaml_parser_delete(&parser);
-
-	root = yaml_document_get_root_node(&is->doc);
-	is->budget = YAML_BUDGET;
-	if (root != NULL && root->type != YAML_MAPPING_NODE) {
-		fail(is, node_line(is, root), "front matter is not a YAML "
-		    "mapping of keys to values");
-		goto out;
-	}
-	if (guard(is, root, 0) < 0)
-		goto out;
-
-	/* Choose a key per slot; the rest goes to the extra field. */
-	buf_addc(&is->extra, '{');
-	if (root != NULL) {
-		for (pr = root->data.mapping.pairs.start;
-		    pr < root->data.mapping.pairs.top; pr++) {
-			k = yaml_document_get_node(&is->doc, pr->key);
-			s = -1;
-			if (is_scalar(k))
-				for (i = 0; i < sizeof(keymap) /
-				    sizeof(keymap[0]); i++)
-					if (strcasecmp(sval(k),
-					    keymap[i].key) == 0) {
-						s = (int)keymap[i].slot;
-						break;
-					}
-			if (s >= 0 && is->key[s] == NULL) {
-				is->key[s] = k;
-				is->val[s] = yaml_document_get_node(&is->doc,
-				    pr->value);
-				continue;
-			}
-			if (s >= 0 && is->key[s] != NULL &&
-			    strcasecmp(sval(k), sval(is->key[s])) == 0) {
-				fail(is, node_line(is, k), "key '%s' given "
-				    "twice", sval(k));
-				goto out;
-			}
-			if (nextra++ > 0)
-				buf_addc(&is->extra, ',');
-			json_node(is, &is->extra, k);
-			buf_addc(&is->extra, ':');
-			json_node(is, &is->extra,
-			    yaml_document_get_node(&is->doc, pr->value));
-		}
-	}
-	buf_addc(&is->extra, '}');
-
-	if (get_str(is, S_TITLE, &title) < 0 || get_str(is, S_DATE, &date) < 0 ||
-	    get_str(is, S_UPDATED, &upd) < 0 || get_str(is, S_PATH, &path) < 0 ||
-	    get_str(is, S_SLUG, &slug) < 0 || get_str(is, S_SUMMARY, &sum) < 0 ||
-	    get_str(is, S_IMAGE, &img) < 0 || get_str(is, S_LINK, &link) < 0 ||
-	    get_str(is, S_LANG, &lang) < 0 || get_str(is, S_DRAFT, &draft) < 0 ||
-	    get_str(is, S_ID, &idv) < 0)
-		goto out;
-	if (get_list(is, S_AUTHORS, "authors", &is->authors, &is->nauthors,
-	    0) < 0 ||
-	    get_list(is, S_CATEGORIES, "categories", &is->cats, &is->ncats,
-	    1) < 0 ||
-	    get_list(is, S_TAGS, "tags", &is->tags, &is->ntags, 1) < 0)
-		goto out;
-
-	/* draft: true, or Jekyll's published: false. */
-	if (draft != NULL) {
-		int pub = strcasecmp(sval(is->key[S_DRAFT]), "published") == 0;
-		int64_t t;
-
-		/* Some sites write the date as 'published'. */
-		if (pub && date == NULL && date_parse(draft, &t) == 0) {
-			date = draft;
-			draft = "true";
-		}
-		if (!is_true(draft) && !is_false(draft)) {
-			fail(is, node_line(is, is->val[S_DRAFT]), "'%s' must "
-			    "be true or false", sval(is->key[S_DRAFT]));
-			goto out;
-		}
-		if ((pub ? is_false(draft) : is_true(draft)) && !with_drafts) {
-			msg_note(is->name, 0, "a draft, skipped (-d includes "
-			    "drafts)");
-			ndrafts++;
-			rc = 0;
-			goto out;
-		}
-	}
-
-	if (date != NULL) {
-		if (date_parse(date, &is->date) < 0) {
-			fail(is, node_line(is, is->val[S_DATE]), "cannot read "
-			    "the date '%s' (expected YYYY-MM-DD, optionally "
-			    "with a time and a zone)", date);
-			goto out;
-		}
-	} else if (is->has_fdate) {
+	if (p->has_date) {
+		is->date = p->date;
+		is->datestr = date_written(is);
+	} else if ((is->has_fdate = pl_path_date(&is->facts, p->path,
+	    &is->fdate, &is->fdate_name) == 0)) {
+		/* A day from the path is midnight in the site's zone. */
 		is->date = is->fdate;
-	} else {
-		fail(is, 0, "no date: the front matter has no 'date' and the "
-		    "file name does not start with YYYY-MM-DD-");
-		goto out;
-	}
-	if (upd != NULL && *upd != '\0') {
-		if (date_parse(upd, &is->updated) < 0) {
-			fail(is, node_line(is, is->val[S_UPDATED]), "cannot "
-			    "read the date '%s'", upd);
-			goto out;
+		if (popts.zone != NULL) {
+			char day[DATE_IR_LEN];
+
+			date_fmt_ir(is->fdate, day);
+			day[10] = '\0';
+			if (date_parse_in(day, popts.zone, &is->date) < 0)
+				is->date = is->fdate;
 		}
-		is->has_updated = 1;
+	} else if ((why = pl_untitled(p->title, 0)) != NULL) {
+		msg_err(is->name, 0, "%s: skipped", why);
+		return 0;
+	} else {
+		return fail(is, 0, "no date: the front matter has no 'date', "
+		    "and neither the file's name (YYYY-MM-DD-), its folders "
+		    "(YYYY/MM/DD/) nor its path give one");
 	}
-	if (identity(is, path, slug, title, idv) < 0)
-		goto out;
+	if (scheduled(is) != 0)
+		return 0;
+	if (identity(is, p->path, p->slug, p->title, p->id) < 0)
+		return -1;
 	if (!idset_add(&ids, is->id.p, is->id.n)) {
-		fail(is, 0, "duplicate id '%s': an earlier issue of this run "
-		    "has it", is->id.p);
-		goto out;
+		/* The id comes from the input: shown, never echoed raw. */
+		buf_reset(&is->tmp);
+		fm_show(&is->tmp, is->id.p, is->id.n, 300);
+		return fail(is, 0, "duplicate id '%s': an earlier issue of "
+		    "this run has it", is->tmp.p);
 	}
 
-	if (sum != NULL)
-		buf_adds(&is->summary, sum);
-	html = render(is, sum == NULL);
+	if (p->summary != NULL)
+		buf_adds(&is->summary, p->summary);
+	html = render(is, p->summary == NULL);
 
 	date_fmt_ir(is->date, d);
 	buf_add(line, d, DATE_IR_LEN - 1);
 	buf_addc(line, '\t');
 	ir_put_line(line, is->id.p, is->id.n);
 	buf_addc(line, '\t');
-	if (title != NULL)
-		ir_put_line(line, title, strlen(title));
+	if (p->title != NULL)
+		ir_put_line(line, p->title, strlen(p->title));
 	buf_addc(line, '\t');
 	ir_put_line(line, is->permalink.p, is->permalink.n);
 	buf_addc(line, '\t');
-	if ((link = absolute(is, link)) != NULL)
+	if ((link = absolute(is, p->link)) != NULL)
 		ir_put_line(line, link, strlen(link));
 	buf_addc(line, '\t');
 	if (is->summary.n > 0)
 		ir_put_line(line, is->summary.p, is->summary.n);
 	buf_addc(line, '\t');
-	ir_put_list(line, (const char *const *)is->authors, is->nauthors);
+	ir_put_list(line, (const char *const *)p->authors, p->nauthors);
 	buf_addc(line, '\t');
-	ir_put_list(line, (const char *const *)is->cats, is->ncats);
+	ir_put_list(line, (const char *const *)p->cats, p->ncats);
 	buf_addc(line, '\t');
-	ir_put_list(line, (const char *const *)is->tags, is->ntags);
+	ir_put_list(line, (const char *const *)p->tags, p->ntags);
 	buf_addc(line, '\t');
-	if ((img = absolute(is, img)) != NULL)
+	if ((img = absolute(is, p->image)) != NULL)
 		ir_put_line(line, img, strlen(img));
 	buf_addc(line, '\t');
-	if (is->has_updated) {
-		date_fmt_ir(is->updated, d);
+	if (p->has_updated) {
+		date_fmt_ir(p->updated, d);
 		buf_add(line, d, DATE_IR_LEN - 1);
 	}
 	buf_addc(line, '\t');
-	if (lang != NULL)
-		ir_put_line(line, lang, strlen(lang));
+	if (p->lang != NULL)
+		ir_put_line(line, p->lang, strlen(p->lang));
 	buf_addc(line, '\t');
 	ir_put_line(line, is->path, strlen(is->path));
 	buf_addc(line, '\t');
-	if (nextra > 0)
-		buf_add(line, is->extra.p, is->extra.n);
+	if (p->extra.n > 0)
+		buf_add(line, p->extra.p, p->extra.n);
 	buf_addc(line, '\t');
 	ir_put_text(line, html, strlen(html));
 	buf_addc(line, '\t');
 	ir_put_text(line, is->src.p + is->body, is->src.n - is->body);
 	buf_addc(line, '\n');
 	free(html);
-	rc = 0;
-out:
-	yaml_document_delete(&is->doc);
-	return rc;
+	return 0;
 }
 
 static void
 issue_free(struct issue *is)
 {
-	free(is->stem);
+	pl_facts_free(&is->facts);
 	buf_free(&is->src);
 	buf_free(&is->pathv);
 	buf_free(&is->permalink);
 	buf_free(&is->id);
 	buf_free(&is->summary);
-	buf_free(&is->extra);
 	buf_free(&is->tmp);
-	free_list(is->authors, is->nauthors);
-	free_list(is->cats, is->ncats);
-	free_list(is->tags, is->ntags);
+	post_free(&is->post);
+	fm_free(is->doc);
 }
 
 int
@@ -1064,16 +652,52 @@ main(int argc, char *argv[])
 	};
 	static char *dash[] = { "-", NULL };
 	struct buf line = BUF_INIT;
+	struct authors *authors = NULL;
 	struct issue is;
-	const char *outpath = NULL;
+	const char *outpath = NULL, *authors_path = NULL;
 	size_t i;
 	FILE *out;
 	int c, nerr = 0;
 
 	msg_init(argc, argv, usage);
-	ndrafts = 0;
+	/* A clean slate, so that main can run again (the fuzz target). */
+	memset(&popts, 0, sizeof(popts));
+	memset(&layout, 0, sizeof(layout));
+	has_now = 0;
 	while ((c = msg_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
+		case OPT_AUTHORS:
+			authors_path = optarg;
+			break;
+		case OPT_TIMEZONE:
+			if (!date_zone_ok(optarg)) {
+				msg_err(NULL, 0, "--timezone: '%s' is not a "
+				    "zone of the system's zoneinfo (an IANA "
+				    "name such as Europe/Paris)", optarg);
+				msg_usage();
+			}
+			popts.zone = optarg;
+			layout.zone = optarg;
+			break;
+		case 'r':
+			if (access(optarg, X_OK) != 0) {
+				msg_err(NULL, 0, "-r: %s: %s", optarg,
+				    strerror(errno));
+				msg_usage();
+			}
+			layout.root = optarg;
+			break;
+		case OPT_PERMALINK:
+			layout.pattern = optarg;
+			break;
+		case OPT_NOW:
+			if (date_parse(optarg, &now) < 0) {
+				msg_err(NULL, 0, "--now: cannot read the date "
+				    "'%s'", optarg);
+				msg_usage();
+			}
+			has_now = 1;
+			break;
 		case 'b':
 			if (!url_has_scheme(optarg)) {
 				msg_err(NULL, 0, "-b: '%s' is not an absolute "
@@ -1097,6 +721,8 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (!has_now && date_source_epoch(&now) == 0)
+		has_now = 1;
 	if (argc == 0) {
 		argc = 1;
 		argv = dash;
@@ -1109,8 +735,15 @@ main(int argc, char *argv[])
 			    names[i]);
 			return EXIT_DATA;
 		}
-	if ((out = out_open(outpath)) == NULL)
+	if (authors_path != NULL) {
+		if (authors_load(authors_path, &authors) < 0)
+			return EXIT_DATA;
+		popts.authors = authors;
+	}
+	if ((out = out_open(outpath)) == NULL) {
+		authors_free(authors);
 		return EXIT_DATA;
+	}
 
 	for (i = 0; i < (size_t)argc; i++) {
 		memset(&is, 0, sizeof(is));
@@ -1125,9 +758,9 @@ main(int argc, char *argv[])
 	}
 	buf_free(&line);
 	idset_free(&ids);
-	if (ndrafts > 0 && msg_level == MSG_SUMMARY)
-		msg_err(NULL, 0, "%lu draft%s skipped; -v lists them, -d "
-		    "includes them", ndrafts, ndrafts == 1 ? "" : "s");
+	authors_free(authors);
+
+	popts.authors = NULL;
 	/* A file given with -o is replaced only when every issue converted. */
 	if (out_close(out, nerr == 0) < 0 && nerr == 0)
 		return EXIT_DATA;

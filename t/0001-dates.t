@@ -24,6 +24,38 @@ is "$(d '2017-11-20 junk')" error "trailing junk"
 is "$(d 17-11-20)" error "two-digit year"
 is "$(d '')" error "empty"
 
+# Every form of YAML 1.1 timestamps that real front matter uses.
+is "$(d '2021-10-01 8:30:00+00:00')" 2021-10-01T08:30:00Z "one-digit hour (sites case 03)"
+is "$(d '2015-11-3 10:30:00')" 2015-11-03T10:30:00Z "one-digit day (sites case 04)"
+is "$(d 2024-4-09)" 2024-04-09T00:00:00Z "one-digit month"
+is "$(d 2024/12/05)" 2024-12-05T00:00:00Z "slashes (sites case 05)"
+is "$(d 2024/1/5)" 2024-01-05T00:00:00Z "slashes, one-digit month and day"
+is "$(d 2024/12-05)" error "mixed separators"
+is "$(d "$(printf '2020-01-01\t10:00:00')")" 2020-01-01T10:00:00Z "a tab between date and time"
+is "$(d '2020-01-01 10:00 -0400')" 2020-01-01T14:00:00Z "a space, then -hhmm"
+is "$(d 2020-01-01T10:00:00-4)" 2020-01-01T14:00:00Z "a one-digit zone hour"
+is "$(d '2020-01-01 10:00:00 Z')" 2020-01-01T10:00:00Z "a space before Z"
+is "$(d '2013-06-07 18:46')" 2013-06-07T18:46:00Z "Pelican's YYYY-MM-DD HH:MM"
+is "$(d '2023-01-29 18:30:22 2023 -0800')" 2023-01-30T02:30:22Z "the year repeated before the zone, as date(1) prints it"
+is "$(d '2023-01-29 18:30:22 2024 -0800')" error "another year there is not skipped"
+is "$(d "$(printf '\302\2402020-01-01\343\200\200 ')")" 2020-01-01T00:00:00Z "Unicode white space around the date"
+is "$(d "$(printf '2020-01-01\302\24010:00')")" error "a no-break space inside is refused"
+is "$(d 2017-02-29)" error "an impossible date is still refused"
+is "$(d '2020-1-1 1:02')" 2020-01-01T01:02:00Z "one digit everywhere it may be"
+
+# Dates without a zone, read in a named zone (the system's zoneinfo).
+if [ -e /usr/share/zoneinfo/Europe/Paris ]; then
+	is "$("$QTEST" date '2020-01-15 10:00' Europe/Paris)" 2020-01-15T09:00:00Z "a named zone in winter"
+	is "$("$QTEST" date '2020-07-15 10:00' Europe/Paris)" 2020-07-15T08:00:00Z "a named zone in summer"
+	is "$("$QTEST" date 2020-07-15 America/New_York)" 2020-07-15T04:00:00Z "a date alone is midnight in the zone"
+	is "$("$QTEST" date '2020-07-15 10:00+02:00' America/New_York)" 2020-07-15T08:00:00Z "a zone in the date wins"
+	is "$("$QTEST" date 2020-07-15 Nowhere/Atlantis)" error "an unknown zone is refused"
+	is "$("$QTEST" date 2020-07-15 ../../etc/passwd)" error "a path is no zone"
+	is "$(TZ=Asia/Tokyo "$QTEST" date 2020-07-15)" 2020-07-15T00:00:00Z "TZ in the environment does not change UTC dates"
+else
+	echo "# skip: no /usr/share/zoneinfo here (tzdata)"
+fi
+
 is "$("$QTEST" fmt 1511195565 | tr '\n' '|')" \
     "2017-11-20T16:32:45Z|Mon, 20 Nov 2017 16:32:45 +0000|Mon Nov 20 16:32:45 2017|" \
     "IR, RFC 822 and asctime forms"

@@ -4,7 +4,9 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/feeds.sh"
 
-cd "$TD/rust-blog" || exit 1
+[ -d "$TOP/../shared/corpus/rust-blog" ] ||
+    skip_all "../shared/corpus/rust-blog is absent (a lone clone)"
+cd "$TOP/../shared/corpus/rust-blog" || exit 1
 md2ir -b https://blog.rust-lang.org [0-9]*.md inside-rust/[0-9]* >"$T/rust.ir"
 ok $? "md2ir converts the rust blog"
 n=$(wc -l <"$T/rust.ir")

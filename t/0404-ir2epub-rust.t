@@ -4,8 +4,10 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/epub.sh"
 
-cd "$TD/.." || exit 1
-R=testdata/rust-blog
+[ -d "$TOP/../shared/corpus/rust-blog" ] ||
+    skip_all "../shared/corpus/rust-blog is absent (a lone clone)"
+cd "$TOP/../shared/corpus" || exit 1
+R=rust-blog
 
 md2ir -b https://blog.rust-lang.org $R/[0-9]*.md $R/inside-rust/[0-9]* \
     >"$T/rust.ir" 2>/dev/null

@@ -5,7 +5,9 @@
 # Message-IDs.
 . "$(dirname "$0")/lib.sh"
 
-cd "$TD/rust-blog" || exit 1
+[ -d "$TOP/../shared/corpus/rust-blog" ] ||
+    skip_all "../shared/corpus/rust-blog is absent (a lone clone)"
+cd "$TOP/../shared/corpus/rust-blog" || exit 1
 md2ir -b https://blog.rust-lang.org [0-9]*.md inside-rust/[0-9]* >"$T/rb.ir" 2>"$T/err"
 is "$?" 0 "md2ir converts the Rust blog"
 n=$(wc -l <"$T/rb.ir" | tr -d ' ')

@@ -5,7 +5,7 @@
  *   qtest put list           stdin lines as values of a list field
  *   qtest field N [file...]  field N (1-based) of each record, decoded;
  *                            list values one per line
- *   qtest date STRING        date_parse, printed in the IR form
+ *   qtest date STRING [ZONE] date_parse_in, printed in the IR form
  *   qtest fmt EPOCH          the IR, RFC 822 and asctime forms
  *   qtest url BASE REF       url_resolve
  *   qtest host URL           url_host
@@ -13,11 +13,17 @@
  *   qtest sha1 (stdin)       SHA-1 of stdin in hex
  *   qtest author STRING      ir_author_split, as "name|address"
  *   qtest lang STRING        ir_lang_ok: exit 0 for a good tag
+ *   qtest permalink KEY=VALUE...  common/permalink.c: the site path of
+ *                            a post, or "skip: REASON" (see permalink())
+ *   qtest fm FILE            fm_split + fm_parse: the dialect, the body's
+ *                            first line and the tree as JSON
+ *   qtest fmfile FILE        fm_load_file: the tree as JSON
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "quire.h"
+#include "fm.h"
+#include "permalink.h"
 
 static int
 put(const char *kind)
@@ -83,6 +89,153 @@ field(int k, int argc, char *argv[])
 	return ir_reader_close(r) > 0 ? 1 : 0;
 }
 
+/*
+ * qtest permalink: the facts of one post as KEY=VALUE arguments
+ * (file, root, title, slug, fmpath, date, tz in seconds, cats
+ * comma-separated, pattern, style auto|jekyll|hugo|pelican, sibling
+ * 1, zone an IANA name, datestr a front matter date), then "skip:
+ * REASON" for a file that is not a post, else the site path
+ * (pl_site_path), or with "what=date" the date the path gives, with
+ * "what=offset" the date tokens' offset (pl_token_offset of datestr),
+ * with "what=facts" dirs|name|rest|bundle.
+ */
+static int
+permalink(int argc, char *argv[])
+{
+	const char *file = NULL, *root = NULL, *fmpath = NULL;
+	const char *what = "path", *why, *v, *datestr = NULL;
+	char *cats[16], *cs = NULL, *c, d[DATE_IR_LEN];
+	struct pl_facts f;
+	struct pl_post p;
+	struct pl_site site;
+	struct buf out = BUF_INIT;
+	enum pl_kind kind;
+	int i, sibling = -1, from_name, rc = 0;
+	int64_t t;
+
+	memset(&p, 0, sizeof(p));
+	memset(&site, 0, sizeof(site));
+	for (i = 2; i < argc; i++) {
+		if ((v = strchr(argv[i], '=')) == NULL)
+			msg_usage();
+		v++;
+#define K(k) (strncmp(argv[i], k "=", sizeof(k)) == 0)
+		if (K("file")) file = v;
+		else if (K("root")) root = v;
+		else if (K("title")) p.title = v;
+		else if (K("slug")) p.slug = v;
+		else if (K("fmpath")) fmpath = v;
+		else if (K("pattern")) site.pattern = v;
+		else if (K("zone")) site.zone = v;
+		else if (K("datestr")) datestr = v;
+		else if (K("what")) what = v;
+		else if (K("tz")) p.tzoff = strtol(v, NULL, 10);
+		else if (K("sibling")) sibling = atoi(v);
+		else if (K("date")) {
+			if (date_parse(v, &p.date) < 0)
+				msg_usage();
+		} else if (K("cats")) {
+			cs = xstrdup(v);
+			for (c = strtok(cs, ","); c != NULL && p.ncats < 16;
+			    c = strtok(NULL, ","))
+				cats[p.ncats++] = c;
+			p.cats = (const char *const *)cats;
+		} else if (K("style")) {
+			site.style = strcmp(v, "jekyll") == 0 ? PL_JEKYLL :
+			    strcmp(v, "hugo") == 0 ? PL_HUGO :
+			    strcmp(v, "pelican") == 0 ? PL_PELICAN : PL_AUTO;
+		} else
+			msg_usage();
+#undef K
+	}
+	site.root = root;
+	if (strcmp(what, "offset") == 0) {
+		if (datestr != NULL && date_parse(datestr, &t) == 0)
+			p.date = t;
+		printf("%ld\n", pl_token_offset(&site, datestr, p.date));
+		return 0;
+	}
+	if (pl_facts_init(&f, file, root, &why) < 0) {
+		printf("error: %s\n", why);
+		pl_facts_free(&f);
+		free(cs);
+		return 1;
+	}
+	p.f = &f;
+	kind = sibling >= 0 ? pl_classify(&f, sibling, &why) :
+	    pl_classify_file(&f, file, &why);
+	if (strcmp(what, "facts") == 0) {
+		printf("%s|%s|%s|%d\n", f.dirs, f.name, f.name_rest, f.bundle);
+	} else if (kind != PL_POST) {
+		printf("skip: %s\n", why);
+	} else if (strcmp(what, "date") == 0) {
+		if (pl_path_date(&f, fmpath, &t, &from_name) < 0) {
+			puts("none");
+		} else {
+			date_fmt_ir(t, d);
+			printf("%s%s\n", d, from_name ? " name" : "");
+		}
+	} else {
+		if (p.date == 0 && pl_path_date(&f, fmpath, &t, &from_name) == 0)
+			p.date = t, p.date_from_name = from_name;
+		if (pl_site_path(&site, &p, fmpath, &out, &why) < 0) {
+			printf("error: %s\n", why);
+			rc = 1;
+		}
+		if (rc == 0)
+			puts(out.p);
+	}
+	buf_free(&out);
+	pl_facts_free(&f);
+	free(cs);
+	return rc;
+}
+
+/* The front matter of a Markdown file, as md2ir finds it. */
+static int
+fm(const char *path)
+{
+	struct buf in = BUF_INIT, out = BUF_INIT;
+	struct fm_split sp;
+	struct fm_doc *doc;
+	const char *why, *nl;
+	unsigned long line;
+	FILE *fp;
+
+	int rc = 1;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return 1;
+	if (buf_slurp(&in, fp) < 0)
+		goto out;
+	if (in.p == NULL)
+		buf_adds(&in, "");
+	if (fm_split(in.p, in.n, &sp, &why, &line) < 0) {
+		msg_err(path, line, "%s", why);
+		goto out;
+	}
+	printf("%s\n", fm_dialect_name(sp.dialect));
+	nl = strchr(in.p + sp.body, '\n');
+	printf("%.*s\n", nl ? (int)(nl - in.p - sp.body) :
+	    (int)strlen(in.p + sp.body), in.p + sp.body);
+	rc = 0;
+	if (sp.dialect == FM_NONE)
+		goto out;
+	rc = 1;
+	if (fm_parse(sp.dialect, in.p + sp.off, sp.len, sp.line, path,
+	    &doc) < 0)
+		goto out;
+	fm_json(&out, fm_root(doc));
+	printf("%s\n", out.p);
+	fm_free(doc);
+	rc = 0;
+out:
+	fclose(fp);
+	buf_free(&out);
+	buf_free(&in);
+	return rc;
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -100,14 +253,17 @@ main(int argc, char *argv[])
 		msg_usage();
 	if (strcmp(argv[1], "put") == 0 && argc == 3)
 		return put(argv[2]);
+	if (strcmp(argv[1], "permalink") == 0)
+		return permalink(argc, argv);
 	if (strcmp(argv[1], "field") == 0 && argc >= 3) {
 		i = atoi(argv[2]);
 		if (i < 1 || i > IR_NFIELDS)
 			msg_usage();
 		return field(i - 1, argc - 3, argv + 3);
 	}
-	if (strcmp(argv[1], "date") == 0 && argc == 3) {
-		if (date_parse(argv[2], &t) < 0) {
+	if (strcmp(argv[1], "date") == 0 && (argc == 3 || argc == 4)) {
+		if (date_parse_in(argv[2], argc == 4 ? argv[3] : NULL,
+		    &t) < 0) {
 			puts("error");
 			return 1;
 		}
@@ -152,6 +308,19 @@ main(int argc, char *argv[])
 		ir_author_split(argv[2], &nm, &nn, &ad, &na);
 		printf("%.*s|%s%.*s\n", (int)nn, nm, ad ? "" : "(none)",
 		    (int)na, ad ? ad : "");
+		return 0;
+	}
+	if (strcmp(argv[1], "fm") == 0 && argc == 3)
+		return fm(argv[2]);
+	if (strcmp(argv[1], "fmfile") == 0 && argc == 3) {
+		struct fm_doc *doc;
+
+		if (fm_load_file(argv[2], &doc) < 0)
+			return 1;
+		fm_json(&out, fm_root(doc));
+		printf("%s\n", out.p);
+		fm_free(doc);
+		buf_free(&out);
 		return 0;
 	}
 	if (strcmp(argv[1], "lang") == 0 && argc == 3)

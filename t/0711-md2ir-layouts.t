@@ -1,0 +1,159 @@
+#!/bin/sh
+# md2ir's layout rules (md2ir(1), LAYOUTS): page bundles, -r, permalink
+# patterns, dates from paths, what is not a post, scheduled posts.
+. "$(dirname "$0")/lib.sh"
+
+L=$TD/layouts
+f() { cut -f"$1" "$T/out"; }
+
+# 01: page bundles take their slug from their folder.
+run md2ir -b https://example.org "$L"/01-page-bundle/*/index.md
+is "$rc" 0 "two page bundles: exit 0"
+is "$(f 4 | tr '\n' ' ')" \
+    "https://example.org/first-trip/ https://example.org/second-trip/ " \
+    "bundles: /first-trip/ and /second-trip/"
+is "$(f 2 | sort -u | wc -l)" 2 "bundles: two ids"
+
+# 02: below a content root the folders stay in the path.
+run md2ir -b https://example.org -r "$L/02-nested-dirs" \
+    "$L"/02-nested-dirs/*/recap.md
+is "$rc" 0 "two recap.md below -r: exit 0"
+is "$(f 4 | tr '\n' ' ')" \
+    "https://example.org/2023/recap/ https://example.org/2024/recap/ " \
+    "-r: /2023/recap/ and /2024/recap/"
+run md2ir -b https://example.org "$L"/02-nested-dirs/*/recap.md
+is "$rc" 1 "without -r the two recap.md collide, as before"
+like "$(cat "$T/err")" "duplicate id" "the collision is named"
+
+# The id depends on where the file sits below the root, not on the
+# current directory or the other files of the run.
+one=$(cd "$L/02-nested-dirs/2024" && md2ir -r .. recap.md | cut -f2)
+two=$(cd "$L" && md2ir -r ./02-nested-dirs//2023/.. 02-nested-dirs/2024/recap.md |
+    cut -f2)
+three=$(md2ir -r "$L/02-nested-dirs" "$L/02-nested-dirs/2023/recap.md" \
+    "$L/02-nested-dirs/2024/recap.md" | tail -1 | cut -f2)
+is "$one" "$two" "same id from another directory and a messy root"
+is "$one" "$three" "same id with other files in the run"
+run md2ir -r "$L/01-page-bundle" "$L/02-nested-dirs/2024/recap.md"
+is "$rc" 1 "a file outside the content root: exit 1"
+like "$(cat "$T/err")" "2024/recap.md: not below the content root" \
+    "outside the root: named"
+run md2ir -r "$T/nowhere" "$L/02-nested-dirs/2024/recap.md"
+is "$rc" 2 "-r of a missing folder is a usage error"
+
+# 09: a section page is skipped with a note; -o still writes the post.
+run md2ir -o "$T/o.ir" "$L"/09-section-index/_index.md \
+    "$L"/09-section-index/hello.md
+is "$rc" 0 "_index.md and a post: exit 0"
+is "$(cat "$T/err")" \
+    "md2ir: $L/09-section-index/_index.md: a section page (_index.md), not a post: skipped" \
+    "one note for the section page"
+is "$(cut -f3 "$T/o.ir")" Hello "-o: the real post is written"
+
+# A site of our own: Hugo, Jekyll, React, Zola and Pelican layouts.
+S=$T/site
+mkdir -p "$S/blog/2023/kwok" "$S/blog/2024/12/05" "$S/pages" "$S/_drafts" \
+    "$S/_img" "$S/_posts"
+post() {	# post FILE FRONT-MATTER-LINES...
+	_f=$S/$1
+	shift
+	{ echo ---; for l in "$@"; do echo "$l"; done; echo ---; echo; echo Text.; } > "$_f"
+}
+post blog/2023/kwok/index.md "title: Introducing KWOK" "date: 2023-03-01" \
+    "slug: introducing-kwok"
+post blog/2023/kwok/notes.md "title: Notes" "date: 2023-03-02"
+post blog/2023/sig-cli.md "title: SIG CLI Spotlight" \
+    "date: 2023-07-20T09:30:00-08:00" "slug: sig-cli-spotlight-2023"
+post blog/2024/12/05/react-19.md "title: React v19"
+post blog/_index.md "title: Blog"
+post index.md "title: Home"
+post pages/about.md "title: About" "date: 2020-01-01"
+post _drafts/idea.md "title: Idea" "date: 2020-01-01"
+: > "$S/_img/README.md"
+post _posts/2013-05-06-jekyll-1-0-0-released.md "title: Jekyll 1.0" \
+    "date: \"2013-05-06 02:12:52 +0200\""
+post zola.md "title: 1.0 Timeline" "path: 2014/12/12/1.0-Timeline"
+
+run md2ir -r "$S" "$S"/index.md "$S"/blog/_index.md "$S"/pages/about.md \
+    "$S"/_drafts/idea.md "$S"/_img/README.md "$S"/blog/2023/kwok/notes.md
+is "$rc" 0 "six files that are not posts: exit 0"
+is "$(wc -l < "$T/out")" 0 "six files that are not posts: no output"
+is "$(wc -l < "$T/err")" 6 "six files that are not posts: one note each"
+like "$(cat "$T/err")" "pages/about.md: a page \(pages/, Pelican's PAGE_PATHS\), not a post: skipped" \
+    "Pelican pages/ named"
+like "$(cat "$T/err")" "idea.md: a draft \(in _drafts\): skipped \(-d includes drafts\)" \
+    "Jekyll _drafts named"
+run md2ir -d -r "$S" "$S"/_drafts/idea.md
+is "$(f 3)" Idea "-d includes _drafts"
+
+run md2ir -r "$S" --permalink '/:section/:year/:month/:day/:slug/' \
+    "$S"/blog/2023/kwok/index.md "$S"/blog/2023/sig-cli.md
+is "$(f 4 | tr '\n' ' ')" \
+    "/blog/2023/03/01/introducing-kwok/ /blog/2023/07/20/sig-cli-spotlight-2023/ " \
+    "Hugo pattern (k8s): the day as written, -08:00"
+run md2ir -r "$S" "$S"/blog/2024/12/05/react-19.md
+is "$(f 1)" 2024-12-05T00:00:00Z "date from YYYY/MM/DD folders (React)"
+is "$(f 4)" /blog/2024/12/05/react-19/ "React layout, default path"
+run md2ir -r "$S/blog" --permalink /blog/:path "$S"/blog/2024/12/05/react-19.md
+is "$(f 4)" /blog/2024/12/05/react-19 "React layout, /blog/:path"
+run md2ir "$S"/zola.md
+is "$(f 1),$(f 4)" 2014-12-12T00:00:00Z,/2014/12/12/1.0-Timeline/ \
+    "Zola path: the date and /PATH/"
+run md2ir --permalink /news/:year/:month/:day/:title/ \
+    "$S"/_posts/2013-05-06-jekyll-1-0-0-released.md
+is "$(f 4)" /news/2013/05/06/jekyll-1-0-0-released/ \
+    "Jekyll pattern, no site zone: the day as written"
+run md2ir --timezone America/Los_Angeles --permalink /news/:year/:month/:day/:title/ \
+    "$S"/_posts/2013-05-06-jekyll-1-0-0-released.md
+is "$(f 4)" /news/2013/05/05/jekyll-1-0-0-released/ \
+    "Jekyll pattern in the site's zone: May 6th +0200 is May 5th in Los Angeles"
+post _posts/2014-05-06-two.md "title: Two"
+run md2ir --timezone America/Los_Angeles --permalink /news/:year/:month/:day/:title/ \
+    "$S"/_posts/2014-05-06-two.md
+is "$(f 1),$(f 4)" 2014-05-06T07:00:00Z,/news/2014/05/06/two/ \
+    "a day from the name is midnight in the site's zone"
+run md2ir --permalink /news/:unknown/ "$S"/zola.md
+is "$rc" 0 "a front matter path wins over a bad pattern"
+run md2ir --permalink /news/:unknown/ "$S"/blog/2023/sig-cli.md
+is "$rc" 1 "an unknown token: exit 1"
+like "$(cat "$T/err")" "sig-cli.md: an unknown token in the pattern" \
+    "an unknown token: named"
+
+# A page with neither title nor date: a helper page (Zola's
+# releases/latest.md), skipped; a title without a date is still an error.
+printf -- '---\ntemplate: latest.html\n---\n' > "$S/latest.md"
+run md2ir "$S"/latest.md
+is "$rc,$(wc -l < "$T/out")" 0,0 "no title, no date: skipped, exit 0"
+like "$(cat "$T/err")" "latest.md: a page with neither a title nor a date" \
+    "no title, no date: named"
+post undated.md "title: Undated"
+run md2ir "$S"/undated.md
+is "$rc" 1 "a title without a date is still an error"
+like "$(cat "$T/err")" "undated.md: no date" "no date: named"
+
+# Scheduled posts, against --now or SOURCE_DATE_EPOCH, never the clock.
+post future.md "title: Future" "date: 2020-01-01" "publishDate: 2999-01-01"
+post expired.md "title: Gone" "date: 2020-01-01" "expiryDate: 2021-01-01"
+post later.md "title: Later" "date: 2023-06-01"
+post unpub.md "title: Unpublished" "date: 2020-01-01" "unpublishDate: 2021-01-01"
+post ahead.md "title: Ahead" "date: 2024-06-01"
+run md2ir "$S"/future.md "$S"/expired.md "$S"/later.md
+is "$rc,$(wc -l < "$T/out")" 0,3 "no --now: every post, whatever the clock"
+run md2ir --now 2024-01-01 "$S"/future.md "$S"/expired.md "$S"/later.md
+is "$rc,$(f 3 | tr '\n' ' ')" "0,Later " "--now 2024-01-01: future and expired skipped"
+like "$(cat "$T/err")" "future.md: scheduled: its publish date is in the future: skipped" \
+    "scheduled: named"
+like "$(cat "$T/err")" "expired.md: expired: its expiry date has passed: skipped" \
+    "expired: named"
+run md2ir --now 2024-01-01 "$S"/unpub.md
+is "$rc,$(wc -l < "$T/out")" 0,0 "unpublishDate, Hugo's other name for expiryDate"
+run env SOURCE_DATE_EPOCH=1700000000 md2ir "$S"/future.md "$S"/later.md
+is "$(f 3 | tr '\n' ' ')" "Later " "SOURCE_DATE_EPOCH (2023-11-14): future skipped"
+run md2ir --now 2024-01-01 "$S"/ahead.md
+is "$rc,$(wc -l < "$T/out")" 0,0 "a date after now is a publish date after now (Hugo, Jekyll)"
+run md2ir "$S"/ahead.md
+is "$rc,$(wc -l < "$T/out")" 0,1 "... but only when now is given"
+run md2ir --now 2024-13-01 "$S"/later.md
+is "$rc" 2 "--now with a bad date: usage error"
+
+done_testing
