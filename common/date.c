@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -392,5 +393,265 @@ date_source_epoch(int64_t *t)
 	if (errno != 0 || *end != '\0' || v < 0 || v > DATE_MAX)
 		return -1;
 	*t = v;
+	return 0;
+}
+
+/* ---- dates in feeds (feed2ir) ---------------------------------------- */
+
+/* The month of an English name or its first three letters; 0 if none. */
+static int
+month_name(const char *s, size_t n)
+{
+	static const char *const full[12] = {
+		"january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november",
+		"december"
+	};
+	int m;
+
+	if (n < 3)
+		return 0;
+	for (m = 0; m < 12; m++)
+		if (strncasecmp(s, full[m], 3) == 0 &&
+		    (n == 3 || (n == 4 && m == 8 &&
+		    (s[3] == 't' || s[3] == 'T')) ||
+		    (n == strlen(full[m]) && strncasecmp(s, full[m], n) == 0)))
+			return m + 1;
+	return 0;
+}
+
+/* The offset in seconds of a zone name of RFC 822 (and a few more). */
+static int
+zone_name(const char *s, size_t n, int *off)
+{
+	static const struct {
+		const char *name;
+		int hours;
+	} zones[] = {
+		{ "UT", 0 }, { "UTC", 0 }, { "GMT", 0 }, { "Z", 0 },
+		{ "EST", -5 }, { "EDT", -4 }, { "CST", -6 }, { "CDT", -5 },
+		{ "MST", -7 }, { "MDT", -6 }, { "PST", -8 }, { "PDT", -7 },
+		{ "AST", -4 }, { "ADT", -3 }, { "HST", -10 }, { "AKST", -9 },
+		{ "AKDT", -8 }, { "BST", 1 }, { "CET", 1 }, { "CEST", 2 },
+		{ "MET", 1 }, { "MEST", 2 }, { "EET", 2 }, { "EEST", 3 },
+		{ "WET", 0 }, { "WEST", 1 }, { "JST", 9 }, { "KST", 9 },
+		{ "IST", 5 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(zones) / sizeof(zones[0]); i++)
+		if (strlen(zones[i].name) == n &&
+		    strncasecmp(s, zones[i].name, n) == 0) {
+			*off = zones[i].hours * 3600;
+			if (strncasecmp(s, "IST", 3) == 0)
+				*off += 1800;
+			return 0;
+		}
+	/* The military letters of RFC 822 are unreliable (RFC 1123): 0. */
+	if (n == 1 && ((*s >= 'A' && *s <= 'Z' && *s != 'J') ||
+	    (*s >= 'a' && *s <= 'z' && *s != 'j'))) {
+		*off = 0;
+		return 0;
+	}
+	return -1;
+}
+
+/* Skip white space and the commas some writers put between parts. */
+static const char *
+skip_sep(const char *s)
+{
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' ||
+	    *s == ',')
+		s++;
+	return s;
+}
+
+/* Read 1 to max digits at *s; -1 if there are none. */
+static int
+num(const char **s, int max, int *len)
+{
+	int v = 0, n = 0;
+
+	while (n < max && **s >= '0' && **s <= '9') {
+		v = v * 10 + (*(*s)++ - '0');
+		n++;
+	}
+	if (len != NULL)
+		*len = n;
+	return n > 0 ? v : -1;
+}
+
+int
+date_parse_822(const char *s, int64_t *t)
+{
+	int d, mo, y, h, mi, se = 0, off = 0, sign, nd, oh, om;
+	size_t n;
+	int64_t v;
+
+	s = skip_sep(s);
+	/* An optional day name, full or short, with or without a comma. */
+	if ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')) {
+		while ((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z'))
+			s++;
+		if (*s == '.')
+			s++;
+		s = skip_sep(s);
+	}
+	if ((d = num(&s, 2, NULL)) < 1)
+		return -1;
+	while (*s == ' ' || *s == '-')
+		s++;
+	for (n = 0; (s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z');
+	    n++)
+		;
+	if ((mo = month_name(s, n)) == 0)
+		return -1;
+	s += n;
+	if (*s == '.')
+		s++;
+	while (*s == ' ' || *s == '-' || *s == ',')
+		s++;
+	if ((y = num(&s, 4, &nd)) < 0 || nd == 1 || nd == 3)
+		return -1;
+	if (nd == 2)			/* RFC 2822, 4.3 */
+		y += y < 50 ? 2000 : 1900;
+	if (y < 1 || d > mdays(y, mo))
+		return -1;
+	s = skip_sep(s);
+	h = mi = 0;
+	if (*s >= '0' && *s <= '9') {
+		if ((h = num(&s, 2, NULL)) > 23 || *s++ != ':' ||
+		    (mi = num(&s, 2, &nd)) < 0 || nd != 2 || mi > 59)
+			return -1;
+		if (*s == ':') {
+			s++;
+			if ((se = num(&s, 2, &nd)) < 0 || nd != 2 || se > 60)
+				return -1;
+			if (se == 60)
+				se = 59;
+			if (*s == '.' || *s == ',')
+				for (s++; *s >= '0' && *s <= '9'; s++)
+					;
+		}
+		s = skip_sep(s);
+		if (*s == '+' || *s == '-') {
+			sign = *s++ == '-' ? -1 : 1;
+			if ((oh = num(&s, 2, &nd)) < 0 || nd != 2)
+				return -1;
+			if (*s == ':')
+				s++;
+			om = 0;
+			if (*s >= '0' && *s <= '9' &&
+			    ((om = num(&s, 2, &nd)) < 0 || nd != 2 || om > 59))
+				return -1;
+			if (oh > 23)
+				return -1;
+			off = sign * (oh * 3600 + om * 60);
+		} else if (*s != '\0') {
+			for (n = 0; (s[n] >= 'A' && s[n] <= 'Z') ||
+			    (s[n] >= 'a' && s[n] <= 'z'); n++)
+				;
+			if (zone_name(s, n, &off) < 0)
+				return -1;
+			s += n;
+			/* "GMT+2", "UTC-0500" */
+			if ((*s == '+' || *s == '-') && off == 0) {
+				sign = *s++ == '-' ? -1 : 1;
+				if ((oh = num(&s, 2, &nd)) < 0 || oh > 23)
+					return -1;
+				if (*s == ':')
+					s++;
+				om = 0;
+				if (*s >= '0' && *s <= '9' &&
+				    ((om = num(&s, 2, &nd)) < 0 || nd != 2 ||
+				    om > 59))
+					return -1;
+				off = sign * (oh * 3600 + om * 60);
+			}
+		}
+	}
+	s = skip_sep(s);
+	/* A trailing comment, "(PST)", as mail dates have. */
+	if (*s == '(' && strchr(s, ')') != NULL)
+		s = skip_sep(strchr(s, ')') + 1);
+	if (*s != '\0')
+		return -1;
+	v = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
+	if (v < DATE_MIN || v > DATE_MAX)
+		return -1;
+	*t = v;
+	return 0;
+}
+
+/*
+ * The ISO-like forms people write by hand (../shared/cases): slashes,
+ * a one-digit month, day or hour ("2015-11-3 8:30:00+00:00",
+ * "2024/12/05"), rewritten to the strict form and parsed by it.
+ */
+static int
+date_loose(const char *s, int64_t *t)
+{
+	char out[80];
+	int y, mo, d, h, nd;
+	const char *p = s;
+
+	if ((y = num(&p, 4, &nd)) < 0 || nd != 4 || (*p != '-' && *p != '/'))
+		return -1;
+	p++;
+	if ((mo = num(&p, 2, NULL)) < 0 || (*p != '-' && *p != '/'))
+		return -1;
+	p++;
+	if ((d = num(&p, 2, NULL)) < 0)
+		return -1;
+	if (*p == '\0') {
+		snprintf(out, sizeof(out), "%04d-%02d-%02d", y, mo, d);
+		return date_parse(out, t);
+	}
+	if (*p != 'T' && *p != 't' && *p != ' ')
+		return -1;
+	while (*p == ' ' || *p == 'T' || *p == 't')
+		p++;
+	if ((h = num(&p, 2, NULL)) < 0 || *p != ':')
+		return -1;
+	if (snprintf(out, sizeof(out), "%04d-%02d-%02dT%02d%s", y, mo, d, h,
+	    p) >= (int)sizeof(out))
+		return -1;
+	return date_parse(out, t);
+}
+
+int
+date_parse_feed(const char *s, int64_t *t)
+{
+	char tmp[80];
+	const char *p;
+	size_t n;
+	int y, m;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
+	    s[n - 1] == '\n' || s[n - 1] == '\r'))
+		n--;
+	if (n == 0 || n >= sizeof(tmp))
+		return -1;
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	if (date_parse(tmp, t) == 0 || date_parse_822(tmp, t) == 0 ||
+	    date_loose(tmp, t) == 0)
+		return 0;
+	/* W3C-DTF's reduced forms: YYYY and YYYY-MM. */
+	p = tmp;
+	if ((y = digits(&p, 4)) < 1)
+		return -1;
+	m = 1;
+	if (*p == '-') {
+		p++;
+		if ((m = digits(&p, 2)) < 1 || m > 12)
+			return -1;
+	}
+	if (*p != '\0')
+		return -1;
+	*t = days_from_civil(y, m, 1) * 86400;
 	return 0;
 }

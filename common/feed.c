@@ -21,13 +21,8 @@
 
 #include "feed.h"
 #include "html.h"
+#include "site.h"
 #include "xhtml.h"
-
-/* Keys of site.yaml, in the order of enum feed_key. */
-static const char *const keys[FEED_NKEYS + 1] = {
-	"title", "link", "self", "description", "author", "author_uri",
-	"language", "id", "icon", "logo", NULL
-};
 
 const struct msg_opt feed_opts[] = {
 	{ 'a', "author", "author", "the feed's author, 'Name <email>'" },
@@ -107,21 +102,42 @@ clean_dup(const char *s)
 	return b.p;
 }
 
+/* The value of key k in the site configuration s. */
+static const char *
+site_value(const struct site *s, int k)
+{
+	switch (k) {
+	case FEED_TITLE:	return s->title;
+	case FEED_LINK:
+		/* site.yaml's link (the feed's own key), else the site. */
+		return site_get(s, "link") != NULL ? site_get(s, "link") :
+		    s->url;
+	case FEED_SELF:		return s->self;
+	case FEED_DESCRIPTION:	return s->description;
+	case FEED_AUTHOR:	return s->author;
+	case FEED_AUTHOR_URI:	return s->author_uri;
+	case FEED_LANGUAGE:	return s->language;
+	case FEED_ID:		return s->id;
+	case FEED_ICON:		return s->icon;
+	case FEED_LOGO:		return s->logo;
+	default:		return NULL;
+	}
+}
+
 int
 feed_open(struct feed *f)
 {
-	struct conf *c = NULL;
+	struct site site;
 	const char *v;
 	int k, bad = 0;
 
-	if (f->conf_path != NULL) {
-		if ((c = conf_load(f->conf_path)) == NULL)
-			return -1;
-		if (conf_check(c, keys) > 0)
-			bad = 1;
+	/* -c FILE, else ./quire.yaml if there is one. */
+	if (site_load(&site, f->conf_path, NULL) < 0) {
+		site_free(&site);
+		return -1;
 	}
 	for (k = 0; k < FEED_NKEYS; k++) {
-		v = f->opt[k] != NULL ? f->opt[k] : conf_get(c, keys[k]);
+		v = f->opt[k] != NULL ? f->opt[k] : site_value(&site, k);
 		if (v == NULL)
 			continue;
 		f->val[k] = clean_dup(v);
@@ -133,18 +149,18 @@ feed_open(struct feed *f)
 	}
 	if (!bad && f->val[FEED_ID] != NULL &&
 	    !url_has_scheme(f->val[FEED_ID])) {
-		msg_err(f->conf_path, 0, "id '%s' is not an absolute URI",
+		msg_err(site.path, 0, "id '%s' is not an absolute URI",
 		    f->val[FEED_ID]);
 		bad = 1;
 	}
 	if (!bad && f->val[FEED_LANGUAGE] != NULL &&
 	    !ir_lang_ok(f->val[FEED_LANGUAGE],
 	    strlen(f->val[FEED_LANGUAGE]))) {
-		msg_err(f->conf_path, 0, "language '%s' is not a language tag",
+		msg_err(site.path, 0, "language '%s' is not a language tag",
 		    f->val[FEED_LANGUAGE]);
 		bad = 1;
 	}
-	conf_free(c);
+	site_free(&site);
 	if (bad)
 		return -1;
 	/* The entries need the author's page before feed_finish(). */
@@ -157,7 +173,7 @@ feed_open(struct feed *f)
 		}
 		f->has_author = 1;
 	}
-	if ((f->spool_fp = tmpfile()) == NULL) {
+	if ((f->spool_fp = out_spool()) == NULL) {
 		msg_err(NULL, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		return -1;
@@ -215,6 +231,81 @@ feed_add(struct feed *f, const struct ir_record *rec)
 	return 0;
 }
 
+/* Say once that the feed carries relative links. */
+static void
+warn_base(struct feed *f)
+{
+	if (f->warned_base || msg_level == MSG_QUIET)
+		return;
+	msg_err(NULL, 0, "no site URL: links are relative; give -b or url "
+	    "in site.yaml");
+	f->warned_base = 1;
+}
+
+/* Point field k of rec at b's text. */
+static void
+set_field(struct ir_record *rec, int k, const struct buf *b)
+{
+	rec->f[k] = b->p != NULL ? b->p : "";
+	rec->len[k] = b->n;
+}
+
+/* Resolve field k of rec against base into b; 1 if it was relative. */
+static int
+resolve_field(struct ir_record *rec, int k, const char *base,
+    struct buf *b)
+{
+	if (rec->len[k] == 0 || url_has_scheme(rec->f[k]))
+		return 0;
+	if (base != NULL) {
+		buf_reset(b);
+		url_resolve(base, rec->f[k], b);
+		set_field(rec, k, b);
+	}
+	return 1;
+}
+
+void
+feed_resolve(struct feed *f, struct ir_record *rec)
+{
+	const char *site = f->val[FEED_LINK], *base;
+	int rel = 0;
+
+	if (site != NULL && !is_web_url(site))
+		site = NULL;
+	if (rec->len[IR_PERMALINK] > 0 &&
+	    !url_has_scheme(rec->f[IR_PERMALINK])) {
+		rel = 1;
+		if (site != NULL) {
+			buf_reset(&f->abs_perma);
+			if (rec->f[IR_PERMALINK][0] == '/')
+				url_join(site, rec->f[IR_PERMALINK],
+				    &f->abs_perma);
+			else
+				url_resolve(site, rec->f[IR_PERMALINK],
+				    &f->abs_perma);
+			set_field(rec, IR_PERMALINK, &f->abs_perma);
+		}
+	}
+	base = is_web_url(rec->f[IR_PERMALINK]) ? rec->f[IR_PERMALINK] : site;
+	rel |= resolve_field(rec, IR_LINK, base, &f->abs_link);
+	rel |= resolve_field(rec, IR_IMAGE, base, &f->abs_image);
+	/* Count first: most bodies are already absolute, or have no URL. */
+	if (rec->len[IR_HTML] > 0 &&
+	    url_html_absolute(rec->f[IR_HTML], rec->len[IR_HTML], NULL,
+	    NULL) > 0) {
+		rel = 1;
+		if (base != NULL) {
+			buf_reset(&f->abs_html);
+			url_html_absolute(rec->f[IR_HTML], rec->len[IR_HTML],
+			    base, &f->abs_html);
+			set_field(rec, IR_HTML, &f->abs_html);
+		}
+	}
+	if (rel && base == NULL)
+		warn_base(f);
+}
+
 /* "scheme://authority/" of an absolute URL, appended to out. */
 static void
 add_origin(struct buf *out, const char *url)
@@ -256,6 +347,8 @@ feed_finish(struct feed *f)
 		f->val[FEED_LINK] = b.p;
 		memset(&b, 0, sizeof(b));
 	}
+	if (f->n > 0 && !is_web_url(f->val[FEED_LINK]))
+		warn_base(f);
 	resolve_site(f, &f->val[FEED_SELF]);
 	resolve_site(f, &f->val[FEED_ICON]);
 	resolve_site(f, &f->val[FEED_LOGO]);
@@ -344,7 +437,12 @@ feed_free(struct feed *f)
 	buf_free(&f->html);
 	buf_free(&f->tmp);
 	buf_free(&f->uri);
+	buf_free(&f->abs_perma);
+	buf_free(&f->abs_link);
+	buf_free(&f->abs_image);
+	buf_free(&f->abs_html);
 	free(f->terms);
+	strset_free(&f->termset);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -472,13 +570,11 @@ feed_text_html(struct feed *f, const char *s, size_t n)
 static void
 add_terms(struct feed *f, const struct ir_list *l)
 {
-	size_t i, k;
+	size_t i;
 
 	for (i = 0; i < l->n; i++) {
-		for (k = 0; k < f->nterms; k++)
-			if (strcmp(f->terms[k], l->v[i]) == 0)
-				break;
-		if (k < f->nterms)
+		/* A hash set, not a scan: 120,000 tags stay linear. */
+		if (!strset_add(&f->termset, l->v[i], strlen(l->v[i])))
 			continue;
 		if (f->nterms == f->capterms) {
 			f->capterms = f->capterms ? 2 * f->capterms : 16;
@@ -493,6 +589,7 @@ size_t
 feed_entry_terms(struct feed *f, const struct ir_record *rec)
 {
 	f->nterms = 0;
+	strset_reset(&f->termset);
 	add_terms(f, &rec->categories);
 	add_terms(f, &rec->tags);
 	return f->nterms;
@@ -765,6 +862,10 @@ feed_main(int argc, char *argv[], const char *usage,
 			break;
 		}
 	}
+	if (out_refuse_input(outpath, argc - optind, argv + optind) < 0) {
+		feed_free(&f);
+		return EXIT_USAGE;
+	}
 	if (feed_open(&f) < 0) {
 		feed_free(&f);
 		return EXIT_DATA;
@@ -780,6 +881,7 @@ feed_main(int argc, char *argv[], const char *usage,
 			ok = 0;
 			break;
 		}
+		feed_resolve(&f, &rec);
 		feed_entry_base(&f, &rec);
 		write_entry(&f, &rec);
 		if (f.entry_unresolved)
@@ -789,10 +891,6 @@ feed_main(int argc, char *argv[], const char *usage,
 		ok = 0;
 	ir_reader_close(r);
 
-	if (ok && f.unresolved > 0 && msg_level > MSG_QUIET)
-		msg_err(NULL, 0, "%lu %s relative URLs that nothing resolves: "
-		    "give md2ir -b or --link", f.unresolved,
-		    f.unresolved == 1 ? "entry has" : "entries have");
 	if (ok) {
 		feed_finish(&f);
 		if (write_feed(&f, out) < 0)

@@ -72,6 +72,10 @@ struct feed {
 	char              *oldest_id;	/* id of the oldest issue */
 	struct idset       ids;
 
+	/* feed_resolve(): an entry's URLs made absolute. */
+	struct buf         abs_perma, abs_link, abs_image, abs_html;
+	int                warned_base;	/* "no site URL" said once */
+
 	/* Scratch space for the entry writers. */
 	struct buf         title, url, url2, base, html, tmp, uri;
 	unsigned long      unresolved;	/* entries with relative URLs */
@@ -79,6 +83,7 @@ struct feed {
 	struct feed_person person;
 	const char       **terms;	/* categories, tags, no repeats */
 	size_t             nterms, capterms;
+	struct strset      termset;	/* the terms, for O(1) look-ups */
 };
 
 /* Zero f for use. */
@@ -102,6 +107,17 @@ int feed_open(struct feed *f);
  * "prog: file:line: reason".
  */
 int feed_add(struct feed *f, const struct ir_record *rec);
+
+/*
+ * Make the relative URLs of rec absolute before its entry is written:
+ * a root-relative permalink is joined to the site link (-l, link or
+ * url in the site configuration) as md2ir -b joins it; the link, the
+ * image and the URLs of the HTML are resolved against the permalink
+ * (else the site link).  rec's fields then point into f, valid until
+ * the next call.  With no base to resolve against, the first relative
+ * URL gets one note on stderr: "no site URL: links are relative".
+ */
+void feed_resolve(struct feed *f, struct ir_record *rec);
 
 /* Derive the defaults of the metadata not configured (see feed.c). */
 void feed_finish(struct feed *f);

@@ -94,6 +94,7 @@ fm_json_parse(struct fm_doc *doc, const char *text, size_t n,
 	struct fm_node *root;
 	struct buf b = BUF_INIT;
 	json_t *j;
+	size_t i;
 	int rc = -1;
 
 	j = json_loadb(text, n, JSON_REJECT_DUPLICATES | JSON_DISABLE_EOF_CHECK,
@@ -104,6 +105,16 @@ fm_json_parse(struct fm_doc *doc, const char *text, size_t n,
 		    (unsigned long)err.line - 1 : line0, "bad JSON: %s",
 		    b.p != NULL ? b.p : "parse error");
 		buf_free(&b);
+		return -1;
+	}
+	/* Nothing but white space may follow the object. */
+	for (i = (size_t)err.position; i < n && text[i] != '\0' &&
+	    strchr(" \t\r\n", text[i]) != NULL; i++)
+		;
+	if (i < n) {
+		msg_err(fm_doc_file(doc), line0, "bad JSON: text after the "
+		    "object");
+		json_decref(j);
 		return -1;
 	}
 	c.doc = doc;

@@ -42,6 +42,17 @@ is_space(uint32_t c)
 }
 
 /*
+ * Nonzero for the bidirectional embedding, override and isolate
+ * controls (U+202A-U+202E, U+2066-U+2069) that single-line fields do
+ * not carry: "invoice \u202Egnp.exe" must not display as a .png.
+ */
+static int
+is_bidi(uint32_t c)
+{
+	return (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+/*
  * The single-line rule, with '\' and '|' escaped when esc is set.
  * Bytes that are not UTF-8 are dropped like banned characters.
  */
@@ -61,7 +72,7 @@ put_folded(struct buf *b, const char *s, size_t n, int esc)
 		}
 		if (is_space(c)) {
 			space = any;
-		} else if (!utf8_is_banned(c)) {
+		} else if (!utf8_is_banned(c) && !is_bidi(c)) {
 			if (space)
 				buf_addc(b, ' ');
 			space = 0;
@@ -98,6 +109,27 @@ ir_put_list(struct buf *b, const char *const *v, size_t n)
 		} else {
 			first = 0;
 		}
+	}
+}
+
+void
+ir_put_source(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, len, k;
+	uint32_t c;
+
+	while (i < n) {
+		len = utf8_decode(u + i, n - i, &c);
+		if (len == 0 || c == '%' || utf8_is_banned(c) || is_bidi(c)) {
+			/* One byte at a time: exact, whatever it was. */
+			for (k = 0; k < (len ? len : 1); k++)
+				buf_printf(b, "%%%02X", u[i + k]);
+			i += len ? len : 1;
+			continue;
+		}
+		buf_add(b, s + i, len);
+		i += len;
 	}
 }
 
@@ -279,7 +311,12 @@ open_next(struct ir_reader *r)
 			return 0;
 		path = r->argv[r->next++];
 		r->line = 0;
-		if (strcmp(path, "-") == 0) {
+		if (strcmp(path, "-") == 0 && (msg_closed_fds & 1)) {
+			/* Not an empty input: -o must keep its old file. */
+			msg_err(NULL, 0, "standard input is closed");
+			r->nerr++;
+			return -1;
+		} else if (strcmp(path, "-") == 0) {
 			r->fp = stdin;
 			r->name = "<stdin>";
 		} else if ((r->fp = fopen(path, "r")) == NULL) {
@@ -372,6 +409,109 @@ split_list(char *s, size_t n, struct ir_list *l)
 
 static const char empty[] = "";
 
+/* Drop the bidi controls from s[0..*n) in place. */
+static void
+strip_bidi(char *s, size_t *n)
+{
+	size_t i = 0, o = 0, len;
+	uint32_t c;
+
+	while (i < *n) {
+		len = utf8_decode((const unsigned char *)s + i, *n - i, &c);
+		if (len == 0)
+			len = 1;
+		else if (is_bidi(c)) {
+			i += len;
+			continue;
+		}
+		memmove(s + o, s + i, len);
+		o += len;
+		i += len;
+	}
+	s[o] = '\0';
+	*n = o;
+}
+
+/* Undo ir_put_source's %XX in place; returns the new length. */
+static size_t
+unescape_source(char *s, size_t n)
+{
+	size_t i, o = 0;
+	int hi, lo;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '%' && i + 2 < n &&
+		    (hi = url_hexval((unsigned char)s[i + 1])) >= 0 &&
+		    (lo = url_hexval((unsigned char)s[i + 2])) >= 0) {
+			s[o++] = (char)(hi << 4 | lo);
+			i += 2;
+		} else {
+			s[o++] = s[i];
+		}
+	}
+	s[o] = '\0';
+	return o;
+}
+
+/*
+ * Note and leave out a URL-valued field that fails the allow-list, so
+ * that no output writes it.
+ */
+static void
+url_field(struct ir_reader *r, struct ir_record *rec, enum ir_field k)
+{
+	if (rec->len[k] == 0 || url_scheme_ok(rec->f[k]))
+		return;
+	msg_err(r->name, r->line, "field %d: '%s' is not an http, https, "
+	    "mailto or relative URL; left out", k + 1, rec->f[k]);
+	rec->f[k] = empty;
+	rec->len[k] = 0;
+}
+
+/*
+ * What the writer guarantees, made true of any IR: no bidi controls in
+ * single-line fields, no URL a reader would run, the source path
+ * exact.
+ */
+static void
+fields_clean(struct ir_reader *r, struct ir_record *rec)
+{
+	struct ir_list *l;
+	const char *nm, *ad;
+	size_t nn, na, i;
+	int k;
+
+	for (k = 0; k < IR_NFIELDS; k++)
+		if (ir_field_kind(k) == IR_KIND_LINE && k != IR_SOURCE &&
+		    rec->f[k] != empty)
+			strip_bidi((char *)rec->f[k], &rec->len[k]);
+	for (k = 0; k < 3; k++) {
+		l = &r->list[k];
+		for (i = 0; i < l->n; i++) {
+			nn = strlen(l->v[i]);
+			strip_bidi(l->v[i], &nn);
+		}
+	}
+	url_field(r, rec, IR_PERMALINK);
+	url_field(r, rec, IR_LINK);
+	url_field(r, rec, IR_IMAGE);
+	/* An author's address that is a URL must pass too. */
+	l = &r->list[0];
+	for (i = 0; i < l->n; i++) {
+		ir_author_split(l->v[i], &nm, &nn, &ad, &na);
+		if (ad == NULL || na == 0 || !url_has_scheme(ad) ||
+		    url_scheme_ok(ad))
+			continue;
+		msg_err(r->name, r->line, "field 7: author '%s': the address "
+		    "is not an http, https or mailto URL; left out", l->v[i]);
+		memmove(l->v[i], nm, nn);
+		l->v[i][nn] = '\0';
+	}
+	if (rec->f[IR_SOURCE] != empty)
+		rec->len[IR_SOURCE] = unescape_source((char *)rec->f[IR_SOURCE],
+		    rec->len[IR_SOURCE]);
+}
+
 int
 ir_read(struct ir_reader *r, struct ir_record *rec)
 {
@@ -389,8 +529,17 @@ ir_read(struct ir_reader *r, struct ir_record *rec)
 		got = getline(&r->lbuf, &r->lcap, r->fp);
 		if (got >= 0)
 			break;
-		if (ferror(r->fp)) {
-			msg_err(r->name, 0, "%s", strerror(errno ? errno : EIO));
+		/*
+		 * getline() failing for lack of memory is no end of input:
+		 * it sets ENOMEM but not the error flag.
+		 */
+		if (ferror(r->fp) || (errno != 0 && !feof(r->fp))) {
+			if (errno == ENOMEM)
+				msg_err(r->name, r->line + 1, "out of memory "
+				    "reading this line");
+			else
+				msg_err(r->name, 0, "%s",
+				    strerror(errno ? errno : EIO));
 			r->nerr++;
 			close_current(r);
 			return -1;
@@ -469,6 +618,7 @@ ir_read(struct ir_reader *r, struct ir_record *rec)
 			break;
 		}
 	}
+	fields_clean(r, rec);
 	rec->authors = r->list[0];
 	rec->categories = r->list[1];
 	rec->tags = r->list[2];
@@ -478,6 +628,9 @@ ir_read(struct ir_reader *r, struct ir_record *rec)
 		    "YYYY-MM-DDTHH:MM:SSZ");
 	if (rec->len[IR_ID] == 0)
 		return bad(r, "field 2: the id is empty");
+	if (!url_id_ok(rec->f[IR_ID], rec->len[IR_ID]))
+		return bad(r, "field 2: the id is not an absolute URI (or its "
+		    "scheme runs code)");
 	rec->updated = rec->date;
 	if (rec->len[IR_UPDATED] > 0 && date_parse_ir(rec->f[IR_UPDATED],
 	    rec->len[IR_UPDATED], &rec->updated) < 0)

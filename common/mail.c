@@ -2,9 +2,11 @@
  * mail.c: header fields with RFC 2047 encoded-words and folding,
  * addresses, quoted-printable bodies and mboxrd quoting.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "mail.h"
 
@@ -372,12 +374,17 @@ mail_domain_ok(const char *s, size_t n)
 		return 0;
 	if (s[0] != '[')
 		return mail_dot_atom_ok(s, n);
-	/* An address literal: dtext (RFC 5322 3.4.1) between brackets. */
+	/*
+	 * An address literal of the shapes RFC 5321 4.1.3 gives: an IPv4
+	 * or IPv6 address (hex digits, ':' and '.', "IPv6:" before it or
+	 * not), not any dtext: mail readers split "[a>b]" at the '>'.
+	 */
 	if (n < 3 || s[n - 1] != ']')
 		return 0;
-	for (i = 1; i < n - 1; i++)
-		if ((unsigned char)s[i] < 33 || (unsigned char)s[i] > 126 ||
-		    s[i] == '[' || s[i] == ']' || s[i] == '\\')
+	i = n > 7 && strncasecmp(s + 1, "IPv6:", 5) == 0 ? 6 : 1;
+	for (; i < n - 1; i++)
+		if (!isxdigit((unsigned char)s[i]) && s[i] != ':' &&
+		    s[i] != '.')
 			return 0;
 	return 1;
 }

@@ -1,12 +1,15 @@
 /* msg.c: messages, usage, and allocation that never fails quietly. */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "quire.h"
 
 const char *msg_prog = "quire";
+int msg_closed_fds;
 static const char *usage_line = "";
 static const struct msg_opt *opts;	/* the filter's, for -h */
 int msg_level = MSG_SUMMARY;
@@ -20,11 +23,39 @@ static const struct msg_opt common_opts[] = {
 	{ 0, NULL, NULL, NULL }
 };
 
+/*
+ * Give each of fds 0, 1 and 2 that is closed /dev/null, so that no
+ * file opened later (an output, a spool) takes its place and receives
+ * messages or is read as input.  The ones that were closed are
+ * remembered in msg_closed_fds: reading a closed standard input and
+ * writing to a closed standard output are errors, not silence.
+ */
+static void
+fds_init(void)
+{
+	int fd, nul;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) != -1 || errno != EBADF)
+			continue;
+		msg_closed_fds |= 1 << fd;
+		nul = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY);
+		if (nul < 0)
+			_exit(EXIT_DATA);	/* no /dev/null: nowhere to say it */
+		if (nul != fd) {
+			/* A lower fd was still closed; cannot happen in order. */
+			dup2(nul, fd);
+			close(nul);
+		}
+	}
+}
+
 void
 msg_init(int argc, char *argv[], const char *usage)
 {
 	const char *p;
 
+	fds_init();
 	if (argc > 0 && argv[0] != NULL && argv[0][0] != '\0') {
 		p = strrchr(argv[0], '/');
 		msg_prog = p != NULL ? p + 1 : argv[0];

@@ -413,7 +413,7 @@ is_space_cp(uint32_t c)
 static size_t
 next_cp(const char *s, uint32_t *c)
 {
-	size_t n = utf8_decode((const unsigned char *)s, strlen(s), c);
+	size_t n = utf8_decode((const unsigned char *)s, strnlen(s, 4), c);
 
 	if (n == 0) {
 		*c = (unsigned char)*s;
@@ -594,14 +594,14 @@ when_of(const struct pl_post *p, struct when *w)
 	}
 }
 
-/* Jekyll's :categories: lower-cased, repeats dropped, joined by '/'. */
+/* Jekyll's :categories: lower-cased, repeats dropped, joined by '/'.
+ * Repeats are found with a hash set, so many categories stay linear. */
 static void
 jekyll_categories(struct buf *out, const struct pl_post *p, int slugify)
 {
-	struct buf seen = BUF_INIT, one = BUF_INIT;
-	const char *hit;
+	struct idset seen = IDSET_INIT;
+	struct buf one = BUF_INIT;
 	size_t i;
-	int dup;
 
 	for (i = 0; i < p->ncats; i++) {
 		buf_reset(&one);
@@ -611,25 +611,13 @@ jekyll_categories(struct buf *out, const struct pl_post *p, int slugify)
 			buf_adds(&one, p->cats[i]);
 			lower_from(&one, 0);
 		}
-		if (one.n == 0)
+		if (one.n == 0 || !idset_add(&seen, one.p, one.n))
 			continue;
-		/* seen: "\n"-terminated entries already written. */
-		buf_addc(&one, '\n');
-		dup = 0;
-		for (hit = seen.p; seen.n > 0 &&
-		    (hit = strstr(hit, one.p)) != NULL; hit++)
-			if (hit == seen.p || hit[-1] == '\n') {
-				dup = 1;
-				break;
-			}
-		if (dup)
-			continue;
-		buf_add(&seen, one.p, one.n);
 		if (out->n > 0 && out->p[out->n - 1] != '/')
 			buf_addc(out, '/');
-		buf_add(out, one.p, one.n - 1);
+		buf_add(out, one.p, one.n);
 	}
-	buf_free(&seen);
+	idset_free(&seen);
 	buf_free(&one);
 }
 

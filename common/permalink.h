@@ -7,10 +7,11 @@
  * title, slug, path and categories, and its date.  They follow the
  * rules of the generators the files come from (Hugo, Jekyll, Zola,
  * Eleventy, Pelican); md2ir(1) states each rule with its generator.
- * Only pl_classify_file() looks at the file system (for a leaf
- * bundle's index.md beside a file); nothing looks at the current
- * directory or at the other files of a run, so an id never depends on
- * them.
+ * Only pl_classify_file() looks at files (a leaf bundle's index.md
+ * beside a file) and pl_zone_offset() at the time zone database;
+ * pl_facts_init() uses the current directory only to relate a path to
+ * the content root.  Nothing depends on the other files of a run, so
+ * an id never does.
  */
 #ifndef PERMALINK_H
 #define PERMALINK_H

@@ -2,7 +2,8 @@
  * quire.h: the shared library of the quire filters.
  *
  * Every exported name starts with the object it works on (buf_, ir_,
- * date_, url_, utf8_, sha1_, uuid_, conf_, out_, idset_, msg_).
+ * date_, url_, utf8_, sha1_, uuid_, conf_, out_, idset_, msg_; site_
+ * in site.h).
  * Unless a comment says otherwise, functions that allocate call
  * msg_oom() and exit when memory runs out, so callers never see NULL
  * from them.
@@ -36,12 +37,19 @@ enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 extern const char *msg_prog;
 
 /*
- * Set msg_prog from argv[0], then handle the options every filter
- * shares: "--version" prints "PROG (quire) VERSION" and exits 0,
+ * Open /dev/null on any of fds 0, 1, 2 that is closed (see
+ * msg_closed_fds), set msg_prog from argv[0], then handle the options
+ * every filter shares: "--version" prints "PROG (quire) VERSION" and exits 0,
  * "--help" prints usage and exits 0.  usage is the synopsis line
  * without the program name.
  */
 void msg_init(int argc, char *argv[], const char *usage);
+
+/*
+ * Which of fds 0, 1 and 2 were closed when the program started (bit
+ * 1 << fd); msg_init() gave each of them /dev/null.
+ */
+extern int msg_closed_fds;
 
 /* Print "usage: PROG USAGE" to stderr and exit EXIT_USAGE. */
 QUIRE_NORETURN void msg_usage(void);
@@ -222,6 +230,24 @@ void date_split(int64_t t, struct date_tm *tm);
  */
 int date_source_epoch(int64_t *t);
 
+/*
+ * Parse a date of RFC 822 / RFC 2822 as feeds write it, with the
+ * variants found in the wild: an optional day name (full or short, with
+ * or without a comma), a one-digit day, full or short month names
+ * (any case, "Sept"), two-digit years (RFC 2822, 4.3), no seconds, a
+ * one-digit hour, zones as +hhmm, +hh:mm, names (GMT, UT, UTC, Z, EST,
+ * PDT, CET, ...; military letters count as UTC), "GMT+2", or none
+ * (UTC), and a trailing "(comment)".  Returns 0 and sets *t, or -1.
+ */
+int date_parse_822(const char *s, int64_t *t);
+
+/*
+ * Any date a feed may carry: date_parse() (RFC 3339, W3C-DTF with a
+ * day), then date_parse_822(), then W3C-DTF's "YYYY" and "YYYY-MM"
+ * (the first day of them); white space around is ignored.  0 or -1.
+ */
+int date_parse_feed(const char *s, int64_t *t);
+
 /* ---- URLs (url.c) --------------------------------------------------- */
 
 /* Nonzero if s starts with a URI scheme followed by ':'. */
@@ -258,6 +284,32 @@ void url_normalize(struct buf *out, const char *url);
 
 /* The value of the hex digit c (as in "%2F"), or -1. */
 int url_hexval(int c);
+
+/*
+ * Nonzero if a reader may be given url as a link or image: a relative
+ * reference, or an http, https or mailto URL (the scheme read as a
+ * browser reads it, TAB/LF/CR and leading controls ignored).  Every
+ * URL-valued field and every href/src written into any output passes
+ * this one allow-list (javascript:, data:, vbscript:, file: ... fail).
+ */
+int url_scheme_ok(const char *url);
+
+/*
+ * Nonzero if s[0..n) is an id quire-ir(5) accepts: an absolute URI
+ * (a scheme, no control or <>"{}|\^`; a space is written %20) whose scheme is not one
+ * that runs or reads something (javascript, vbscript, data, blob,
+ * file).
+ */
+int url_id_ok(const char *s, size_t n);
+
+/*
+ * Make the relative URLs of the HTML fragment html[0..n) absolute
+ * against the absolute URL base, appending the fragment to out
+ * (htmlurl.c: which attributes, and what stays as it is).  With base
+ * NULL, out is left alone.  Returns the number of relative URLs met.
+ */
+size_t url_html_absolute(const char *html, size_t n, const char *base,
+    struct buf *out);
 
 /* ---- hashing and identity (sha1.c) ---------------------------------- */
 
@@ -369,6 +421,14 @@ void ir_put_list(struct buf *b, const char *const *v, size_t n);
 void ir_put_text(struct buf *b, const char *s, size_t n);
 
 /*
+ * Field 13, the source path, carried exactly (quire-ir.5): valid UTF-8
+ * is copied as it is, white space included; '%', controls, bidi
+ * controls and bytes that are not UTF-8 are written as %XX, which the
+ * reader undoes, so rec->f[IR_SOURCE] holds the path's very bytes.
+ */
+void ir_put_source(struct buf *b, const char *s, size_t n);
+
+/*
  * Derived identities, one rule for every output (quire-ir.5, IDENTITY).
  * ir_id_uuid: the UUID of an issue's id.  ir_id_domain: the host of
  * the permalink, else of the id, else "quire.invalid"; points into
@@ -408,36 +468,39 @@ struct idset {
 int idset_add(struct idset *s, const char *p, size_t n);
 void idset_free(struct idset *s);
 
-/* ---- configuration files (conf.c) ----------------------------------- */
+/* ---- exact set of strings (strset.c) ---------------------------------- */
 
 /*
- * A YAML file holding one mapping of keys to scalars or lists of
- * scalars (site.yaml, book.yaml).  Values are strings; a list's items
- * are joined by ", " in conf_get() and returned one by one by
- * conf_list().
+ * An exact set of strings, each with a counter (val) the caller may
+ * use; adding and looking up take constant time on average, so loops
+ * over n items stay O(n).  The set owns copies of its strings.
  */
-struct conf;
+struct strset_slot {
+	uint64_t  h;
+	char     *s;		/* NULL: empty slot */
+	size_t    n;
+	size_t    val;
+};
+struct strset {
+	struct strset_slot *slot;
+	size_t              n, cap;
+};
+
+#define STRSET_INIT { NULL, 0, 0 }
 
 /*
- * Load path.  Returns NULL after printing "prog: path:line: reason"
- * when it cannot be read or is not such a mapping.
+ * The slot of p[0..n), added (val 0) when absent and add is set; NULL
+ * when absent and add is not.  Valid until the next add.
  */
-struct conf *conf_load(const char *path);
+struct strset_slot *strset_get(struct strset *s, const char *p, size_t n,
+    int add);
+/* Add p[0..n); 1 if it was new, 0 if it was there. */
+int strset_add(struct strset *s, const char *p, size_t n);
+/* Empty the set (in O(1024) at most, plus its members). */
+void strset_reset(struct strset *s);
+void strset_free(struct strset *s);
 
-/* The value of key, or NULL when absent; owned by c. */
-const char *conf_get(const struct conf *c, const char *key);
-
-/* The i-th item of key (a scalar is a list of one), or NULL. */
-const char *conf_list(const struct conf *c, const char *key, size_t i);
-
-/*
- * Check that every key of c is in the NULL-terminated list known;
- * prints "prog: path:line: unknown key 'k'" for each other key and
- * returns their count.
- */
-int conf_check(const struct conf *c, const char *const *known);
-
-void conf_free(struct conf *c);
+/* ---- YAML nesting (conf.c; the site configuration is site.h) ------- */
 
 /*
  * Check the flow nesting ("[[[...") of YAML text before libyaml, whose
@@ -449,18 +512,80 @@ unsigned long conf_flow_depth(const char *yaml, int max);
 /* ---- output files (out.c) ------------------------------------------- */
 
 /*
- * Open the output: standard output when path is NULL or "-", else a
- * new temporary file beside path that out_close() renames over it.
- * Returns NULL after printing a message.
+ * Open the output: standard output when path is NULL, "-" or
+ * /dev/stdout; a device or FIFO is written directly; else (links
+ * followed) a temporary file beside the target, without a name where
+ * the file system allows, that out_close() renames over it, keeping
+ * the old file's mode (less set-id bits), owner and group where it
+ * may.  Returns NULL after printing a message ("standard output is
+ * closed" when fd 1 was closed at start).  One output per process.
  */
 FILE *out_open(const char *path);
 
 /*
- * Finish the output.  With ok nonzero: flush, check for write errors,
- * fsync and rename the temporary file over the target; returns 0, or
- * -1 after printing a message (the target is then untouched).  With ok
- * zero: remove the temporary file and return -1.
+ * Finish the output.  With ok nonzero: flush, check for write errors
+ * (the errno of the first failed write is kept and printed), fsync and
+ * rename the temporary file over the target, unless the new bytes are
+ * the old ones: then the target is left untouched, mtime included.
+ * Returns 0, or -1 after printing a message (the target is then
+ * untouched).  With ok zero: drop the temporary file and return -1.
+ * fp is closed either way.
  */
 int out_close(FILE *fp, int ok);
+
+/*
+ * Refuse an -o path that is one of the inputs argv[0..argc), or that
+ * exists and is named like an input or a Markdown post (a glob that
+ * slipped after -o).  Returns 0, or -1 after a message; call it before
+ * anything is read or written.
+ */
+int out_refuse_input(const char *path, int argc, char *argv[]);
+
+/*
+ * A read-write temporary file in $TMPDIR (else /tmp) that has no name
+ * (or is unlinked at once); NULL with errno set on failure.
+ */
+FILE *out_spool(void);
+
+/* ---- limits (limits.c) ---------------------------------------------- */
+
+/*
+ * The bounds within which every filter runs in time linear in its
+ * input (README; LIMITS in the man pages).  Past them the input is
+ * refused with a message naming the limit.
+ */
+#define LIMIT_FILE		(32 << 20)	/* one Markdown file, bytes */
+#define LIMIT_MD_UNCLOSED	200000000ULL	/* bytes scanned by open <? */
+#define LIMIT_TABLE_PIPES	1000		/* '|' in one table row */
+#define LIMIT_TABLE_SQUARES	100000000ULL	/* sum of ('|' per row)^2 */
+#define LIMIT_TABLE_CELLS	500000		/* columns x rows, padded */
+#define LIMIT_HTML_ATTRS	1000		/* attributes of one element */
+
+/*
+ * Measure Markdown s[0..n) before cmark-gfm parses it: unclosed '<?'
+ * and '<![CDATA[' (each scans to the end of the text) and GFM tables
+ * ('|' per row, padded cells).  NULL when within the limits, else a
+ * message naming the limit (static storage) and *off the offset of
+ * the first offending byte.
+ */
+const char *limits_markdown(const char *s, size_t n, size_t *off);
+
+/*
+ * Measure HTML s[0..n) before libxml2's HTML parser: attributes per
+ * element.  NULL, or a message as above.
+ */
+const char *limits_html(const char *s, size_t n, size_t *off);
+
+/*
+ * Read fp into b, checking as it reads: it stops after the block that
+ * holds a NUL byte (the caller's UTF-8 check reports it, so
+ * /dev/zero costs 64 KiB), fails with EFBIG past max bytes, and with
+ * EBADF on a standard input that was closed at start.  Returns 0, or
+ * -1 with errno set.
+ */
+int buf_slurp_max(struct buf *b, FILE *fp, size_t max);
+
+/* strerror(e), except EFBIG and EBADF say which limit or what closed. */
+const char *limits_strerror(int e);
 
 #endif

@@ -37,8 +37,10 @@ struct site {
 	const char     *self;		/* the feed's own URL */
 	/*
 	 * md2ir: the permalink pattern for posts (Jekyll or Hugo tokens;
-	 * Hugo's per-section map is reduced to the pattern of the section
-	 * named by permalink_section, else the first), the folder paths
+	 * Hugo's per-section map is reduced to the pattern of one section,
+	 * named in permalink_section: posts, post, blog or news when there
+	 * is one, else the first; site_permalink() gives any section's;
+	 * Jekyll's named styles are expanded to their patterns), the folder paths
 	 * are taken below (Hugo contentDir, else "content" for Hugo and
 	 * Zola), the zone of dates without one (Jekyll timezone, Hugo
 	 * timeZone: an IANA name), the author table file, the summary
@@ -58,19 +60,58 @@ struct site {
 	/* The parsed file, for keys a filter reads itself (book.yaml's
 	 * creators, mail.yaml's from/to/list-id...). */
 	struct fm_doc  *doc;
+	/* What site.c allocated (site_free() releases it). */
+	struct site_own *own;
 };
 
 /*
- * Load the site configuration: path, or ./quire.yaml when path is
- * NULL (a missing quire.yaml is not an error: an empty site).  known
- * is the NULL-terminated list of the keys the calling filter reads
- * itself beyond the shared ones (may be NULL).  Returns 0, or -1 after
- * printing "prog: path:line: reason".  site_free() releases it.
+ * Load the site configuration: path (a file, or a folder holding one
+ * of quire.yaml, _config.yml, hugo.*, config.*), or ./quire.yaml when
+ * path is NULL (a missing quire.yaml is not an error: an empty site).
+ * The kind comes from the file name: _config*.yml is Jekyll's, hugo.*
+ * Hugo's, config.* Zola's when it has base_url and else Hugo's, any
+ * other name a quire file.  A quire file may hold the keys of
+ * site_keys[] (every filter's, so that one file serves all) and those
+ * of known, a NULL-terminated list for keys not yet in site_keys[]
+ * (may be NULL; the filters pass NULL).  Returns 0, or -1 after
+ * printing "prog: path:line: reason"; site_free() releases s in
+ * either case.
  */
 int site_load(struct site *s, const char *path, const char *const *known);
 
-/* A key of the file as text (lists joined by ", "), or NULL. */
+/*
+ * A key of a quire file as text (lists joined by ", "), or NULL when
+ * it is absent, empty or not text, or when the file is a generator's
+ * (whose keys are read only through the fields above).  Owned by s.
+ */
 const char *site_get(const struct site *s, const char *key);
+
+/*
+ * The i-th item of a key of a quire file (a string is a list of one),
+ * or NULL past the last; as site_get() otherwise.
+ */
+const char *site_item(const struct site *s, const char *key, size_t i);
+
+/*
+ * The permalink pattern of the posts of a section (the first folder
+ * below the content root): Hugo's permalinks map gives one per
+ * section; every other kind of file has one pattern for all (NULL
+ * section is fine).  NULL when the site sets none for it.
+ */
+const char *site_permalink(const struct site *s, const char *section);
+
+/*
+ * A path of the file (content_dir, static_dir, authors_file) as the
+ * filters must open it: rel below dir unless rel is absolute.  Returns
+ * a new string the caller frees, or NULL when rel is NULL.
+ */
+char *site_path(const struct site *s, const char *rel);
+
+/*
+ * The names of every key a quire file may hold (any filter's), in the
+ * order quire(7) lists them, NULL-terminated.
+ */
+extern const char *const site_keys[];
 
 void site_free(struct site *s);
 

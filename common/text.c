@@ -38,7 +38,7 @@ static int
 skipped(const char *name)
 {
 	static const char *const names[] = { "script", "style", "template",
-		"noscript", "head", "title", "svg", "math", "button",
+		"noscript", "head", "title", "button",
 		"select", "textarea", "input", "form", "object", "embed",
 		"canvas", NULL };
 	size_t i;

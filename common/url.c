@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <idn2.h>
 
@@ -346,4 +347,66 @@ url_normalize(struct buf *b, const char *url)
 	}
 	if (b->p == NULL)
 		buf_adds(b, "");
+}
+
+/*
+ * The scheme allow-list every output applies to the URLs it writes.
+ * Browsers drop TAB, LF and CR anywhere in a URL and leading C0
+ * controls and spaces before they read its scheme ("java\tscript:"
+ * runs), so the scheme is read the same way here.
+ */
+int
+url_scheme_ok(const char *s)
+{
+	static const char *const ok[] = { "http", "https", "mailto" };
+	char scheme[16];
+	size_t n = 0, i;
+
+	while (*s != '\0' && (unsigned char)*s <= ' ')
+		s++;
+	for (; *s != '\0' && *s != ':'; s++) {
+		if (*s == '\t' || *s == '\n' || *s == '\r')
+			continue;
+		/* '/', '?' or '#' before any ':': a relative reference. */
+		if (*s == '/' || *s == '?' || *s == '#')
+			return 1;
+		if (n + 1 >= sizeof(scheme))
+			return 0;	/* no allowed scheme is this long */
+		scheme[n++] = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') :
+		    *s;
+	}
+	if (*s == '\0')
+		return 1;	/* no ':' at all: relative */
+	scheme[n] = '\0';
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+		if (strcmp(scheme, ok[i]) == 0)
+			return 1;
+	/* "a b:c" or "x.md:1" are no schemes, but a browser may differ. */
+	return 0;
+}
+
+int
+url_id_ok(const char *s, size_t n)
+{
+	static const char *const bad[] = { "javascript", "vbscript",
+	    "livescript", "data", "blob", "file" };
+	const char *colon;
+	size_t i, k;
+
+	if (n == 0 || !url_has_scheme(s))
+		return 0;
+	for (i = 0; i < n; i++)
+		/*
+		 * A space may stand in an id written from a file name
+		 * (quire-ir.5, URLS): every output percent-encodes it.
+		 */
+		if (strchr("<>\"{}|\\^`", s[i]) != NULL ||
+		    (unsigned char)s[i] < 0x20)
+			return 0;
+	colon = strchr(s, ':');
+	k = (size_t)(colon - s);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		if (strlen(bad[i]) == k && strncasecmp(s, bad[i], k) == 0)
+			return 0;
+	return 1;
 }

@@ -16,6 +16,7 @@
 #include <libxml/parser.h>
 #include <libxml/hash.h>
 #include <libxml/tree.h>
+#include <libxml/valid.h>
 
 #include "quire.h"
 #include "xhtml.h"
@@ -111,26 +112,26 @@ static const struct {
 	{ "menu", "ul" }, { "nav", "div" }, { "nobr", "span" },
 	{ "plaintext", "pre" }, { "strike", "s" }, { "summary", "p" },
 	{ "time", "span" }, { "tt", "code" }, { "xmp", "pre" },
-	/* Gone with their content. */
-	{ "area", NULL }, { "base", NULL }, { "datalist", NULL },
-	{ "frame", NULL }, { "frameset", NULL }, { "head", NULL },
-	{ "link", NULL }, { "meta", NULL }, { "noembed", NULL },
-	{ "noframes", NULL }, { "optgroup", NULL }, { "option", NULL },
-	{ "param", NULL }, { "rp", NULL }, { "script", NULL },
-	{ "select", NULL }, { "source", NULL }, { "style", NULL },
-	{ "template", NULL }, { "title", NULL }, { "track", NULL },
+	/*
+	 * Unwrapped, never dropped: libxml2's HTML parser lets an unclosed
+	 * one swallow the rest of the issue, which must not vanish.
+	 */
+	{ "datalist", "" }, { "frameset", "" }, { "noembed", "" },
+	{ "noframes", "" }, { "optgroup", "" }, { "option", "" },
+	{ "rp", "" }, { "select", "" }, { "template", "" },
+	/* Gone with their content: no text a reader would read. */
+	{ "area", NULL }, { "base", NULL }, { "frame", NULL },
+	{ "head", NULL }, { "link", NULL }, { "meta", NULL },
+	{ "param", NULL }, { "script", NULL }, { "source", NULL },
+	{ "style", NULL }, { "title", NULL }, { "track", NULL },
 };
 
-/* Schemes a link may keep; any other (javascript:, data:) is dropped. */
-static const char *const schemes[] = {
-	"http", "https", "mailto", "ftp", "ftps", "irc", "ircs", "news",
-	"tel", "xmpp", NULL
-};
 
 struct clean {
 	const struct xhtml_hooks *hk;
 	xmlDocPtr                 doc;
-	xmlHashTablePtr           used;	/* ids in the output */
+	struct strset             used;	/* ids in the output */
+	struct strset             bases;	/* id asked for -> next suffix */
 	xmlHashTablePtr           idmap;	/* first old id -> new id */
 	struct buf                tmp;
 };
@@ -171,10 +172,38 @@ prop(xmlNodePtr n, const char *name)
 	return (char *)xmlGetProp(n, (const xmlChar *)name);
 }
 
+/*
+ * Set an attribute.  An id is linked in by hand: xmlSetProp would
+ * register it in libxml2's ID table, whose hash makes a million
+ * "sec-N" headings take a minute; the cleaner keeps its own tables.
+ */
 static void
 set_prop(xmlNodePtr n, const char *name, const char *v)
 {
-	xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)v);
+	xmlAttrPtr a, last;
+	xmlNodePtr t;
+
+	if (strcmp(name, "id") != 0) {
+		xmlSetProp(n, (const xmlChar *)name, (const xmlChar *)v);
+		return;
+	}
+	if ((a = xmlHasProp(n, (const xmlChar *)"id")) != NULL)
+		xmlRemoveProp(a);
+	a = xmlNewDocProp(n->doc, (const xmlChar *)"id", NULL);
+	t = xmlNewDocText(n->doc, (const xmlChar *)v);
+	if (a == NULL || t == NULL)
+		msg_oom();
+	a->children = a->last = t;
+	t->parent = (xmlNodePtr)a;
+	a->parent = n;
+	for (last = n->properties; last != NULL && last->next != NULL;
+	    last = last->next)
+		;
+	a->prev = last;
+	if (last != NULL)
+		last->next = a;
+	else
+		n->properties = a;
 }
 
 /* Remove n and its subtree. */
@@ -225,22 +254,11 @@ text_before(xmlNodePtr n, const char *s)
 	return xmlAddPrevSibling(n, t);
 }
 
-/* Nonzero if a link may point at url (a relative URL may). */
+/* Nonzero if a link may point at url: quire's one allow-list. */
 static int
 scheme_ok(const char *url)
 {
-	const char *colon;
-	size_t i, n;
-
-	if (!url_has_scheme(url))
-		return 1;
-	colon = strchr(url, ':');
-	n = (size_t)(colon - url);
-	for (i = 0; schemes[i] != NULL; i++)
-		if (strlen(schemes[i]) == n &&
-		    strncasecmp(url, schemes[i], n) == 0)
-			return 1;
-	return 0;
+	return url_scheme_ok(url);
 }
 
 static int
@@ -703,22 +721,30 @@ id_tidy(struct buf *b, const char *s)
 		buf_adds(b, "id");
 }
 
-/* Make id unique: "x", else "x-2", "x-3"... Returns a new string. */
+/*
+ * Make id unique: "x", else "x-2", "x-3"...  Returns a new string.
+ * Each id asked for remembers the next suffix to try, so 20,000 ids
+ * "a" take linear time, not a scan from "a-2" each.
+ */
 static char *
 id_claim(struct clean *cl, const char *want)
 {
 	struct buf b = BUF_INIT;
-	unsigned long i;
+	struct strset_slot *e;
+	size_t n = strlen(want), i;
 	char *r;
 
-	buf_adds(&b, want);
-	for (i = 2; xmlHashLookup(cl->used, (const xmlChar *)b.p) != NULL;
-	    i++) {
+	if (strset_add(&cl->used, want, n))
+		return xstrndup(want, n);
+	e = strset_get(&cl->bases, want, n, 1);
+	for (i = e->val > 2 ? e->val : 2; ; i++) {
 		buf_reset(&b);
-		buf_printf(&b, "%s-%lu", want, i);
+		buf_printf(&b, "%s-%zu", want, i);
+		if (strset_add(&cl->used, b.p, b.n))
+			break;
 	}
+	e->val = i + 1;
 	r = xstrndup(b.p, b.n);
-	xmlHashAddEntry(cl->used, (const xmlChar *)r, (void *)1);
 	buf_free(&b);
 	return r;
 }
@@ -1016,11 +1042,14 @@ xhtml_clean(const char *html, size_t n, const struct xhtml_hooks *hk,
 	    HTML_PARSE_NONET | XML_PARSE_HUGE);
 	if (cl.doc == NULL)
 		return -1;
-	cl.used = xmlHashCreate(64);
+	/* The parser's ID table is not used; dropped, it costs nothing. */
+	if (cl.doc->ids != NULL) {
+		xmlFreeIDTable(cl.doc->ids);
+		cl.doc->ids = NULL;
+	}
 	cl.idmap = xmlHashCreate(64);
 	for (i = 0; reserved != NULL && reserved[i] != NULL; i++)
-		xmlHashAddEntry(cl.used, (const xmlChar *)reserved[i],
-		    (void *)1);
+		strset_add(&cl.used, reserved[i], strlen(reserved[i]));
 	body = find_body(xmlDocGetRootElement(cl.doc));
 	if (body != NULL) {
 		clean_children(&cl, body, C_FLOW, 0, 0);
@@ -1030,7 +1059,8 @@ xhtml_clean(const char *html, size_t n, const struct xhtml_hooks *hk,
 		notes_fix(body, 1);
 		serialise(&res->body, body->children);
 	}
-	xmlHashFree(cl.used, NULL);
+	strset_free(&cl.used);
+	strset_free(&cl.bases);
 	xmlHashFree(cl.idmap, free_entry);
 	buf_free(&cl.tmp);
 	xmlFreeDoc(cl.doc);

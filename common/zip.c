@@ -2,6 +2,7 @@
  * zip.c: a small, reproducible ZIP writer on zlib (APPNOTE 6.3, the
  * subset without ZIP64, encryption or data descriptors).
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,8 +68,10 @@ zip_open(FILE *fp, int64_t t)
 static int
 emit(struct zip *z, const struct buf *b)
 {
+	errno = 0;
 	if (b->n > 0 && fwrite(b->p, 1, b->n, z->fp) != b->n) {
-		msg_err(NULL, 0, "write error");
+		msg_err(NULL, 0, "write error: %s",
+		    strerror(errno ? errno : EIO));
 		return -1;
 	}
 	z->off += b->n;
@@ -114,7 +117,14 @@ zip_add(struct zip *z, const char *name, const void *p, size_t n,
 	if (z->broken)
 		return -1;
 	z->broken = 1;
-	if (n > ZIP_LIMIT || nlen > 0xffff || z->n >= ZIP_MAXENT) {
+	if (z->n >= ZIP_MAXENT) {
+		/* No ZIP64: say what is too many, not what is too large. */
+		msg_err(NULL, 0, "the book has too many files: %zu and more "
+		    "(chapters, images and the book's own files); a ZIP file "
+		    "without ZIP64 holds at most %d", z->n + 1, ZIP_MAXENT);
+		return -1;
+	}
+	if (n > ZIP_LIMIT || nlen > 0xffff) {
 		msg_err(NULL, 0, "%s: too large for a ZIP file without ZIP64",
 		    name);
 		return -1;
@@ -169,8 +179,10 @@ zip_add(struct zip *z, const char *name, const void *p, size_t n,
 	e->method = (uint16_t)how;
 
 	if (emit(z, &h) == 0) {
+		errno = 0;
 		if (csize > 0 && fwrite(data, 1, csize, z->fp) != csize) {
-			msg_err(NULL, 0, "write error");
+			msg_err(NULL, 0, "write error: %s",
+			    strerror(errno ? errno : EIO));
 		} else {
 			z->off += csize;
 			z->broken = 0;

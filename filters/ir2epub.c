@@ -24,6 +24,7 @@
 #include <libxml/hash.h>
 
 #include "quire.h"
+#include "site.h"
 #include "xhtml.h"
 #include "zip.h"
 
@@ -60,14 +61,6 @@ enum { NOTE_REMOTE, NOTE_OUTSIDE, NOTE_MISSING, NOTE_TYPE, NOTE_OTHER,
 
 /* Images and covers larger than this are not read. */
 #define IMAGE_MAX	(32L * 1024 * 1024)
-
-/* The keys a book.yaml may hold. */
-static const char *const conf_keys[] = {
-	"title", "creator", "creators", "author", "authors", "language",
-	"identifier", "date", "publisher", "rights", "description",
-	"subject", "subjects", "cover", "css", "toc-depth", "base",
-	"static_dir", NULL
-};
 
 /* A link target: the hash of a permalink form and its chapter. */
 struct key {
@@ -962,10 +955,10 @@ chapter(const struct issue *is, size_t idx)
 	struct xhtml_result res;
 	struct buf out = BUF_INIT, name = BUF_INIT, pl = BUF_INIT;
 	struct buf untitled = BUF_INIT;
-	const char *reserved[3], *title, *lang, *slash, *a, *nl;
+	const char *reserved[3], *title, *lang, *slash, *a, *nl, *why;
 	char sect[UUID_LEN + 8];
 	int64_t t;
-	size_t i;
+	size_t i, off;
 	int stack[8], sp = 0, d, r = -1;
 
 	bk.is = is;
@@ -993,6 +986,12 @@ chapter(const struct issue *is, size_t idx)
 	reserved[1] = "issue-title";
 	reserved[2] = NULL;
 	memset(&res, 0, sizeof(res));
+	if ((why = limits_html(is->f[SP_HTML].p, is->f[SP_HTML].n,
+	    &off)) != NULL) {
+		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
+		    "%s", why);
+		goto out;
+	}
 	if (xhtml_clean(is->f[SP_HTML].p, is->f[SP_HTML].n, &hooks, reserved,
 	    &res) < 0) {
 		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
@@ -1111,7 +1110,7 @@ static void
 svg_lines(struct buf *b, const char *s, int width, int x, int y, int dy,
     int maxlines)
 {
-	const char *p = s, *start, *brk;
+	const char *p = s, *start, *brk, *end = s + strlen(s);
 	int cols, line = 0;
 	uint32_t cp;
 	size_t k;
@@ -1128,8 +1127,9 @@ svg_lines(struct buf *b, const char *s, int width, int x, int y, int dy,
 				if (cols >= width)
 					break;
 			}
-			k = utf8_decode((const unsigned char *)p, strlen(p),
-			    &cp);
+			/* The length once, not a strlen per character. */
+			k = utf8_decode((const unsigned char *)p,
+			    (size_t)(end - p), &cp);
 			p += k > 0 ? k : 1;
 		}
 		if (*p != '\0' && brk != NULL && cols >= width)
@@ -1431,15 +1431,16 @@ rank_creators(const char **v, size_t n)
 }
 
 /* The values of a list key of c (first of the keys given), in v. */
+/* The values of a list key of the site (first of the keys given). */
 static const char **
-conf_vec(const struct conf *c, const char *k1, const char *k2, size_t *n)
+site_vec(const struct site *c, const char *k1, const char *k2, size_t *n)
 {
 	const char **v = NULL;
-	const char *k = conf_get(c, k1) != NULL ? k1 : k2, *s;
+	const char *k = site_get(c, k1) != NULL ? k1 : k2, *s;
 	size_t i;
 
 	*n = 0;
-	for (i = 0; (s = conf_list(c, k, i)) != NULL; i++) {
+	for (i = 0; (s = site_item(c, k, i)) != NULL; i++) {
 		v = xreallocarray(v, *n + 2, sizeof(*v));
 		v[(*n)++] = s;
 		v[*n] = NULL;
@@ -1450,7 +1451,8 @@ conf_vec(const struct conf *c, const char *k1, const char *k2, size_t *n)
 int
 main(int argc, char *argv[])
 {
-	struct conf *cf = NULL;
+	struct site cf;
+	char *static_owned = NULL;
 	const char *outpath = NULL, *conffile = NULL, *depth = NULL, *v;
 	const char **opt_authors = NULL, *ctype = NULL;
 	size_t nopt_authors = 0;
@@ -1516,41 +1518,52 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 
-	/* book.yaml fills what the options left open. */
-	if (conffile != NULL) {
-		if ((cf = conf_load(conffile)) == NULL)
-			return EXIT_DATA;
-		if (conf_check(cf, conf_keys) > 0) {
-			conf_free(cf);
-			return EXIT_DATA;
-		}
-#define FILL(field, key) \
-	if (book.field == NULL) book.field = conf_get(cf, key)
-		FILL(title, "title");
-		FILL(lang, "language");
-		FILL(identifier, "identifier");
-		FILL(date, "date");
-		FILL(publisher, "publisher");
-		FILL(rights, "rights");
-		FILL(description, "description");
-		FILL(cover, "cover");
-		FILL(css, "css");
-		FILL(base, "base");
-		FILL(static_dir, "static_dir");
+	/*
+	 * The site configuration (-c FILE, else ./quire.yaml) fills what
+	 * the options left open: the shared keys, then the book's own.
+	 */
+	if (site_load(&cf, conffile, NULL) < 0) {
+		site_free(&cf);
+		return EXIT_DATA;
+	}
+#define FILL(field, value) \
+	if (book.field == NULL) book.field = (value)
+	FILL(title, cf.title);
+	FILL(lang, cf.language);
+	FILL(identifier, site_get(&cf, "identifier"));
+	FILL(date, site_get(&cf, "date"));
+	FILL(publisher, site_get(&cf, "publisher"));
+	FILL(rights, site_get(&cf, "rights"));
+	FILL(description, cf.description);
+	FILL(cover, site_get(&cf, "cover"));
+	FILL(css, site_get(&cf, "css"));
+	FILL(base, site_get(&cf, "base"));
+	FILL(base, cf.url);
+	/* static_dir, as the folder of the file names it. */
+	if (book.static_dir == NULL && cf.static_dir != NULL) {
+		/* A site's default static folder need not exist. */
+		static_owned = site_path(&cf, cf.static_dir);
+		if (stat(static_owned, &st) == 0 && S_ISDIR(st.st_mode))
+			book.static_dir = static_owned;
+	}
 #undef FILL
-		if (depth == NULL)
-			depth = conf_get(cf, "toc-depth");
-		book.subjects = conf_vec(cf, "subjects", "subject",
-		    &book.nsubjects);
-		if (nopt_authors == 0) {
-			book.creators = conf_vec(cf, "creators", "creator",
+	if (depth == NULL)
+		depth = site_get(&cf, "toc-depth");
+	book.subjects = site_vec(&cf, "subjects", "subject", &book.nsubjects);
+	if (nopt_authors == 0) {
+		book.creators = site_vec(&cf, "creators", "creator",
+		    &book.ncreators);
+		if (book.ncreators == 0) {
+			free(book.creators);
+			book.creators = site_vec(&cf, "authors", "author",
 			    &book.ncreators);
-			if (book.ncreators == 0) {
-				free(book.creators);
-				book.creators = conf_vec(cf, "authors",
-				    "author", &book.ncreators);
-			}
+		}
+		if (book.ncreators == 0) {
+			free(book.creators);
+			book.creators = NULL;
 		}
 	}
 	if (nopt_authors > 0) {
@@ -1591,7 +1604,7 @@ main(int argc, char *argv[])
 		msg_usage();
 	}
 	if (book.date != NULL && date_parse(book.date, &t) < 0) {
-		msg_err(conffile, 0, "date '%s' is not a date", book.date);
+		msg_err(cf.path, 0, "date '%s' is not a date", book.date);
 		goto done;
 	}
 	if (book.css != NULL) {
@@ -1606,7 +1619,7 @@ main(int argc, char *argv[])
 	}
 
 	/* Pass 1. */
-	if ((sp = tmpfile()) == NULL) {
+	if ((sp = out_spool()) == NULL) {
 		msg_err(NULL, 0, "cannot create a temporary file: %s",
 		    strerror(errno));
 		goto done;
@@ -1720,6 +1733,7 @@ done:
 	else
 		free(book.creators);
 	free(book.subjects);
-	conf_free(cf);
+	site_free(&cf);
+	free(static_owned);
 	return status;
 }

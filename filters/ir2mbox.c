@@ -13,6 +13,7 @@
 
 #include "html.h"
 #include "mail.h"
+#include "site.h"
 #include "text.h"
 #include "xhtml.h"
 #include "quire.h"
@@ -26,9 +27,6 @@ static const struct msg_opt opts[] = {
 	{ 't', "text-only", NULL, "plain text messages, no HTML part" },
 	{ 0, NULL, NULL, NULL }
 };
-
-/* Keys of the -c file. */
-static const char *const conf_keys[] = { "from", "to", "list-id", NULL };
 
 /* An address given by the user: display name (may be NULL) and addr-spec. */
 struct addr {
@@ -95,8 +93,9 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 {
 	const struct ir_list *l[2] = { &rec->categories, &rec->tags };
 	struct mail_hdr h;
-	size_t i, j, k, kk;
-	int any = 0, seen;
+	struct strset seen = STRSET_INIT;
+	size_t i, k;
+	int any = 0;
 
 	for (k = 0; k < 2; k++) {
 		for (i = 0; i < l[k]->n; i++) {
@@ -104,13 +103,8 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 			mail_hdr_clean(&m->tmp, l[k]->v[i], strlen(l[k]->v[i]));
 			if (m->tmp.n == 0)
 				continue;
-			/* Quadratic, but keyword lists are short. */
-			seen = 0;
-			for (kk = 0; kk <= k && !seen; kk++)
-				for (j = 0; j < (kk < k ? l[kk]->n : i); j++)
-					if (strcmp(l[kk]->v[j], l[k]->v[i]) == 0)
-						seen = 1;
-			if (seen)
+			/* A hash set: linear however many keywords. */
+			if (!strset_add(&seen, l[k]->v[i], strlen(l[k]->v[i])))
 				continue;
 			if (!any)
 				mail_hdr_begin(&h, &m->hdr, "Keywords");
@@ -122,6 +116,7 @@ put_keywords(struct msg *m, const struct ir_record *rec)
 	}
 	if (any)
 		mail_hdr_end(&h);
+	strset_free(&seen);
 }
 
 /* The header fields every message has, into m->hdr; envelope to m->out. */
@@ -171,11 +166,14 @@ put_headers(struct msg *m, const struct ir_record *rec)
 	}
 	buf_reset(&m->tmp);
 	mail_hdr_clean(&m->tmp, rec->f[IR_TITLE], rec->len[IR_TITLE]);
-	if (m->tmp.n > 0) {
-		mail_hdr_begin(&h, &m->hdr, "Subject");
-		mail_hdr_text(&h, m->tmp.p, m->tmp.n);
-		mail_hdr_end(&h);
+	if (m->tmp.n == 0) {
+		/* No title: the date, as the feeds say, never no Subject. */
+		date_fmt_ir(rec->date, date);
+		buf_add(&m->tmp, date, 10);
 	}
+	mail_hdr_begin(&h, &m->hdr, "Subject");
+	mail_hdr_text(&h, m->tmp.p, m->tmp.n);
+	mail_hdr_end(&h);
 	date_fmt_822(rec->date, date);
 	buf_printf(&m->hdr, "Date: %s\n", date);
 	ir_id_uuid(rec, uuid);
@@ -425,29 +423,33 @@ parse_list_id(const char *s, const char *file)
 	return 0;
 }
 
-/* Read the -c file; 0, or -1 after messages. */
+/*
+ * Read the site configuration (-c FILE, else ./quire.yaml): from, to
+ * and list-id; 0, or -1 after messages.
+ */
 static int
 load_conf(const char *path, int have_from)
 {
-	struct conf *c;
+	struct site c;
 	const char *v;
 	size_t i;
 	int rc = 0;
 
-	if ((c = conf_load(path)) == NULL)
+	if (site_load(&c, path, NULL) < 0) {
+		site_free(&c);
 		return -1;
-	if (conf_check(c, conf_keys) > 0)
-		rc = -1;
-	if (rc == 0 && !have_from && (v = conf_get(c, "from")) != NULL)
+	}
+	path = c.path;
+	if (!have_from && (v = site_get(&c, "from")) != NULL)
 		rc = parse_addr(v, &from, path, "from");
-	for (i = 0; rc == 0 && (v = conf_list(c, "to", i)) != NULL; i++) {
+	for (i = 0; rc == 0 && (v = site_item(&c, "to", i)) != NULL; i++) {
 		to = xreallocarray(to, nto + 1, sizeof(*to));
 		if ((rc = parse_addr(v, &to[nto], path, "to")) == 0)
 			nto++;
 	}
-	if (rc == 0 && (v = conf_get(c, "list-id")) != NULL)
+	if (rc == 0 && (v = site_get(&c, "list-id")) != NULL)
 		rc = parse_list_id(v, path);
-	conf_free(c);
+	site_free(&c);
 	return rc;
 }
 
@@ -506,13 +508,15 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 
 	memset(&m, 0, sizeof(m));
 	if (fromopt != NULL && parse_addr(fromopt, &from, NULL, "-f") < 0) {
 		free_all(&m);
 		msg_usage();
 	}
-	if (confpath != NULL && load_conf(confpath, fromopt != NULL) < 0) {
+	if (load_conf(confpath, fromopt != NULL) < 0) {
 		free_all(&m);
 		return EXIT_DATA;
 	}

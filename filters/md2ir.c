@@ -21,17 +21,19 @@
 #include "fm.h"
 #include "permalink.h"
 #include "post.h"
+#include "site.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dhqSv] [-b base-url] [--authors file] "
-    "[--timezone zone] [-o file] [-r content-dir] [--permalink pattern] "
-    "[--now date] [file ...]";
+static const char usage[] = "[-dhqSv] [-b base-url] [-c site.yaml] "
+    "[--authors file] [--timezone zone] [-o file] [-r content-dir] "
+    "[--permalink pattern] [--now date] [file ...]";
 
 /* Long-only options. */
 enum { OPT_AUTHORS = 301, OPT_TIMEZONE, OPT_PERMALINK, OPT_NOW };
 
 static const struct msg_opt opts[] = {
 	{ 'b', "base", "url", "the site's URL: permalinks and links absolute" },
+	{ 'c', "config", "site.yaml", "read the site's configuration" },
 	{ 'd', "drafts", NULL, "include drafts" },
 	{ 'o', "output", "file", "write to file, replaced only on success" },
 	{ 'r', "content-dir", "dir", "the content root below which paths count" },
@@ -52,6 +54,8 @@ static struct post_opts popts;		/* --timezone, --authors */
 /* Layouts (common/permalink.h): -r, --permalink, --timezone; --now or
  * SOURCE_DATE_EPOCH for scheduled posts. */
 static struct pl_site layout;
+/* The site (-c) when its permalink patterns are by section (Hugo). */
+static const struct site *by_section;
 static int has_now;
 static int64_t now;
 
@@ -120,13 +124,13 @@ load(struct issue *is)
 	} else if ((fp = fopen(is->path, "rb")) == NULL) {
 		return fail(is, 0, "%s", strerror(errno));
 	}
-	e = buf_slurp(&is->src, fp);
+	e = buf_slurp_max(&is->src, fp, LIMIT_FILE);	/* limits.c */
 	if (e < 0)
 		e = errno ? errno : EIO;
 	if (fp != stdin)
 		fclose(fp);
 	if (e != 0)
-		return fail(is, 0, "%s", strerror(e));
+		return fail(is, 0, "%s", limits_strerror(e));
 	if (is->src.p == NULL)
 		buf_addc(&is->src, 0), is->src.n = 0;
 
@@ -196,6 +200,14 @@ identity(struct issue *is, const char *path, const char *slug,
 	post.date = is->date;
 	post.date_from_name = is->fdate_name && is->datestr == NULL;
 	post.tzoff = pl_token_offset(&layout, is->datestr, is->date);
+	/* Hugo's permalinks are by section, the first folder below the
+	 * content root: this post's pattern, else none (site.c). */
+	if (by_section != NULL && is->facts.has_root) {
+		buf_reset(&is->tmp);
+		buf_add(&is->tmp, is->facts.dirs, strcspn(is->facts.dirs, "/"));
+		layout.pattern = site_permalink(by_section,
+		    is->tmp.p != NULL ? is->tmp.p : "");
+	}
 	if (pl_site_path(&layout, &post, path, &is->pathv, &why) < 0)
 		return fail(is, 0, "%s", why);
 	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
@@ -233,6 +245,8 @@ identity(struct issue *is, const char *path, const char *slug,
 static const char *
 absolute(struct issue *is, const char *url)
 {
+	if (url != NULL && !url_scheme_ok(url))
+		return "";	/* no URL a reader would run (quire-ir.5) */
 	if (base_url == NULL || url == NULL || *url == '\0' ||
 	    url_has_scheme(url))
 		return url;
@@ -408,7 +422,7 @@ render(struct issue *is, int want_excerpt)
 	cmark_parser_feed(parser, is->src.p + is->body, is->src.n - is->body);
 	doc = cmark_parser_finish(parser);
 
-	if (base_url != NULL) {
+	{	/* every link: made absolute with -b, checked always */
 		it = cmark_iter_new(doc);
 		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 			if (ev != CMARK_EVENT_ENTER)
@@ -465,6 +479,9 @@ layout_check(struct issue *is)
 		return fail(is, 0, "%s %s", why, layout.root);
 	k = pl_classify_file(&is->facts, is->path, &why);
 	if (k == PL_POST || (k == PL_DRAFT && with_drafts))
+		return 0;
+	/* A file that is not there is reported as such by load(). */
+	if (strcmp(is->path, "-") != 0 && access(is->path, F_OK) != 0)
 		return 0;
 	msg_err(is->name, 0, "%s: skipped%s", why, k == PL_DRAFT ?
 	    " (-d includes drafts)" : "");
@@ -582,6 +599,14 @@ convert(struct issue *is, struct buf *line)
 
 	if (p->summary != NULL)
 		buf_adds(&is->summary, p->summary);
+	{	/* cmark-gfm's slow paths, refused first (limits.c) */
+		size_t off;
+
+		if ((why = limits_markdown(is->src.p + is->body,
+		    is->src.n - is->body, &off)) != NULL)
+			return fail(is, line_of(&is->src, is->body + off), "%s",
+			    why);
+	}
 	html = render(is, p->summary == NULL);
 
 	date_fmt_ir(is->date, d);
@@ -617,7 +642,7 @@ convert(struct issue *is, struct buf *line)
 	if (p->lang != NULL)
 		ir_put_line(line, p->lang, strlen(p->lang));
 	buf_addc(line, '\t');
-	ir_put_line(line, is->path, strlen(is->path));
+	ir_put_source(line, is->path, strlen(is->path));
 	buf_addc(line, '\t');
 	if (p->extra.n > 0)
 		buf_add(line, p->extra.p, p->extra.n);
@@ -644,6 +669,61 @@ issue_free(struct issue *is)
 	fm_free(is->doc);
 }
 
+/*
+ * The site configuration (site.c): -c FILE, else ./quire.yaml.  What
+ * the options left open it fills: the base URL (-b), the content root
+ * (-r), the permalink pattern (--permalink), the zone (--timezone) and
+ * the author table (--authors).  The paths it makes are in *root and
+ * *auth, for site_done().  Returns 0, or -1 after a message.
+ */
+static int
+site_setup(struct site *s, const char *file, const char **authors_path,
+    char **root, char **auth)
+{
+	if (site_load(s, file, NULL) < 0)
+		return -1;
+	if (base_url == NULL)
+		base_url = s->url;
+	/* Hugo's and Zola's "content" is only a default: it may be absent. */
+	if (layout.root == NULL && s->content_dir != NULL) {
+		*root = site_path(s, s->content_dir);
+		if (access(*root, X_OK) == 0)
+			layout.root = *root;
+		else if (s->kind == SITE_QUIRE) {
+			msg_err(s->path, 0, "content_dir: %s: %s", *root,
+			    strerror(errno));
+			return -1;
+		}
+	}
+	if (layout.pattern == NULL && s->permalink != NULL) {
+		layout.pattern = s->permalink;
+		layout.style = s->kind == SITE_JEKYLL ? PL_JEKYLL :
+		    s->kind == SITE_HUGO ? PL_HUGO : PL_AUTO;
+		if (s->permalink_section != NULL)
+			by_section = s;
+	}
+	if (popts.zone == NULL && s->timezone != NULL) {
+		if (!date_zone_ok(s->timezone)) {
+			msg_err(s->path, 0, "timezone '%s' is not a zone of "
+			    "the system's zoneinfo", s->timezone);
+			return -1;
+		}
+		popts.zone = layout.zone = s->timezone;
+	}
+	if (*authors_path == NULL && s->authors_file != NULL)
+		*authors_path = *auth = site_path(s, s->authors_file);
+	return 0;
+}
+
+static void
+site_done(struct site *s, char *root, char *auth)
+{
+	by_section = NULL;
+	site_free(s);
+	free(root);
+	free(auth);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -654,7 +734,9 @@ main(int argc, char *argv[])
 	struct buf line = BUF_INIT;
 	struct authors *authors = NULL;
 	struct issue is;
-	const char *outpath = NULL, *authors_path = NULL;
+	const char *outpath = NULL, *authors_path = NULL, *site_file = NULL;
+	char *site_root = NULL, *site_authors = NULL;
+	struct site site;
 	size_t i;
 	FILE *out;
 	int c, nerr = 0;
@@ -706,6 +788,9 @@ main(int argc, char *argv[])
 			}
 			base_url = optarg;
 			break;
+		case 'c':
+			site_file = optarg;
+			break;
 		case 'd':
 			with_drafts = 1;
 			break;
@@ -721,11 +806,18 @@ main(int argc, char *argv[])
 	}
 	argc -= optind;
 	argv += optind;
+	if (out_refuse_input(outpath, argc, argv) < 0)
+		return EXIT_USAGE;
 	if (!has_now && date_source_epoch(&now) == 0)
 		has_now = 1;
 	if (argc == 0) {
 		argc = 1;
 		argv = dash;
+	}
+	if (site_setup(&site, site_file, &authors_path, &site_root,
+	    &site_authors) < 0) {
+		site_done(&site, site_root, site_authors);
+		return EXIT_DATA;
 	}
 
 	cmark_gfm_core_extensions_ensure_registered();
@@ -733,15 +825,19 @@ main(int argc, char *argv[])
 		if ((exts[i] = cmark_find_syntax_extension(names[i])) == NULL) {
 			msg_err(NULL, 0, "cmark-gfm has no '%s' extension",
 			    names[i]);
+			site_done(&site, site_root, site_authors);
 			return EXIT_DATA;
 		}
 	if (authors_path != NULL) {
-		if (authors_load(authors_path, &authors) < 0)
+		if (authors_load(authors_path, &authors) < 0) {
+			site_done(&site, site_root, site_authors);
 			return EXIT_DATA;
+		}
 		popts.authors = authors;
 	}
 	if ((out = out_open(outpath)) == NULL) {
 		authors_free(authors);
+		site_done(&site, site_root, site_authors);
 		return EXIT_DATA;
 	}
 
@@ -761,6 +857,7 @@ main(int argc, char *argv[])
 	authors_free(authors);
 
 	popts.authors = NULL;
+	site_done(&site, site_root, site_authors);
 	/* A file given with -o is replaced only when every issue converted. */
 	if (out_close(out, nerr == 0) < 0 && nerr == 0)
 		return EXIT_DATA;

@@ -66,7 +66,7 @@ bad '\n' "empty line" 1 "empty line"
 bad '2017-1-1\tid\tT\n' "short date" 1 "field 1: not a date"
 bad '2017-02-30T00:00:00Z\tid\tT\n' "impossible date" 1 "field 1: not a date"
 bad '2017-01-01T00:00:00Z\t\tT\n' "empty id" 1 "field 2: the id is empty"
-bad '2017-01-01T00:00:00Z\tid\tT\t\t\t\t\t\t\t\tyesterday\n' "bad updated" 1 "field 11: not a date"
+bad '2017-01-01T00:00:00Z\turn:x:id\tT\t\t\t\t\t\t\t\tyesterday\n' "bad updated" 1 "field 11: not a date"
 
 run "$QTEST" field 3 "$T/missing.ir"
 like "$(cat "$T/err")" "^qtest: $T/missing.ir: No such file or directory" "missing file named"
@@ -77,7 +77,7 @@ run "$QTEST" field 3 "$T/empty.ir"
 is "$rc:$(cat "$T/out")" "0:" "empty input is an empty stream"
 
 # A reader goes on after a bad line, one record at a time.
-printf '2017-01-01T00:00:00Z\tid\tA\n\n2017-01-01T00:00:00Z\tid\tB\n' > "$T/mixed.ir"
+printf '2017-01-01T00:00:00Z\turn:x:id\tA\n\n2017-01-01T00:00:00Z\turn:x:id\tB\n' > "$T/mixed.ir"
 run "$QTEST" field 3 "$T/mixed.ir"
 is "$(cat "$T/out")" "$(printf 'A\nB')" "records after a bad line are still read"
 
@@ -102,7 +102,7 @@ for l in '' - en- -en 'en US' en_US 'toolongtag' en-toolongpart 1en 'en-é'; do
 done
 
 # A line of 20 MB streams through.
-{ printf '2017-01-01T00:00:00Z\tid\tT\t\t\t\t\t\t\t\t\t\t\t\t'; head -c 20000000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/big.ir"
+{ printf '2017-01-01T00:00:00Z\turn:x:id\tT\t\t\t\t\t\t\t\t\t\t\t\t'; head -c 20000000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/big.ir"
 is "$("$QTEST" field 15 "$T/big.ir" | wc -c)" 20000001 "a 20 MB field"
 
 done_testing

@@ -86,6 +86,8 @@ for x in yaml json; do
 done
 # toml++ keeps a table's keys sorted.
 is "$("$QTEST" fmfile "$T/c.toml" 2>&1)" '{"params":{"author":"Ann"},"title":"Site"}' "fm_load_file reads .toml"
+printf '{"title": "Site"} junk\n' > "$T/cj.json"
+is "$("$QTEST" fmfile "$T/cj.json" 2>&1)" "qtest: $T/cj.json:1: bad JSON: text after the object" "a .json file: nothing may follow the object"
 printf 'x\n' > "$T/c.ini"
 is "$("$QTEST" fmfile "$T/c.ini" 2>&1)" "qtest: $T/c.ini: unknown kind of file: the name must end in .yaml, .yml, .toml or .json" "an unknown suffix is refused"
 printf -- '- a\n' > "$T/l.yaml"

@@ -96,7 +96,7 @@ md2ir "$R/24-no-base-url.md" >"$T/24.ir"
 for fmt in atom rss; do
 	run ir2$fmt "$T/24.ir"
 	is "$rc" 0 "ir2$fmt: case 24, exit 0"
-	is "$(cat "$T/err")" "ir2$fmt: 1 entry has relative URLs that nothing resolves: give md2ir -b or --link" \
+	is "$(cat "$T/err")" "ir2$fmt: no site URL: links are relative; give -b or url in site.yaml" \
 	    "ir2$fmt: case 24, one line says so"
 	run ir2$fmt -q "$T/24.ir"
 	is "$(cat "$T/err")" "" "ir2$fmt -q: case 24, no note"

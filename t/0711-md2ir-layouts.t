@@ -50,6 +50,10 @@ is "$(cat "$T/err")" \
     "one note for the section page"
 is "$(cut -f3 "$T/o.ir")" Hello "-o: the real post is written"
 
+run md2ir "$L"/09-section-index/missing/_index.md
+is "$rc" 1 "a missing _index.md is an error, not a skip"
+like "$(cat "$T/err")" "_index.md: No such file" "a missing file: named"
+
 # A site of our own: Hugo, Jekyll, React, Zola and Pelican layouts.
 S=$T/site
 mkdir -p "$S/blog/2023/kwok" "$S/blog/2024/12/05" "$S/pages" "$S/_drafts" \

@@ -19,6 +19,10 @@ check() {	# check TARGET FILE COMMAND...
 for f in md2ir/*; do
 	check md2ir "$f" md2ir -b https://example.org/a/b "$f"
 done
+for f in feed2ir/*; do
+	[ -e "$f" ] || continue
+	check feed2ir "$f" feed2ir "$f"
+done
 # The IR regressions go through every IR reader there is.
 for d in ir ir2*; do
 	[ -d "$d" ] || continue

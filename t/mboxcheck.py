@@ -155,8 +155,10 @@ def main(argv):
 
         title = rec[2]
         if title == '':
-            if 'subject' in msg:
-                bad(where, 'Subject for an empty title')
+            # No title: the date stands in, as in the feeds.
+            if msg['subject'] != rec[0][:10]:
+                bad(where, 'Subject %r for an empty title, expected the '
+                    'date %r' % (msg['subject'], rec[0][:10]))
         elif msg['subject'] != title:
             bad(where, 'Subject %r, expected %r' % (msg['subject'], title))
         if msg['date'] is None or msg['date'].datetime != date:
@@ -240,7 +242,10 @@ def main(argv):
         if re.match(r'https?://', rec[3]) and \
                 not got.endswith('\n-- \nRead online: %s\n' % uri(rec[3])):
             bad(where, 'text part does not end with the permalink')
-        if html.strip() and not got.strip():
+        import html as htmlmod
+        visible = htmlmod.unescape(re.sub(r'<[^>]*(>|$)', '', re.sub(
+            r'(?is)<(script|style|template|title)\b.*?</\1\s*>', '', html)))
+        if visible.strip() and not got.strip():
             bad(where, 'empty text part')
         if not plain_only:
             doc = parts[1].get_content()

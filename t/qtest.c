@@ -176,7 +176,8 @@ permalink(int argc, char *argv[])
 			printf("%s%s\n", d, from_name ? " name" : "");
 		}
 	} else {
-		if (p.date == 0 && pl_path_date(&f, fmpath, &t, &from_name) == 0)
+		if (p.date == 0 &&
+		    pl_path_date(&f, fmpath, &t, &from_name) == 0)
 			p.date = t, p.date_from_name = from_name;
 		if (pl_site_path(&site, &p, fmpath, &out, &why) < 0) {
 			printf("error: %s\n", why);
@@ -248,7 +249,8 @@ main(int argc, char *argv[])
 	size_t n;
 	int i;
 
-	msg_init(argc, argv, "put|field|date|fmt|url|host|uuid|sha1|author|lang ...");
+	msg_init(argc, argv, "put|field|date|fmt|url|host|uuid|sha1|author|lang|fm|"
+	    "fmfile|permalink ...");
 	if (argc < 2)
 		msg_usage();
 	if (strcmp(argv[1], "put") == 0 && argc == 3)

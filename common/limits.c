@@ -1,0 +1,264 @@
+/*
+ * limits.c: cheap measures taken before a library's slow path, and a
+ * reader that checks a file as it reads it.
+ *
+ * Every filter runs in time linear in its input up to these limits
+ * (README, LIMITS in each man page).  The measures are one pass each;
+ * what they refuse, the library would take quadratic time or memory on
+ * (Debian 12's cmark-gfm 0.29.0.gfm.6 and libxml2 2.9.14).
+ */
+#define _GNU_SOURCE		/* memmem */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "quire.h"
+
+static char why[256];
+
+/* Offset of the first byte of the line that holds off. */
+static size_t
+line_start(const char *s, size_t off)
+{
+	while (off > 0 && s[off - 1] != '\n')
+		off--;
+	return off;
+}
+
+/*
+ * The bytes cmark-gfm scans for the openers open[] that no close[]
+ * follows: each scans to the end of the text, so their cost is the sum
+ * of the bytes after each.  Returns that sum; *first is the first such
+ * opener, *count how many.
+ */
+static uint64_t
+unclosed(const char *s, size_t n, const char *open, const char *close,
+    size_t *first, size_t *count)
+{
+	size_t lo = strlen(open), lc = strlen(close), i, last = 0;
+	uint64_t cost = 0;
+	const char *p;
+
+	/* Only the openers after the last closer stay open. */
+	for (p = s; (p = memmem(p, n - (size_t)(p - s), close, lc)) != NULL;
+	    p += lc)
+		last = (size_t)(p - s) + lc;
+	*count = 0;
+	*first = 0;
+	for (i = last; (p = memmem(s + i, n - i, open, lo)) != NULL;
+	    i = (size_t)(p - s) + lo) {
+		if ((*count)++ == 0)
+			*first = (size_t)(p - s);
+		cost += n - (size_t)(p - s);
+	}
+	return cost;
+}
+
+/* Nonzero if s[0..n) is a GFM table delimiter row ("|---|:-:|"). */
+static int
+is_delim_row(const char *s, size_t n, int pipe_before)
+{
+	size_t i;
+	int dash = 0, pipe = pipe_before;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash = 1;
+		else if (s[i] == '|')
+			pipe = 1;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return 0;
+	}
+	return dash && pipe;
+}
+
+const char *
+limits_markdown(const char *s, size_t n, size_t *off)
+{
+	static const char *const open[] = { "<?", "<![CDATA[" };
+	static const char *const close[] = { "?>", "]]>" };
+	const char *nl, *l, *prev = NULL;
+	size_t i, first, count, len, pipes, ppipes = 0, rows = 0;
+	size_t cols = 0, start = 0;
+	uint64_t cost, sq = 0;
+	int in_table = 0;
+
+	*off = 0;
+	for (i = 0; i < 2; i++) {
+		cost = unclosed(s, n, open[i], close[i], &first, &count);
+		if (cost > LIMIT_MD_UNCLOSED) {
+			*off = first;
+			snprintf(why, sizeof(why), "%zu '%s' without a closing "
+			    "'%s' make cmark-gfm scan %llu bytes; the limit is "
+			    "%llu (md2ir(1), LIMITS)", count, open[i], close[i],
+			    (unsigned long long)cost,
+			    (unsigned long long)LIMIT_MD_UNCLOSED);
+			return why;
+		}
+	}
+
+	/* Tables: '|' per row, the square of it summed, padded cells. */
+	for (l = s; l < s + n; l = nl + 1) {
+		if ((nl = memchr(l, '\n', (size_t)(s + n - l))) == NULL)
+			nl = s + n;
+		len = (size_t)(nl - l);
+		/* Quotes and list indents do not hide a table. */
+		while (len > 0 && (*l == ' ' || *l == '>' || *l == '\t'))
+			l++, len--;
+		for (pipes = 0, i = 0; i < len; i++)
+			pipes += l[i] == '|';
+		if (len == 0) {
+			in_table = 0;
+		} else if (!in_table && prev != NULL &&
+		    is_delim_row(l, len, ppipes > 0)) {
+			in_table = 1;
+			start = (size_t)(prev - s);
+			for (cols = 0, i = 0; i < len; i++)
+				if (l[i] == '-' && (i == 0 || l[i - 1] != '-'))
+					cols++;
+			rows = 1;
+			sq += (uint64_t)ppipes * ppipes;
+			if (ppipes > LIMIT_TABLE_PIPES) {
+				*off = start;
+				pipes = ppipes;
+				goto row;
+			}
+		} else if (in_table) {
+			rows++;
+		}
+		if (in_table) {
+			sq += (uint64_t)pipes * pipes;
+			if (pipes > LIMIT_TABLE_PIPES) {
+				*off = (size_t)(l - s);
+				goto row;
+			}
+			if ((uint64_t)cols * rows > LIMIT_TABLE_CELLS) {
+				*off = start;
+				snprintf(why, sizeof(why), "a table of %zu columns "
+				    "and %zu or more rows would be padded past "
+				    "%d cells (md2ir(1), LIMITS)", cols, rows,
+				    LIMIT_TABLE_CELLS);
+				return why;
+			}
+			if (sq > LIMIT_TABLE_SQUARES) {
+				*off = line_start(s, (size_t)(l - s));
+				snprintf(why, sizeof(why), "tables with this many "
+				    "'|' per row take cmark-gfm quadratic time: "
+				    "the sum of the squares of the '|' per row "
+				    "passes %llu (md2ir(1), LIMITS)",
+				    (unsigned long long)LIMIT_TABLE_SQUARES);
+				return why;
+			}
+		}
+		prev = l;
+		ppipes = pipes;
+	}
+	return NULL;
+row:
+	snprintf(why, sizeof(why), "a table row with %zu '|'; the limit is %d "
+	    "(md2ir(1), LIMITS)", pipes, LIMIT_TABLE_PIPES);
+	return why;
+}
+
+const char *
+limits_html(const char *s, size_t n, size_t *off)
+{
+	size_t i = 0, attrs, tag;
+	char q;
+
+	*off = 0;
+	while (i < n) {
+		const char *lt = memchr(s + i, '<', n - i);
+
+		if (lt == NULL)
+			break;
+		i = (size_t)(lt - s) + 1;
+		if (i >= n || !((s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z')))
+			continue;
+		/* A start tag: count the attribute names up to its '>'. */
+		tag = i - 1;
+		while (i < n && strchr(" \t\n\r\f/>", s[i]) == NULL)
+			i++;
+		for (attrs = 0; i < n && s[i] != '>'; ) {
+			if (strchr(" \t\n\r\f/", s[i]) != NULL) {
+				i++;
+				continue;
+			}
+			attrs++;
+			while (i < n && strchr(" \t\n\r\f/>=", s[i]) == NULL)
+				i++;
+			while (i < n && strchr(" \t\n\r\f", s[i]) != NULL)
+				i++;
+			if (i < n && s[i] == '=') {
+				i++;
+				while (i < n && strchr(" \t\n\r\f", s[i]) != NULL)
+					i++;
+				q = i < n && (s[i] == '"' || s[i] == '\'') ? s[i] :
+				    '\0';
+				if (q != '\0') {
+					const char *e = memchr(s + i + 1, q,
+					    n - i - 1);
+
+					i = e != NULL ? (size_t)(e - s) + 1 : n;
+				} else {
+					while (i < n && strchr(" \t\n\r\f>",
+					    s[i]) == NULL)
+						i++;
+				}
+			}
+		}
+		if (attrs > LIMIT_HTML_ATTRS) {
+			*off = tag;
+			snprintf(why, sizeof(why), "an element with %zu "
+			    "attributes; the limit is %d (libxml2's HTML parser "
+			    "takes quadratic time on them)", attrs,
+			    LIMIT_HTML_ATTRS);
+			return why;
+		}
+	}
+	return NULL;
+}
+
+int
+buf_slurp_max(struct buf *b, FILE *fp, size_t max)
+{
+	size_t got;
+
+	if (fp == stdin && (msg_closed_fds & 1)) {
+		errno = EBADF;
+		return -1;
+	}
+	for (;;) {
+		buf_grow(b, 65536);
+		got = fread(b->p + b->n, 1, b->cap - b->n - 1, fp);
+		/* A NUL ends the reading: the caller reports where it is. */
+		if (got > 0 && memchr(b->p + b->n, '\0', got) != NULL) {
+			b->n += got;
+			b->p[b->n] = '\0';
+			return 0;
+		}
+		b->n += got;
+		b->p[b->n] = '\0';
+		if (b->n > max) {
+			errno = EFBIG;
+			return -1;
+		}
+		if (got == 0)
+			break;
+	}
+	return ferror(fp) ? -1 : 0;
+}
+
+const char *
+limits_strerror(int e)
+{
+	if (e == EBADF && (msg_closed_fds & 1))
+		return "standard input is closed";
+	if (e == EFBIG) {
+		snprintf(why, sizeof(why), "larger than %d MiB, the limit for "
+		    "one input file", LIMIT_FILE >> 20);
+		return why;
+	}
+	return strerror(e);
+}
