@@ -836,63 +836,6 @@ chapter_dir(const struct issue *is)
 	return d != NULL && strcmp(d, "rtl") == 0 ? d : NULL;
 }
 
-/*
- * Nonzero if the summary s is the start of the body (a summary derived
- * from its first paragraph), so the header need not print it again:
- * the text of the body's first paragraph, white space folded, starts
- * with s less a trailing ellipsis.
- */
-static int
-summary_in_body(const char *s, size_t n, const char *body)
-{
-	struct buf t = BUF_INIT;
-	const char *p, *end;
-	int r, sp = 0;
-
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	if (n >= 3 && memcmp(s + n - 3, "\xe2\x80\xa6", 3) == 0)
-		n -= 3;
-	else if (n >= 3 && memcmp(s + n - 3, "...", 3) == 0)
-		n -= 3;
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
-	if (n == 0 || (p = strstr(body, "<p")) == NULL ||
-	    (p[2] != '>' && p[2] != ' ') || (end = strstr(p, "</p>")) == NULL)
-		return 0;
-	p = strchr(p, '>') + 1;
-	/* Its text: tags out, the escapes xhtml_clean() writes undone. */
-	while (p < end && t.n < n + 8) {
-		if (*p == '<') {
-			while (p < end && *p != '>')
-				p++;
-			p++;
-			continue;
-		}
-		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
-			sp = t.n > 0;
-			p++;
-			continue;
-		}
-		if (sp)
-			buf_addc(&t, ' ');
-		sp = 0;
-		if (strncmp(p, "&amp;", 5) == 0)
-			buf_addc(&t, '&'), p += 5;
-		else if (strncmp(p, "&lt;", 4) == 0)
-			buf_addc(&t, '<'), p += 4;
-		else if (strncmp(p, "&gt;", 4) == 0)
-			buf_addc(&t, '>'), p += 4;
-		else if (strncmp(p, "&quot;", 6) == 0)
-			buf_addc(&t, '"'), p += 6;
-		else
-			buf_addc(&t, *p++);
-	}
-	r = t.n >= n && memcmp(t.p, s, n) == 0;
-	buf_free(&t);
-	return r;
-}
-
 /* The host of an absolute URL, for "Read at host". */
 static void
 add_host(struct buf *b, const char *u)
@@ -935,6 +878,60 @@ nav_group(int64_t t, const char *href)
 }
 
 /* The folder of a permalink: up to and with its last '/'. */
+/*
+ * Nonzero when the text of the chapter's XHTML body begins with the
+ * summary (white space folded, tags skipped): md2ir derives a missing
+ * summary from the first paragraph, which the reader then need not
+ * read twice (the header leaves it out).
+ */
+static int
+opens_body(const char *sum, const char *body)
+{
+	static const struct { const char *e; char c; } ents[] = {
+		{ "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' },
+		{ "&quot;", '"' }
+	};
+	const char *s = sum, *b = body;
+	size_t i, k;
+	char c;
+
+	while (*s == ' ' || *s == '\n' || *s == '\t')
+		s++;
+	while (*s != '\0') {
+		/* The next character of the body's text. */
+		if (*b == '<') {
+			b += strcspn(b, ">");
+			b += *b == '>';
+			continue;
+		}
+		if (*b == '\0')
+			return 0;
+		c = *b;
+		k = 1;
+		if (c == '&')
+			for (i = 0; i < sizeof(ents) / sizeof(ents[0]); i++)
+				if (strncmp(b, ents[i].e, strlen(ents[i].e)) == 0) {
+					c = ents[i].c;
+					k = strlen(ents[i].e);
+				}
+		if (c == ' ' || c == '\n' || c == '\t') {
+			b += k;
+			if (s > sum && (*s == ' ' || *s == '\n' || *s == '\t'))
+				while (*s == ' ' || *s == '\n' || *s == '\t')
+					s++;
+			continue;
+		}
+		if (*s == ' ' || *s == '\n' || *s == '\t')
+			return 0;
+		if (*s != c)
+			return 0;
+		s++;
+		b += k;
+	}
+	/* The summary ends where a word of the body ends. */
+	return *b == '\0' || *b == '<' || *b == ' ' || *b == '\n';
+}
+
 static char *
 url_folder(const char *u)
 {
@@ -1042,8 +1039,8 @@ chapter(const struct issue *is, size_t idx)
 		buf_adds(&out, "</a></p>\n");
 		buf_free(&u);
 	}
-	if (is->f[SP_SUMMARY].n > 0 && !summary_in_body(is->f[SP_SUMMARY].p,
-	    is->f[SP_SUMMARY].n, res.body.p != NULL ? res.body.p : "")) {
+	if (is->f[SP_SUMMARY].n > 0 && !opens_body(is->f[SP_SUMMARY].p,
+	    res.body.p != NULL ? res.body.p : "")) {
 		buf_adds(&out, "<p class=\"summary\">");
 		xhtml_escape(&out, is->f[SP_SUMMARY].p, is->f[SP_SUMMARY].n,
 		    0);

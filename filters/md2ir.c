@@ -22,9 +22,10 @@
 #include "permalink.h"
 #include "post.h"
 #include "site.h"
+#include "sitemd.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dhqSv] [-b base-url] [-c site.yaml] "
+static const char usage[] = "[-dhqSv] [-b base-url] [-c site.yaml] [-e excerpt-separator] "
     "[--authors file] [--timezone zone] [-o file] [-r content-dir] "
     "[--permalink pattern] [--now date] [file ...]";
 
@@ -34,6 +35,7 @@ enum { OPT_AUTHORS = 301, OPT_TIMEZONE, OPT_PERMALINK, OPT_NOW };
 static const struct msg_opt opts[] = {
 	{ 'b', "base", "url", "the site's URL: permalinks and links absolute" },
 	{ 'c', "config", "site.yaml", "read the site's configuration" },
+	{ 'e', "excerpt-separator", "marker", "where a post's excerpt ends" },
 	{ 'd', "drafts", NULL, "include drafts" },
 	{ 'o', "output", "file", "write to file, replaced only on success" },
 	{ 'r', "content-dir", "dir", "the content root below which paths count" },
@@ -47,8 +49,11 @@ static const struct msg_opt opts[] = {
 
 static const char *base_url;		/* -b */
 static int with_drafts;			/* -d */
+static int quiet;			/* -q */
+/* Jekyll's excerpt_separator: -e, else the site's (-c). */
+static const char *excerpt_sep;
 static int cmark_opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;
-static cmark_syntax_extension *exts[5];
+static cmark_syntax_extension *exts[4];
 static struct idset ids = IDSET_INIT;
 static struct post_opts popts;		/* --timezone, --authors */
 /* Layouts (common/permalink.h): -r, --permalink, --timezone; --now or
@@ -255,101 +260,6 @@ absolute(struct issue *is, const char *url)
 	return is->tmp.p;
 }
 
-/*
- * Make the href and src attributes of raw HTML absolute.  A small
- * scanner: inside each tag, attribute names and their values, quoted
- * or not; comments are skipped.
- */
-static void
-rewrite_html(struct issue *is, cmark_node *node)
-{
-	const char *s = cmark_node_get_literal(node), *p, *name, *val;
-	struct buf out = BUF_INIT;
-	size_t nname, nval, i;
-	char q, *v;
-	int changed = 0;
-
-	if (s == NULL)
-		return;
-	for (p = s; *p != '\0'; ) {
-		if (strncmp(p, "<!--", 4) == 0) {
-			const char *e = strstr(p + 4, "-->");
-
-			e = e != NULL ? e + 3 : p + strlen(p);
-			buf_add(&out, p, (size_t)(e - p));
-			p = e;
-			continue;
-		}
-		if (*p != '<' || !((p[1] >= 'a' && p[1] <= 'z') ||
-		    (p[1] >= 'A' && p[1] <= 'Z'))) {
-			buf_addc(&out, *p++);
-			continue;
-		}
-		/* The tag name. */
-		i = 1;
-		while (p[i] != '\0' && strchr(" \t\n/>", p[i]) == NULL)
-			i++;
-		buf_add(&out, p, i);
-		p += i;
-		while (*p != '\0' && *p != '>') {
-			if (strchr(" \t\n/", *p) != NULL) {
-				buf_addc(&out, *p++);
-				continue;
-			}
-			name = p;
-			while (*p != '\0' && strchr(" \t\n/>=", *p) == NULL)
-				p++;
-			nname = (size_t)(p - name);
-			buf_add(&out, name, nname);
-			i = 0;
-			while (p[i] == ' ' || p[i] == '\t' || p[i] == '\n')
-				i++;
-			if (p[i] != '=')
-				continue;
-			buf_add(&out, p, i + 1);
-			p += i + 1;
-			while (*p == ' ' || *p == '\t' || *p == '\n')
-				buf_addc(&out, *p++);
-			q = *p == '"' || *p == '\'' ? *p : '\0';
-			if (q != '\0')
-				p++;
-			val = p;
-			while (*p != '\0' && (q != '\0' ? *p != q :
-			    strchr(" \t\n>", *p) == NULL))
-				p++;
-			nval = (size_t)(p - val);
-			if ((nname == 4 && strncasecmp(name, "href", 4) == 0) ||
-			    (nname == 3 && strncasecmp(name, "src", 3) == 0)) {
-				const char *abs;
-
-				v = xstrndup(val, nval);
-				abs = absolute(is, v);
-				/* Keep the original if the quote would break. */
-				if (abs != v && (q == '\0' ?
-				    strpbrk(abs, " \t\n>\"'") == NULL :
-				    strchr(abs, q) == NULL)) {
-					val = abs;
-					nval = strlen(abs);
-					changed = 1;
-				}
-				if (q != '\0')
-					buf_addc(&out, q);
-				buf_add(&out, val, nval);
-				free(v);
-			} else {
-				if (q != '\0')
-					buf_addc(&out, q);
-				buf_add(&out, val, nval);
-			}
-			if (q != '\0' && *p == q)
-				buf_addc(&out, *p++);
-		}
-	}
-	if (changed)
-		cmark_node_set_literal(node, out.p);
-	buf_free(&out);
-}
-
 /* The plain text of a node's inline content, for an excerpt. */
 static void
 plain_text(cmark_node *n, struct buf *b)
@@ -380,73 +290,264 @@ plain_text(cmark_node *n, struct buf *b)
 	cmark_iter_free(it);
 }
 
+/* A name that starts with a Jekyll date, "YYYY-MM-DD-". */
+static int
+name_date_like(const char *s)
+{
+	int i;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : s[i] < '0' || s[i] > '9')
+			return 0;
+	return s[10] == '-';
+}
+
 /*
- * The renderer writes the footnote links itself, as href="#fn-1" and
- * href="#fnref-1": make them absolute like every other link.  Any
- * other 'href="#' in its output would be escaped text or already
- * rewritten, so a plain search finds only those.
+ * The URL of the post a reference names (Hugo ref/relref "/dir/name",
+ * Liquid link "_posts/2014-03-20-name.md", post_url "2013-05-06-name"):
+ * the path the site's layout (permalink.c) gives a post at that place,
+ * joined to -b.  A reference starting with '/' is below the content
+ * root (-r), else below the current folder; a name without a suffix is
+ * taken as NAME.md, and post_url's names are below _posts/.
  */
 static char *
-absolute_fragments(struct issue *is, char *html)
+post_url(void *arg, const char *ref)
 {
-	static const char pat[] = "href=\"#";
-	struct buf b = BUF_INIT;
-	const char *p = html, *hit;
+	struct buf b = BUF_INIT, path = BUF_INIT, file = BUF_INIT;
+	struct pl_facts f;
+	struct pl_post post;
+	const char *frag, *e, *why, *base;
+	int64_t t = 0;
+	int from_name = 0;
 
-	if (strstr(html, pat) == NULL)
-		return html;
-	while ((hit = strstr(p, pat)) != NULL) {
-		buf_add(&b, p, (size_t)(hit - p) + sizeof(pat) - 2);
-		xhtml_escape(&b, is->permalink.p, is->permalink.n, 1);
-		p = hit + sizeof(pat) - 2;
+	(void)arg;
+	frag = strchr(ref, '#');
+	e = frag != NULL ? frag : ref + strlen(ref);
+	while (e > ref && e[-1] == '/')
+		e--;
+	if (e == ref)
+		return NULL;
+	if (*ref == '/' && layout.root != NULL) {
+		buf_adds(&file, layout.root);
+		buf_add(&file, ref, (size_t)(e - ref));
+	} else {
+		if (strchr(ref, '/') == NULL && name_date_like(ref))
+			buf_adds(&file, "_posts/");
+		buf_add(&file, ref + (*ref == '/'), (size_t)(e - ref) -
+		    (*ref == '/'));
 	}
-	buf_adds(&b, p);
-	free(html);
+	base = strrchr(file.p, '/');
+	if (strchr(base != NULL ? base : file.p, '.') == NULL)
+		buf_adds(&file, ".md");
+	memset(&post, 0, sizeof(post));
+	if (pl_facts_init(&f, file.p, *ref == '/' ? layout.root : NULL,
+	    &why) < 0 || *f.name == '\0') {
+		pl_facts_free(&f);
+		buf_free(&file);
+		return NULL;
+	}
+	post.f = &f;
+	if (pl_path_date(&f, NULL, &t, &from_name) == 0) {
+		post.date = t;
+		post.date_from_name = from_name;
+	}
+	if (pl_site_path(&layout, &post, NULL, &path, &why) < 0 ||
+	    path.n == 0) {
+		pl_facts_free(&f);
+		buf_free(&file);
+		buf_free(&path);
+		return NULL;
+	}
+	if (base_url != NULL && !url_has_scheme(path.p))
+		url_join(base_url, path.p, &b);
+	else
+		buf_adds(&b, path.p);
+	if (frag != NULL)
+		buf_adds(&b, frag);
+	pl_facts_free(&f);
+	buf_free(&file);
+	buf_free(&path);
 	return b.p;
 }
 
-/* Render the body; absolute URLs with -b; excerpt when no summary. */
+/* A front matter value that is text (Hugo's param), or NULL. */
 static char *
-render(struct issue *is, int want_excerpt)
+param(void *arg, const char *name)
+{
+	struct issue *is = arg;
+	const struct fm_node *v;
+
+	if (is->doc == NULL || (v = fm_path(fm_root(is->doc), name)) == NULL ||
+	    v->type != FM_STR)
+		return NULL;
+	return xstrdup(v->s);
+}
+
+/*
+ * A trailing "{#id}" of a heading's last text: taken off the tree and
+ * returned (malloc'ed), or NULL.  htmlpass.c reads it the same way.
+ */
+static char *
+heading_id(cmark_node *h)
+{
+	cmark_node *n = h, *t = NULL;
+	const char *s, *o;
+	size_t len;
+	char *id, *rest;
+
+	/* The last text node below h. */
+	while ((n = cmark_node_last_child(n)) != NULL) {
+		if (cmark_node_get_type(n) == CMARK_NODE_TEXT) {
+			t = n;
+			break;
+		}
+	}
+	if (t == NULL || (s = cmark_node_get_literal(t)) == NULL)
+		return NULL;
+	len = strlen(s);
+	while (len > 0 && strchr(" \t\n", s[len - 1]) != NULL)
+		len--;
+	if (len < 4 || s[len - 1] != '}')
+		return NULL;
+	for (o = s + len - 1; o > s && o[-1] != '{'; o--)
+		;
+	if (o == s || *o != '#' || o + 1 >= s + len - 1 ||
+	    strcspn(o + 1, " \t\n{}") != (size_t)(s + len - 1 - o - 1))
+		return NULL;
+	id = xstrndup(o + 1, (size_t)(s + len - 1 - o - 1));
+	o--;
+	while (o > s && strchr(" \t\n", o[-1]) != NULL)
+		o--;
+	rest = xstrndup(s, (size_t)(o - s));
+	cmark_node_set_literal(t, rest);
+	free(rest);
+	return id;
+}
+
+struct rawnote {
+	struct sitemd *m;
+	const char    *lit;
+	unsigned long  line;	/* of the node's first line, in m->o */
+};
+
+/* A note for raw HTML the HTML pass removes or replaces. */
+static void
+raw_note(void *arg, size_t off, const char *tag)
+{
+	struct rawnote *rn = arg;
+	unsigned long line = rn->line;
+	const char *p;
+
+	for (p = rn->lit; p < rn->lit + off; p++)
+		line += *p == '\n';
+	smd_note(rn->m, SMD_RAWHTML, sitemd_line(rn->m, line), "raw <%s> %s",
+	    tag, tag[0] == 's' || tag[0] == 'n' ? "removed with its content" :
+	    "replaced by a link to its source");
+}
+
+/*
+ * Render the body: the site Markdown pass (sitemd.c), cmark-gfm, the
+ * HTML pass (htmlpass.c) that also makes URLs absolute with -b; the
+ * excerpt when there is no summary: the text before a summary marker,
+ * else the first paragraph.  *text is the Markdown for field 16 when
+ * the site Markdown pass changed anything (malloc'ed), else NULL.
+ */
+static char *
+render(struct issue *is, int want_excerpt, char **text)
 {
 	cmark_parser *parser = cmark_parser_new(cmark_opts);
 	cmark_node *doc, *cur;
 	cmark_iter *it;
 	cmark_event_type ev;
-	const char *url, *abs;
-	char *html;
-	size_t i;
+	cmark_node_type t;
+	struct sitemd m;
+	struct htmlpass hp;
+	struct rawnote rn;
+	struct buf out = BUF_INIT, ht = BUF_INIT;
+	const char *lit, *url, *abs;
+	char *html, **given = NULL, **texts = NULL;
+	cmark_node **heads = NULL;
+	size_t i, nh = 0;
+	int done = 0, raw = 0;
+
+	memset(&m, 0, sizeof(m));
+	m.file = is->name;
+	m.line0 = line_of(&is->src, is->body);
+	m.quiet = quiet;
+	m.site_url = base_url;
+	m.baseurl = "";
+	m.excerpt_sep = excerpt_sep;
+	m.post_url = post_url;
+	m.param = param;
+	m.arg = is;
+	sitemd_pre(&m, is->src.p + is->body, is->src.n - is->body);
 
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(parser, exts[i]);
-	cmark_parser_feed(parser, is->src.p + is->body, is->src.n - is->body);
+	if (m.same)
+		cmark_parser_feed(parser, is->src.p + is->body,
+		    is->src.n - is->body);
+	else
+		cmark_parser_feed(parser, m.o.b.p, m.o.b.n);
 	doc = cmark_parser_finish(parser);
 
-	{	/* every link: made absolute with -b, checked always */
-		it = cmark_iter_new(doc);
-		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-			if (ev != CMARK_EVENT_ENTER)
-				continue;
-			cur = cmark_iter_get_node(it);
-			switch (cmark_node_get_type(cur)) {
-			case CMARK_NODE_LINK:
-			case CMARK_NODE_IMAGE:
-				url = cmark_node_get_url(cur);
-				abs = absolute(is, url);
-				if (abs != url)
-					cmark_node_set_url(cur, abs);
-				break;
-			case CMARK_NODE_HTML_BLOCK:
-			case CMARK_NODE_HTML_INLINE:
-				rewrite_html(is, cur);
-				break;
-			default:
-				break;
-			}
+	/* Notes for raw HTML; the text before the summary marker. */
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cur = cmark_iter_get_node(it);
+		t = cmark_node_get_type(cur);
+		if (ev == CMARK_EVENT_EXIT) {
+			if (want_excerpt && m.has_marker && !done &&
+			    (t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+			    t == CMARK_NODE_ITEM || t == CMARK_NODE_CODE_BLOCK))
+				buf_addc(&is->summary, ' ');
+			continue;
 		}
-		cmark_iter_free(it);
+		lit = cmark_node_get_literal(cur);
+		switch (t) {
+		case CMARK_NODE_HEADING:
+			heads = xreallocarray(heads, nh + 1, sizeof(*heads));
+			heads[nh++] = cur;
+			break;
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			url = cmark_node_get_url(cur);
+			abs = absolute(is, url);
+			if (abs != url)
+				cmark_node_set_url(cur, abs);
+			break;
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+			raw = 1;
+			if (lit == NULL)
+				break;
+			rn.m = &m;
+			rn.lit = lit;
+			rn.line = (unsigned long)cmark_node_get_start_line(cur) -
+			    1;
+			if (!(cmark_opts & CMARK_OPT_UNSAFE))
+				break;
+			htmlpass_scan(lit, raw_note, &rn);
+			if (m.has_marker && strstr(lit, SMD_SENTINEL) != NULL)
+				done = 1;
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if (want_excerpt && m.has_marker && !done && lit != NULL)
+				buf_adds(&is->summary, lit);
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			if (want_excerpt && m.has_marker && !done)
+				buf_addc(&is->summary, ' ');
+			break;
+		default:
+			break;
+		}
 	}
-	if (want_excerpt) {
+	cmark_iter_free(it);
+	if (want_excerpt && !m.has_marker) {
 		for (cur = cmark_node_first_child(doc); cur != NULL;
 		    cur = cmark_node_next(cur))
 			if (cmark_node_get_type(cur) == CMARK_NODE_PARAGRAPH) {
@@ -454,13 +555,59 @@ render(struct issue *is, int want_excerpt)
 				break;
 			}
 	}
+	if (!raw && nh > 0) {
+		/* No raw HTML: heading ids from the tree, no HTML parser. */
+		given = xcalloc(nh, sizeof(*given));
+		texts = xcalloc(nh, sizeof(*texts));
+		for (i = 0; i < nh; i++) {
+			given[i] = heading_id(heads[i]);
+			buf_reset(&ht);
+			plain_text(heads[i], &ht);
+			texts[i] = xstrndup(ht.p != NULL ? ht.p : "", ht.n);
+		}
+	}
 	html = cmark_render_html(doc, cmark_opts,
 	    cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);
 	cmark_parser_free(parser);
-	if (base_url != NULL)
-		html = absolute_fragments(is, html);
-	return html;
+	memset(&hp, 0, sizeof(hp));
+	hp.base = base_url != NULL ? is->permalink.p : NULL;
+	if (raw)
+		htmlpass_run(&hp, html, strlen(html), &out);
+	else
+		htmlpass_plain(&hp, html, given, texts, nh, &out);
+	free(html);
+	for (i = 0; given != NULL && i < nh; i++) {
+		free(given[i]);
+		free(texts[i]);
+	}
+	free(given);
+	free(texts);
+	free(heads);
+	buf_free(&ht);
+	*text = NULL;
+	for (i = 0; i < SMD_RAWHTML; i++)
+		if (m.expanded[i] > 0 || m.dropped[i] > 0)
+			break;
+	if (i < SMD_RAWHTML) {
+		/* The same pass again, for a text reader; its notes are out. */
+		struct sitemd mt = m;
+
+		memset(&mt.expanded, 0, sizeof(mt.expanded));
+		memset(&mt.dropped, 0, sizeof(mt.dropped));
+		memset(&mt.a, 0, sizeof(mt.a));
+		memset(&mt.o, 0, sizeof(mt.o));
+		mt.has_marker = 0;
+		mt.miss = 0;
+		mt.nasides = mt.ncstack = 0;
+		mt.quiet = 1;
+		mt.text = 1;
+		sitemd_pre(&mt, is->src.p + is->body, is->src.n - is->body);
+		*text = xstrndup(mt.o.b.p, mt.o.b.n);
+		sitemd_free(&mt);
+	}
+	sitemd_free(&m);
+	return out.p != NULL ? out.p : xstrdup("");
 }
 
 /*
@@ -545,7 +692,7 @@ convert(struct issue *is, struct buf *line)
 	struct post *p = &is->post;
 	const char *link, *img;
 	const char *why;
-	char d[DATE_IR_LEN], *html;
+	char d[DATE_IR_LEN], *html, *text;
 
 	if (layout_check(is) != 0)
 		return is->skip ? 0 : -1;
@@ -607,7 +754,7 @@ convert(struct issue *is, struct buf *line)
 			return fail(is, line_of(&is->src, is->body + off), "%s",
 			    why);
 	}
-	html = render(is, p->summary == NULL);
+	html = render(is, p->summary == NULL, &text);
 
 	date_fmt_ir(is->date, d);
 	buf_add(line, d, DATE_IR_LEN - 1);
@@ -649,9 +796,13 @@ convert(struct issue *is, struct buf *line)
 	buf_addc(line, '\t');
 	ir_put_text(line, html, strlen(html));
 	buf_addc(line, '\t');
-	ir_put_text(line, is->src.p + is->body, is->src.n - is->body);
+	if (text != NULL)
+		ir_put_text(line, text, strlen(text));
+	else
+		ir_put_text(line, is->src.p + is->body, is->src.n - is->body);
 	buf_addc(line, '\n');
 	free(html);
+	free(text);
 	return 0;
 }
 
@@ -684,6 +835,8 @@ site_setup(struct site *s, const char *file, const char **authors_path,
 		return -1;
 	if (base_url == NULL)
 		base_url = s->url;
+	if (excerpt_sep == NULL)
+		excerpt_sep = s->excerpt_separator;
 	/* Hugo's and Zola's "content" is only a default: it may be absent. */
 	if (layout.root == NULL && s->content_dir != NULL) {
 		*root = site_path(s, s->content_dir);
@@ -728,7 +881,8 @@ int
 main(int argc, char *argv[])
 {
 	static const char *names[] = {
-		"table", "strikethrough", "autolink", "tagfilter", "tasklist"
+		/* No tagfilter: the HTML pass removes what it disarms. */
+		"table", "strikethrough", "autolink", "tasklist"
 	};
 	static char *dash[] = { "-", NULL };
 	struct buf line = BUF_INIT;
@@ -794,6 +948,9 @@ main(int argc, char *argv[])
 		case 'd':
 			with_drafts = 1;
 			break;
+		case 'e':
+			excerpt_sep = optarg;
+			break;
 		case 'o':
 			outpath = optarg;
 			break;
@@ -804,6 +961,8 @@ main(int argc, char *argv[])
 			msg_usage();
 		}
 	}
+	if (msg_level == MSG_QUIET)
+		quiet = 1;
 	argc -= optind;
 	argv += optind;
 	if (out_refuse_input(outpath, argc, argv) < 0)

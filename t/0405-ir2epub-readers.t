@@ -25,8 +25,8 @@ nav=$(cat "$T/x/EPUB/nav.xhtml")
 opf=$(cat "$T/x/EPUB/content.opf")
 
 # Case 09: the heading's text, without the footnote number.
-like "$nav" '#sec-1">First chapter</a>' "case 09: contents label without the footnote number"
-like "$nav" '#sec-2">The second book</a>' "case 09: a link in a heading leaves its text"
+like "$nav" '\.xhtml#[a-z0-9-]*">First chapter</a>' "case 09: contents label without the footnote number"
+like "$nav" '\.xhtml#[a-z0-9-]*">The second book</a>' "case 09: a link in a heading leaves its text"
 like "$(cat "$T/x/EPUB/toc.ncx")" '<text>First chapter</text>' "case 09: the NCX too"
 
 # Case 20: right to left.

@@ -19,7 +19,7 @@ corpus() {
 	else
 		find "$_root" -type f \( -name '*.md' -o -name '*.markdown' \)
 	fi | LC_ALL=C sort > "$T/files"
-	run xargs md2ir -r "$_root" "$@" < "$T/files"
+	run xargs md2ir -q -r "$_root" "$@" < "$T/files"
 	is "$rc" 0 "$_name: exit 0"
 	is "$(wc -l < "$T/out" | tr -d ' ')" "$_posts" "$_name: $_posts posts"
 	is "$(grep -c 'skipped' "$T/err")" "$_skipped" \

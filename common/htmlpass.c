@@ -1,0 +1,570 @@
+/*
+ * htmlpass.c: the pass over the HTML cmark-gfm wrote (sitemd.h), on
+ * libxml2's HTML parser, the one the EPUB cleaner (xhtml.c) uses too.
+ * What no reader runs goes, embedded pages become links, headings get
+ * ids, and URL-bearing attributes are resolved; the rest is written
+ * back as cmark-gfm writes HTML, so a body without any of these comes
+ * out as it went in.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/hash.h>
+#include <libxml/tree.h>
+
+#include "sitemd.h"
+
+const char *const htmlpass_urlattrs[] = {
+	"href", "src", "srcset", "poster", "cite", "action", "formaction",
+	"data", "longdesc", "background", "manifest", "icon", "usemap",
+	"xlink:href", NULL
+};
+
+/* Elements that go with their content. */
+static const char *const dropped[] = {
+	"script", "style", "noscript", "template", "title", "meta", "link",
+	"base", "noembed", "noframes", NULL
+};
+
+/* Embedded pages and objects: a link to their source. */
+static const char *const embeds[] = {
+	"iframe", "embed", "object", "frame", NULL
+};
+
+/* Elements cmark-gfm writes as <x />. */
+static const char *const voids[] = {
+	"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+	"meta", "param", "source", "track", "wbr", NULL
+};
+
+/* Parents in which a link must stand in a paragraph of its own. */
+static const char *const blocks[] = {
+	"body", "div", "figure", "section", "article", "aside", "blockquote",
+	"details", "main", "header", "footer", "li", "dd", "td", "th", NULL
+};
+
+struct pass {
+	struct htmlpass *hp;
+	xmlHashTablePtr  used;		/* ids in the document */
+	xmlHashTablePtr  next;		/* slug -> next suffix to try */
+	struct buf       out, tmp;
+};
+
+static int
+in(const char *const *list, const xmlChar *name)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (list[i][0] == (char)name[0] &&
+		    strcmp(list[i], (const char *)name) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+esc(struct buf *b, const char *s)
+{
+	size_t k;
+
+	for (;;) {
+		k = strcspn(s, "&<>\"");
+		buf_add(b, s, k);
+		s += k;
+		switch (*s) {
+		case '&': buf_adds(b, "&amp;"); break;
+		case '<': buf_adds(b, "&lt;"); break;
+		case '>': buf_adds(b, "&gt;"); break;
+		case '"': buf_adds(b, "&quot;"); break;
+		default: return;
+		}
+		s++;
+	}
+}
+
+/* A URL in an attribute, as cmark-gfm writes it (' too). */
+static void
+esc_url(struct buf *b, const char *s)
+{
+	const char *q;
+
+	while ((q = strchr(s, '\'')) != NULL) {
+		char *t = xstrndup(s, (size_t)(q - s));
+
+		esc(b, t);
+		free(t);
+		buf_adds(b, "&#x27;");
+		s = q + 1;
+	}
+	esc(b, s);
+}
+
+static int
+is_heading(xmlNodePtr n)
+{
+	return n->type == XML_ELEMENT_NODE && n->name[0] == 'h' &&
+	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
+}
+
+/* A URL attribute's value, resolved against the base. */
+static void
+resolve(struct pass *ps, const xmlChar *name, const char *v, struct buf *b)
+{
+	const char *p, *e, *sp;
+
+	if (ps->hp->base == NULL || *v == '\0') {
+		buf_adds(b, v);
+		return;
+	}
+	if (strcmp((const char *)name, "srcset") != 0) {
+		url_resolve(ps->hp->base, v, b);
+		return;
+	}
+	/* srcset: "url [descriptor], url [descriptor]" */
+	for (p = v; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		while (*p == ' ' || *p == '\n' || *p == '\t')
+			p++;
+		if ((e = strchr(p, ',')) == NULL)
+			e = p + strlen(p);
+		sp = p;
+		while (sp < e && *sp != ' ' && *sp != '\n' && *sp != '\t')
+			sp++;
+		if (p > v && b->n > 0)
+			buf_adds(b, ", ");
+		if (sp > p) {
+			char *u = xstrndup(p, (size_t)(sp - p));
+
+			url_resolve(ps->hp->base, u, b);
+			free(u);
+		}
+		while (e > sp && (e[-1] == ' ' || e[-1] == '\n'))
+			e--;
+		buf_add(b, sp, (size_t)(e - sp));
+		if (*e == ' ' || *e == '\n')
+			e += strcspn(e, ",") - (e[strcspn(e, ",")] == '\0');
+	}
+}
+
+static void
+attributes(struct pass *ps, xmlNodePtr n, struct buf *b)
+{
+	xmlAttrPtr a;
+	char *v;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		buf_addc(b, ' ');
+		buf_adds(b, (const char *)a->name);
+		if (a->children == NULL)
+			continue;
+		if (a->children->next == NULL &&
+		    a->children->type == XML_TEXT_NODE &&
+		    !in(htmlpass_urlattrs, a->name)) {
+			/* The common case, without a copy. */
+			buf_adds(b, "=\"");
+			esc(b, (const char *)a->children->content);
+			buf_addc(b, '"');
+			continue;
+		}
+		v = (char *)xmlNodeGetContent((xmlNodePtr)a);
+		buf_adds(b, "=\"");
+		if (in(htmlpass_urlattrs, a->name)) {
+			buf_reset(&ps->tmp);
+			resolve(ps, a->name, v != NULL ? v : "", &ps->tmp);
+			esc_url(b, ps->tmp.p != NULL ? ps->tmp.p : "");
+		} else if (v != NULL) {
+			esc(b, v);
+		}
+		buf_addc(b, '"');
+		xmlFree(v);
+	}
+}
+
+static char *
+prop(xmlNodePtr n, const char *name)
+{
+	return (char *)xmlGetProp(n, (const xmlChar *)name);
+}
+
+static void serialise(struct pass *ps, xmlNodePtr n);
+
+/* An embedded page: a link to its source, its title as the text. */
+static void
+embed(struct pass *ps, xmlNodePtr n)
+{
+	char *src = prop(n, "src"), *title = prop(n, "title");
+	int para;
+
+	if (src == NULL)
+		src = prop(n, "data");
+	if (src == NULL || *src == '\0') {
+		/* Nothing to link to: an object's fallback content stays. */
+		serialise(ps, n->children);
+		goto out;
+	}
+	para = n->parent == NULL || in(blocks, n->parent->name);
+	if (para)
+		buf_adds(&ps->out, "<p>");
+	buf_adds(&ps->out, "<a href=\"");
+	buf_reset(&ps->tmp);
+	resolve(ps, (const xmlChar *)"href", src, &ps->tmp);
+	esc(&ps->out, ps->tmp.p);
+	buf_adds(&ps->out, "\">");
+	esc(&ps->out, title != NULL && *title != '\0' ? title : src);
+	buf_adds(&ps->out, "</a>");
+	if (para)
+		buf_adds(&ps->out, "</p>");
+	/* An object's fallback content is for readers like ours. */
+	if (strcmp((const char *)n->name, "object") == 0)
+		serialise(ps, n->children);
+out:
+	xmlFree(src);
+	xmlFree(title);
+}
+
+static void
+serialise(struct pass *ps, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				esc(&ps->out, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE || in(dropped, n->name))
+			continue;
+		if (in(embeds, n->name)) {
+			embed(ps, n);
+			continue;
+		}
+		buf_printf(&ps->out, "<%s", (const char *)n->name);
+		attributes(ps, n, &ps->out);
+		if (in(voids, n->name)) {
+			buf_adds(&ps->out, " />");
+			continue;
+		}
+		buf_addc(&ps->out, '>');
+		serialise(ps, n->children);
+		buf_printf(&ps->out, "</%s>", (const char *)n->name);
+	}
+}
+
+static void
+collect_ids(struct pass *ps, xmlNodePtr n)
+{
+	xmlChar *id;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if ((id = xmlGetProp(n, (const xmlChar *)"id")) != NULL) {
+			xmlHashAddEntry(ps->used, id, (void *)1);
+			xmlFree(id);
+		}
+		collect_ids(ps, n->children);
+	}
+}
+
+static void
+text_of(xmlNodePtr n, struct buf *b)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL)
+			buf_adds(b, (const char *)n->content);
+		else if (n->type == XML_ELEMENT_NODE && !in(dropped, n->name))
+			text_of(n->children, b);
+	}
+}
+
+/* The last text node below n, or NULL. */
+static xmlNodePtr
+last_text(xmlNodePtr n)
+{
+	xmlNodePtr c, t;
+
+	for (c = n->last; c != NULL; c = c->prev) {
+		if (c->type == XML_TEXT_NODE)
+			return c;
+		if (c->type == XML_ELEMENT_NODE && (t = last_text(c)) != NULL)
+			return t;
+	}
+	return NULL;
+}
+
+/* A trailing "{#id}" of the heading's text: taken off, returned. */
+static char *
+given_id(xmlNodePtr h)
+{
+	xmlNodePtr t = last_text(h);
+	const char *s, *o;
+	size_t n;
+	char *id, *rest;
+
+	if (t == NULL || t->content == NULL)
+		return NULL;
+	s = (const char *)t->content;
+	n = strlen(s);
+	while (n > 0 && strchr(" \t\n", s[n - 1]) != NULL)
+		n--;
+	if (n < 4 || s[n - 1] != '}')
+		return NULL;
+	for (o = s + n - 1; o > s && o[-1] != '{'; o--)
+		;
+	if (o == s || *o != '#' || o + 1 >= s + n - 1)
+		return NULL;
+	if (strcspn(o + 1, " \t\n{}") != (size_t)(s + n - 1 - o - 1))
+		return NULL;
+	id = xstrndup(o + 1, (size_t)(s + n - 1 - o - 1));
+	o--;
+	while (o > s && strchr(" \t\n", o[-1]) != NULL)
+		o--;
+	rest = xstrndup(s, (size_t)(o - s));
+	xmlNodeSetContent(t, (const xmlChar *)rest);
+	free(rest);
+	return id;
+}
+
+void
+htmlpass_slug(struct buf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t k;
+	uint32_t c;
+
+	for (; p < end; p += k) {
+		if (*p < 0x80) {
+			k = 1;
+			if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+			    *p == '-' || *p == '_')
+				buf_addc(b, *p);
+			else if (*p >= 'A' && *p <= 'Z')
+				buf_addc(b, *p + 32);
+			else if (*p == ' ')
+				buf_addc(b, '-');
+			continue;
+		}
+		if ((k = utf8_decode(p, (size_t)(end - p), &c)) == 0) {
+			k = 1;
+			continue;
+		}
+		/* Punctuation, symbols and emoji go; letters stay. */
+		if ((c >= 0xa0 && c <= 0xbf) || c == 0xd7 || c == 0xf7 ||
+		    (c >= 0x2000 && c <= 0x2bff) || (c >= 0x3000 &&
+		    c <= 0x303f) || (c >= 0xfe30 && c <= 0xfe4f) ||
+		    (c >= 0xff00 && c <= 0xff0f) || c >= 0x1f000)
+			continue;
+		if (c >= 0xc0 && c <= 0xde) {
+			/* Latin-1 capitals, the common case. */
+			buf_addc(b, 0xc3);
+			buf_addc(b, (int)(0x80 | ((c + 32) & 0x3f)));
+			continue;
+		}
+		buf_add(b, p, k);
+	}
+}
+
+/* Claim id, or id-1, id-2, ...: the one claimed, in ps->tmp. */
+static void
+claim(struct pass *ps, const char *id)
+{
+	unsigned long k;
+	void *v;
+
+	buf_reset(&ps->tmp);
+	buf_adds(&ps->tmp, id);
+	if (xmlHashLookup(ps->used, (const xmlChar *)id) != NULL) {
+		v = xmlHashLookup(ps->next, (const xmlChar *)id);
+		for (k = v != NULL ? (unsigned long)(uintptr_t)v : 1; ; k++) {
+			buf_reset(&ps->tmp);
+			buf_printf(&ps->tmp, "%s-%lu", id, k);
+			if (xmlHashLookup(ps->used, (const xmlChar *)ps->tmp.p)
+			    == NULL)
+				break;
+		}
+		xmlHashUpdateEntry(ps->next, (const xmlChar *)id,
+		    (void *)(uintptr_t)(k + 1), NULL);
+	}
+	xmlHashAddEntry(ps->used, (const xmlChar *)ps->tmp.p, (void *)1);
+}
+
+static void
+headings(struct pass *ps, xmlNodePtr n)
+{
+	struct buf t = BUF_INIT, s = BUF_INIT;
+	xmlChar *have;
+	char *id;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (!is_heading(n)) {
+			headings(ps, n->children);
+			continue;
+		}
+		if ((have = xmlGetProp(n, (const xmlChar *)"id")) != NULL) {
+			xmlFree(have);
+			continue;
+		}
+		if ((id = given_id(n)) == NULL) {
+			buf_reset(&t);
+			buf_reset(&s);
+			text_of(n->children, &t);
+			htmlpass_slug(&s, t.p != NULL ? t.p : "", t.n);
+			id = xstrdup(s.n > 0 ? s.p : "section");
+		}
+		claim(ps, id);
+		xmlSetProp(n, (const xmlChar *)"id",
+		    (const xmlChar *)ps->tmp.p);
+		free(id);
+	}
+	buf_free(&t);
+	buf_free(&s);
+}
+
+static xmlNodePtr
+find_body(xmlNodePtr n)
+{
+	xmlNodePtr c, r;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, "body") == 0)
+			return c;
+		if (c->type == XML_ELEMENT_NODE &&
+		    (r = find_body(c->children)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+int
+htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
+    struct buf *out)
+{
+	struct pass ps;
+	htmlDocPtr doc;
+	xmlNodePtr body;
+
+	if (n == 0) {
+		buf_adds(out, "");
+		return 0;
+	}
+	if (n > INT32_MAX || (doc = htmlReadMemory(html, (int)n, NULL,
+	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	    XML_PARSE_HUGE)) == NULL) {
+		buf_add(out, html, n);
+		return -1;
+	}
+	memset(&ps, 0, sizeof(ps));
+	ps.hp = hp;
+	ps.used = xmlHashCreate(64);
+	ps.next = xmlHashCreate(16);
+	ps.out = *out;
+	body = find_body(xmlDocGetRootElement(doc));
+	if (body == NULL) {
+		/* No implied html and body: the nodes are the document's. */
+		collect_ids(&ps, doc->children);
+		headings(&ps, doc->children);
+		serialise(&ps, doc->children);
+	} else {
+		collect_ids(&ps, body->children);
+		headings(&ps, body->children);
+		serialise(&ps, body->children);
+	}
+	buf_adds(&ps.out, "");
+	*out = ps.out;
+	xmlHashFree(ps.used, NULL);
+	xmlHashFree(ps.next, NULL);
+	buf_free(&ps.tmp);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+void
+htmlpass_scan(const char *s, void (*note)(void *, size_t, const char *),
+    void *arg)
+{
+	static const char *const tags[] = { "script", "style", "noscript",
+		"iframe", "embed", "object", NULL };
+	const char *p;
+	size_t i, k;
+
+	for (p = s; (p = strchr(p, '<')) != NULL; p++)
+		for (i = 0; tags[i] != NULL; i++) {
+			k = strlen(tags[i]);
+			if (strncasecmp(p + 1, tags[i], k) == 0 &&
+			    strchr(" \t\n/>", p[1 + k]) != NULL && p[1 + k]) {
+				note(arg, (size_t)(p - s), tags[i]);
+				break;
+			}
+		}
+}
+
+int
+htmlpass_plain(struct htmlpass *hp, const char *html, char *const *given,
+    char *const *texts, size_t nh, struct buf *out)
+{
+	struct pass ps;
+	struct buf s = BUF_INIT;
+	const char *p, *q, *e;
+	char *id;
+	size_t i = 0;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.hp = hp;
+	ps.used = xmlHashCreate(64);
+	ps.next = xmlHashCreate(16);
+	/* The ids cmark-gfm wrote itself (footnotes). */
+	for (p = html; (p = strstr(p, " id=\"")) != NULL; p = e) {
+		p += 5;
+		if ((e = strchr(p, '"')) == NULL)
+			break;
+		id = xstrndup(p, (size_t)(e - p));
+		xmlHashAddEntry(ps.used, (const xmlChar *)id, (void *)1);
+		free(id);
+	}
+	for (p = html; *p != '\0'; p = q) {
+		/* The next heading's start tag, or footnote link. */
+		for (q = p; (q = strchr(q, '<')) != NULL; q++)
+			if ((q[1] == 'h' && q[2] >= '1' && q[2] <= '6' &&
+			    q[3] == '>') || (hp->base != NULL &&
+			    strncmp(q, "<a href=\"#", 10) == 0))
+				break;
+		if (q == NULL) {
+			buf_adds(out, p);
+			break;
+		}
+		buf_add(out, p, (size_t)(q - p));
+		if (q[1] == 'a') {
+			/* cmark-gfm's footnote links, resolved like the rest. */
+			buf_adds(out, "<a href=\"");
+			buf_reset(&ps.tmp);
+			url_resolve(hp->base, "", &ps.tmp);
+			esc(out, ps.tmp.p);
+			q += 9;
+			continue;
+		}
+		if (i < nh && given[i] != NULL) {
+			claim(&ps, given[i]);
+		} else {
+			buf_reset(&s);
+			if (i < nh)
+				htmlpass_slug(&s, texts[i], strlen(texts[i]));
+			claim(&ps, s.n > 0 ? s.p : "section");
+		}
+		i++;
+		buf_add(out, q, 3);
+		buf_adds(out, " id=\"");
+		esc(out, ps.tmp.p);
+		buf_adds(out, "\">");
+		q += 4;
+	}
+	buf_adds(out, "");
+	xmlHashFree(ps.used, NULL);
+	xmlHashFree(ps.next, NULL);
+	buf_free(&ps.tmp);
+	buf_free(&s);
+	return 0;
+}

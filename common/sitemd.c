@@ -1,0 +1,624 @@
+/*
+ * sitemd.c: the pass over a body's Markdown source before cmark-gfm
+ * (sitemd.h): the template pass (Liquid, shortcodes) over the whole
+ * text, then the line pass (MDX, containers, summary markers) over
+ * what is not code.  Both are linear: every byte is looked at a
+ * bounded number of times.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "sitemd.h"
+
+/* The markers that end a summary (Hugo and Zola; Docusaurus). */
+static const char *const markers[] = {
+	"<!--more-->", "<!-- more -->", "<!--truncate-->", "<!-- truncate -->",
+	NULL
+};
+
+static void
+push_line(struct smd_out *o)
+{
+	if (o->nmap == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 64;
+		o->map = xreallocarray(o->map, o->cap, sizeof(*o->map));
+	}
+	o->map[o->nmap++] = smd_fline(o);
+}
+
+unsigned long
+smd_fline(const struct smd_out *o)
+{
+	return o->inmap != NULL ? o->inmap[o->cur] : o->line0 + o->cur;
+}
+
+void
+smd_copy(struct smd_out *o, const char *s, size_t n)
+{
+	const char *nl;
+
+	while (n > 0 && (nl = memchr(s, '\n', n)) != NULL) {
+		buf_add(&o->b, s, (size_t)(nl - s) + 1);
+		n -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+		o->cur++;
+		push_line(o);
+	}
+	buf_add(&o->b, s, n);
+}
+
+void
+smd_emit(struct smd_out *o, const char *s, size_t n)
+{
+	const char *nl;
+
+	while (n > 0 && (nl = memchr(s, '\n', n)) != NULL) {
+		buf_add(&o->b, s, (size_t)(nl - s) + 1);
+		n -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+		push_line(o);
+	}
+	buf_add(&o->b, s, n);
+}
+
+void
+smd_emits(struct smd_out *o, const char *s)
+{
+	smd_emit(o, s, strlen(s));
+}
+
+void
+smd_skip(struct smd_out *o, const char *s, size_t n)
+{
+	const char *nl;
+
+	while (n > 0 && (nl = memchr(s, '\n', n)) != NULL) {
+		n -= (size_t)(nl - s) + 1;
+		s = nl + 1;
+		o->cur++;
+	}
+}
+
+void
+smd_esc(struct smd_out *o, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '&': smd_emits(o, "&amp;"); break;
+		case '<': smd_emits(o, "&lt;"); break;
+		case '>': smd_emits(o, "&gt;"); break;
+		case '"': smd_emits(o, "&quot;"); break;
+		case '\n': smd_emits(o, " "); break;
+		default: buf_addc(&o->b, s[i]); break;
+		}
+}
+
+void
+smd_link(struct smd_out *o, const char *url, const char *text)
+{
+	const char *p;
+
+	smd_emits(o, "[");
+	for (p = text; *p != '\0'; p++) {
+		if (*p == '\n') {
+			smd_emits(o, " ");
+			continue;
+		}
+		if (strchr("\\[]*_`<>&", *p) != NULL)
+			smd_emits(o, "\\");
+		smd_emit(o, p, 1);
+	}
+	smd_emits(o, "](<");
+	for (p = url; *p != '\0'; p++) {
+		if (*p == '<' || *p == '>' || *p == ' ' || *p == '\n' ||
+		    *p == '\\') {
+			char hex[4];
+
+			snprintf(hex, sizeof(hex), "%%%02X", (unsigned char)*p);
+			smd_emits(o, hex);
+		} else {
+			smd_emit(o, p, 1);
+		}
+	}
+	smd_emits(o, ">)");
+}
+
+void
+smd_image(struct smd_out *o, const char *src, const char *alt)
+{
+	smd_emits(o, "!");
+	smd_link(o, src, alt != NULL ? alt : "");
+}
+
+size_t
+smd_run(const char *s, size_t n, int c)
+{
+	size_t i, r = 0, best = 0;
+
+	for (i = 0; i < n; i++) {
+		r = s[i] == c ? r + 1 : 0;
+		if (r > best)
+			best = r;
+	}
+	return best;
+}
+
+void
+smd_note(struct sitemd *m, enum smd_kind k, unsigned long line,
+    const char *fmt, ...)
+{
+	struct buf b = BUF_INIT;
+	va_list ap;
+
+	m->dropped[k]++;
+	if (m->quiet)
+		return;
+	va_start(ap, fmt);
+	msg_verr(m->file, line, fmt, ap);
+	va_end(ap);
+	buf_free(&b);
+}
+
+void
+smd_args_parse(struct smd_args *a, const char *s, size_t n)
+{
+	const char *end = s + n, *k, *v;
+	size_t nk, nv;
+	char q;
+
+	memset(a, 0, sizeof(*a));
+	while (s < end && a->n < 16) {
+		while (s < end && strchr(" \t\n", *s) != NULL)
+			s++;
+		if (s >= end)
+			break;
+		k = NULL;
+		nk = 0;
+		if (*s != '"' && *s != '\'' && *s != '`') {
+			/* A bare word, or key=value. */
+			v = s;
+			while (s < end && strchr(" \t\n=", *s) == NULL)
+				s++;
+			if (s < end && *s == '=') {
+				k = v;
+				nk = (size_t)(s - v);
+				s++;
+			} else {
+				a->key[a->n] = NULL;
+				a->val[a->n++] = xstrndup(v, (size_t)(s - v));
+				continue;
+			}
+		}
+		if (s < end && (*s == '"' || *s == '\'' || *s == '`')) {
+			q = *s++;
+			v = s;
+			while (s < end && *s != q)
+				s += *s == '\\' && q == '"' && s + 1 < end ? 2 : 1;
+			nv = (size_t)((s < end ? s : end) - v);
+			if (s < end)
+				s++;
+		} else {
+			v = s;
+			while (s < end && strchr(" \t\n", *s) == NULL)
+				s++;
+			nv = (size_t)(s - v);
+		}
+		a->key[a->n] = k != NULL ? xstrndup(k, nk) : NULL;
+		a->val[a->n++] = xstrndup(v, nv);
+	}
+}
+
+const char *
+smd_arg(const struct smd_args *a, const char *key, int pos)
+{
+	size_t i;
+	int p = 0;
+
+	for (i = 0; key != NULL && i < a->n; i++)
+		if (a->key[i] != NULL && strcmp(a->key[i], key) == 0)
+			return a->val[i];
+	for (i = 0; pos >= 0 && i < a->n; i++)
+		if (a->key[i] == NULL && p++ == pos)
+			return a->val[i];
+	return NULL;
+}
+
+void
+smd_args_free(struct smd_args *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++) {
+		free(a->key[i]);
+		free(a->val[i]);
+	}
+	a->n = 0;
+}
+
+/* The template pass: Liquid and shortcodes, over the whole text. */
+static void
+templates(struct sitemd *m, const char *s, size_t n)
+{
+	const char *end = s + n, *p = s, *q;
+	size_t k;
+
+	m->a.line0 = m->line0;
+	push_line(&m->a);
+	while (p < end) {
+		if ((q = memchr(p, '{', (size_t)(end - p))) == NULL)
+			q = end;
+		smd_copy(&m->a, p, (size_t)(q - p));
+		p = q;
+		if (p >= end)
+			break;
+		k = 0;
+		if (end - p >= 3 && p[1] == '{' && (p[2] == '<' || p[2] == '%'))
+			k = shortcode_at(m, p, end);
+		else if (end - p >= 2 && (p[1] == '%' || p[1] == '{'))
+			k = liquid_at(m, p, end);
+		if (k == 0) {
+			smd_copy(&m->a, p, 1);
+			k = 1;
+		}
+		p += k;
+	}
+	buf_adds(&m->a.b, "");
+}
+
+/* A fence line: its character and length, or 0. */
+static size_t
+fence(const char *s, size_t n, char *c)
+{
+	size_t i = 0, k;
+
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	if (i >= n || (s[i] != '`' && s[i] != '~'))
+		return 0;
+	*c = s[i];
+	for (k = 0; i + k < n && s[i + k] == *c; k++)
+		;
+	if (k < 3)
+		return 0;
+	/* A backtick fence's info string holds no backtick. */
+	if (*c == '`' && memchr(s + i + k, '`', n - i - k) != NULL)
+		return 0;
+	return k;
+}
+
+static int
+blank(const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t'))
+		s++, n--;
+	return n == 0;
+}
+
+/* A summary marker at s: its length, or 0. */
+static size_t
+marker_at(const struct sitemd *m, const char *s, const char *end)
+{
+	size_t i, k;
+
+	for (i = 0; markers[i] != NULL; i++) {
+		k = strlen(markers[i]);
+		if ((size_t)(end - s) >= k && memcmp(s, markers[i], k) == 0)
+			return k;
+	}
+	if (m->excerpt_sep != NULL && !blank(m->excerpt_sep,
+	    strlen(m->excerpt_sep))) {
+		k = strlen(m->excerpt_sep);
+		if ((size_t)(end - s) >= k && memcmp(s, m->excerpt_sep, k) == 0)
+			return k;
+	}
+	return 0;
+}
+
+/* Characters that may start a construct of the line pass. */
+static const unsigned char special[256] = {
+	['`'] = 1, ['\\'] = 1, ['{'] = 1, ['<'] = 1, ['\n'] = 1,
+};
+
+/*
+ * The closing run of r backticks of a code span opened before s, or
+ * NULL when the paragraph (up to a blank line) has none.
+ */
+static const char *
+code_end(const char *s, const char *end, size_t r)
+{
+	const char *q = s, *t;
+	size_t k;
+
+	while (q < end) {
+		if (*q == '\n') {
+			for (t = q + 1; t < end && (*t == ' ' || *t == '\t'); t++)
+				;
+			if (t >= end || *t == '\n')
+				return NULL;
+			q++;
+			continue;
+		}
+		if (*q != '`') {
+			q++;
+			continue;
+		}
+		for (k = 0; q + k < end && q[k] == '`'; k++)
+			;
+		if (k == r)
+			return q;
+		q += k;
+	}
+	return NULL;
+}
+
+/*
+ * One line (or the lines a construct starting on it spans) outside
+ * code: code spans are copied, MDX comments, JSX tags and summary
+ * markers rewritten.  Returns the bytes taken from s.
+ */
+static size_t
+inline_line(struct sitemd *m, const char *s, const char *end, int heading)
+{
+	const char *p = s, *eol, *id, *q;
+	size_t k, r, nid;
+	int lead = 1;
+
+	eol = memchr(s, '\n', (size_t)(end - s));
+	eol = eol != NULL ? eol : end;
+	while (p < eol) {
+		if (*p == '`') {
+			/*
+			 * A code span: to the next run of as many backticks
+			 * in the paragraph (it may go on over lines).
+			 */
+			for (r = 0; p + r < end && p[r] == '`'; r++)
+				;
+			q = code_end(p + r, end, r);
+			k = q != NULL ? (size_t)(q + r - p) : r;
+			smd_copy(&m->o, p, k);
+			p += k;
+			lead = 0;
+			if (p > eol) {
+				eol = memchr(p, '\n', (size_t)(end - p));
+				eol = eol != NULL ? eol : end;
+			}
+			continue;
+		}
+		if (*p == '\\' && p + 1 < eol) {
+			smd_copy(&m->o, p, 2);
+			p += 2;
+			lead = 0;
+			continue;
+		}
+		if (*p == '{' && p + 2 < end && p[1] == '/' && p[2] == '*' &&
+		    !(m->miss & 16) &&
+		    ((k = mdx_comment_at(p, end, &id, &nid)) > 0 ||
+		    (m->miss |= 16, 0))) {
+			q = p + k;
+			while (q < eol && (*q == ' ' || *q == '\t'))
+				q++;
+			if (heading && nid > 0 && q == eol) {
+				/* The heading's id, for the HTML pass. */
+				if (!m->text) {
+					smd_emits(&m->o, "{#");
+					smd_emit(&m->o, id, nid);
+					smd_emits(&m->o, "}");
+				}
+				m->expanded[SMD_MDX_COMMENT]++;
+			} else {
+				smd_note(m, SMD_MDX_COMMENT, smd_fline(&m->o),
+				    "MDX comment removed");
+			}
+			smd_skip(&m->o, p, k);
+			p += k;
+			if (p > eol) {
+				/* It spanned lines: go on after it. */
+				eol = memchr(p, '\n', (size_t)(end - p));
+				eol = eol != NULL ? eol : end;
+			}
+			continue;
+		}
+		if (*p == '<' && p + 1 < eol && ((p[1] >= 'A' && p[1] <= 'Z') ||
+		    (p[1] == '/' && p + 2 < eol && p[2] >= 'A' && p[2] <= 'Z')) &&
+		    (k = mdx_jsx_at(m, p, end, s, lead ? (size_t)(p - s) : 0)) >
+		    0) {
+			p += k;
+			if (p > eol || (p == eol && p < end)) {
+				eol = memchr(p, '\n', (size_t)(end - p));
+				eol = eol != NULL ? eol : end;
+			}
+			continue;
+		}
+		if (!m->has_marker && (*p == '<' || (m->excerpt_sep != NULL &&
+		    *p == m->excerpt_sep[0])) && (k = marker_at(m, p, end)) > 0) {
+			m->has_marker = 1;
+			m->expanded[SMD_MARKER]++;
+			if (!m->text)
+				smd_emits(&m->o, SMD_SENTINEL);
+			smd_skip(&m->o, p, k);
+			p += k;
+			continue;
+		}
+		if (*p != ' ' && *p != '\t')
+			lead = 0;
+		/* Plain text: up to the next character that may start one. */
+		for (q = p + 1; q < eol && !special[(unsigned char)*q] &&
+		    (m->excerpt_sep == NULL || *q != m->excerpt_sep[0]); q++)
+			;
+		buf_add(&m->o.b, p, (size_t)(q - p));
+		p = q;
+	}
+	if (p < end) {
+		smd_copy(&m->o, p, 1);
+		p++;
+	}
+	return (size_t)(p - s);
+}
+
+/* The line pass over the template pass's output. */
+static void
+lines(struct sitemd *m, const char *s, size_t n)
+{
+	const char *end = s + n, *p = s, *eol;
+	size_t len, k, fl = 0, i;
+	char fc = 0, c;
+	int prev_blank = 1, in_esm = 0;
+
+	push_line(&m->o);
+	/* The last line of only colons, for containers never closed. */
+	for (eol = end; eol > s; eol = p) {
+		for (p = eol; p > s && p[-1] != '\n'; p--)
+			;
+		for (i = 0; p + i < eol && (p[i] == ' ' || p[i] == '\t'); i++)
+			;
+		for (k = 0; p + i + k < eol && p[i + k] == ':'; k++)
+			;
+		if (k >= 3 && blank(p + i + k, (size_t)(eol - p - i - k))) {
+			m->lastclose = p;
+			break;
+		}
+		if (p > s)
+			p--;
+	}
+	p = s;
+	while (p < end) {
+		eol = memchr(p, '\n', (size_t)(end - p));
+		len = (size_t)((eol != NULL ? eol : end) - p);
+		k = len + (eol != NULL);
+		if (fl > 0) {
+			/* Inside fenced code: only its closing fence ends it. */
+			if (fence(p, len, &c) >= fl && c == fc && blank(p +
+			    strspn(p, " \t") + fence(p, len, &c), len -
+			    strspn(p, " \t") - fence(p, len, &c)))
+				fl = 0;
+			smd_copy(&m->o, p, k);
+			p += k;
+			continue;
+		}
+		if (blank(p, len)) {
+			in_esm = 0;
+			prev_blank = 1;
+			container_blank(m);
+			smd_copy(&m->o, p, k);
+			p += k;
+			continue;
+		}
+		if (in_esm) {
+			smd_skip(&m->o, p, k);
+			p += k;
+			continue;
+		}
+		if ((fl = fence(p, len, &fc)) > 0) {
+			prev_blank = 0;
+			smd_copy(&m->o, p, k);
+			p += k;
+			continue;
+		}
+		if (prev_blank && mdx_esm_line(p, len)) {
+			smd_note(m, SMD_MDX_ESM, smd_fline(&m->o),
+			    "MDX %.6s removed", p);
+			in_esm = 1;
+			smd_skip(&m->o, p, k);
+			p += k;
+			continue;
+		}
+		prev_blank = 0;
+		if (container_line(m, p, len)) {
+			smd_skip(&m->o, p, k);
+			p += k;
+			prev_blank = 1;
+			continue;
+		}
+		i = strspn(p, " ");
+		m->cseen = 1;
+		p += inline_line(m, p, end, i < 4 && i < len && p[i] == '#');
+	}
+	container_end(m);
+	mdx_end(m);
+	buf_adds(&m->o.b, "");
+}
+
+/* Whether s[0..n) holds pat (memmem is not POSIX). */
+static int
+holds(const char *s, size_t n, const char *pat, size_t k)
+{
+	const char *p = s, *end = s + n;
+
+	if (k == 0)
+		return 1;
+	while ((size_t)(end - p) >= k && (p = memchr(p, pat[0],
+	    (size_t)(end - p) - k + 1)) != NULL) {
+		if (memcmp(p, pat, k) == 0)
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
+/* Nonzero when s[0..n) holds something the line pass may rewrite. */
+static int
+has_lines_work(const struct sitemd *m, const char *s, size_t n)
+{
+	static const char *const pats[] = { "{/*", ":::", "<!--",
+		"\nimport", "\nexport", NULL };
+	const char *p, *end = s + n;
+	size_t i;
+
+	if ((n >= 6 && memcmp(s, "import", 6) == 0) ||
+	    (n >= 6 && memcmp(s, "export", 6) == 0))
+		return 1;
+	for (i = 0; pats[i] != NULL; i++)
+		if (holds(s, n, pats[i], strlen(pats[i])))
+			return 1;
+	if (m->excerpt_sep != NULL && *m->excerpt_sep != '\0' &&
+	    holds(s, n, m->excerpt_sep, strlen(m->excerpt_sep)))
+		return 1;
+	for (p = s; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
+		if (p + 1 < end && ((p[1] >= 'A' && p[1] <= 'Z') || (p[1] == '/' &&
+		    p + 2 < end && p[2] >= 'A' && p[2] <= 'Z')))
+			return 1;
+	return 0;
+}
+
+void
+sitemd_pre(struct sitemd *m, const char *src, size_t n)
+{
+	m->a.text = m->o.text = m->text;
+	if (!holds(src, n, "{{", 2) && !holds(src, n, "{%", 2)) {
+		/* No template syntax: the line pass reads the source. */
+		if (!has_lines_work(m, src, n)) {
+			m->same = 1;
+			return;
+		}
+		m->o.line0 = m->line0;
+		m->o.inmap = NULL;
+		lines(m, src, n);
+		return;
+	}
+	templates(m, src, n);
+	m->o.inmap = m->a.map;
+	lines(m, m->a.b.p, m->a.b.n);
+}
+
+unsigned long
+sitemd_line(const struct sitemd *m, unsigned long i)
+{
+	if (m->same)
+		return m->line0 + i;
+	if (m->o.nmap == 0)
+		return m->line0;
+	return m->o.map[i < m->o.nmap ? i : m->o.nmap - 1];
+}
+
+void
+sitemd_free(struct sitemd *m)
+{
+	buf_free(&m->a.b);
+	buf_free(&m->o.b);
+	free(m->a.map);
+	free(m->o.map);
+	m->a.map = m->o.map = NULL;
+	m->a.nmap = m->o.nmap = m->a.cap = m->o.cap = 0;
+}

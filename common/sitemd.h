@@ -1,0 +1,216 @@
+/*
+ * sitemd.h: Markdown as site generators write it, made plain for
+ * cmark-gfm and for readers (md2ir(1), "Site Markdown").
+ *
+ * Two passes around cmark-gfm.  sitemd_pre() rewrites the body's
+ * Markdown source: Liquid tags (liquid.c) and Hugo shortcodes
+ * (shortcode.c) first, as their generators expand them before any
+ * Markdown is read, then, line by line outside code, MDX import and
+ * export lines, comments and JSX components (mdx.c), ':::' containers
+ * (container.c) and summary markers (sitemd.c).  htmlpass_run()
+ * (htmlpass.c) then works on the HTML cmark-gfm wrote, through
+ * libxml2's HTML parser: raw HTML that no reader runs, heading ids,
+ * and URL-bearing attributes made absolute.
+ *
+ * Each family keeps a table of the names it knows (its built-ins);
+ * adding a row is all it takes to give a new name a meaning.  Every
+ * construct removed or not expanded gives one note on stderr,
+ * "md2ir: FILE:LINE: ...", unless quiet is set.
+ */
+#ifndef QUIRE_SITEMD_H
+#define QUIRE_SITEMD_H
+
+#include "quire.h"
+
+/* The kinds of construct counted in sitemd.expanded / .dropped. */
+enum smd_kind {
+	SMD_SHORTCODE, SMD_LIQUID, SMD_MDX_ESM, SMD_MDX_COMMENT, SMD_JSX,
+	SMD_CONTAINER, SMD_MARKER, SMD_RAWHTML, SMD_NKINDS
+};
+
+/* The text md2ir puts where a summary marker was (an HTML comment). */
+#define SMD_SENTINEL "<!--quire-summary-->"
+
+/* Where output text comes from: output line i was input line map[i]. */
+struct smd_out {
+	struct buf      b;
+	unsigned long  *map;
+	size_t          nmap, cap;
+	unsigned long   cur;	/* input line being consumed, 0-based */
+	const unsigned long *inmap;	/* input line to file line, or NULL */
+	unsigned long   line0;	/* file line of input line 0 (no inmap) */
+	int             text;	/* write Markdown for a text reader, no HTML */
+};
+
+struct sitemd {
+	/* Set by the caller; everything else zero. */
+	const char     *file;		/* for notes */
+	unsigned long   line0;		/* file line of the body's first line */
+	int             quiet;		/* no notes */
+	/*
+	 * Write Markdown for a plain-text reader (the mail's text part):
+	 * images and links as Markdown, an aside as its bold title, no
+	 * heading ids or summary marker.
+	 */
+	int             text;
+	const char     *site_url;	/* {{ site.url }}, or NULL */
+	const char     *baseurl;	/* {{ site.baseurl }}, or NULL */
+	const char     *excerpt_sep;	/* Jekyll's excerpt_separator */
+	/*
+	 * The URL of the post a reference names (Hugo ref/relref, Liquid
+	 * link/post_url: a content path or a post's file name), malloc'ed;
+	 * NULL when none can be derived.
+	 */
+	char         *(*post_url)(void *arg, const char *ref);
+	/* A front matter value (Hugo param), malloc'ed, or NULL. */
+	char         *(*param)(void *arg, const char *name);
+	void           *arg;
+
+	/* Results. */
+	unsigned long   expanded[SMD_NKINDS], dropped[SMD_NKINDS];
+	int             has_marker;	/* a summary marker was found */
+	int             same;		/* nothing to rewrite: o.b is empty */
+	unsigned        miss;		/* closing tags known to be absent */
+	int             nasides;	/* asides JSX opened */
+	unsigned char   cstack[32];	/* open containers' colon counts */
+	int             ncstack;
+	const char     *lastclose;	/* the last ':::' line of the body */
+	int             cseen;		/* a line since the last container */
+	struct smd_out  a, o;		/* the template pass; the result */
+};
+
+/*
+ * Rewrite the Markdown body src[0..n) into m->o.b (NUL-terminated);
+ * m->o.map gives the file line of each of its lines.  When there is
+ * nothing to rewrite, m->same is set instead and m->o.b left empty:
+ * the source is the result.  Never fails.
+ * sitemd_free() releases what it built.
+ */
+void sitemd_pre(struct sitemd *m, const char *src, size_t n);
+void sitemd_free(struct sitemd *m);
+
+/* The file line of line i (0-based) of m->o.b. */
+unsigned long sitemd_line(const struct sitemd *m, unsigned long i);
+
+/* Print one note at a file line (nothing when quiet), counting it. */
+void smd_note(struct sitemd *m, enum smd_kind k, unsigned long line,
+    const char *fmt, ...) QUIRE_PRINTF(4, 5);
+
+/* ---- the pieces, for the family files -------------------------------- */
+
+/* Copy input text (advances the input line), emit new text (does not). */
+void smd_copy(struct smd_out *o, const char *s, size_t n);
+void smd_emit(struct smd_out *o, const char *s, size_t n);
+void smd_emits(struct smd_out *o, const char *s);
+/* Consume input text without writing it. */
+void smd_skip(struct smd_out *o, const char *s, size_t n);
+/* The file line of the input line being consumed. */
+unsigned long smd_fline(const struct smd_out *o);
+/* Append s[0..n) escaped for HTML text or a double-quoted attribute. */
+void smd_esc(struct smd_out *o, const char *s, size_t n);
+
+/* Arguments of a shortcode or tag: name=value pairs or positionals. */
+struct smd_args {
+	size_t  n;
+	char   *key[16];	/* NULL for a positional argument */
+	char   *val[16];
+};
+/* Parse s[0..n) (quotes ", ' and `); returns 0. */
+void smd_args_parse(struct smd_args *a, const char *s, size_t n);
+/* The value of key, else of positional pos (-1: none), else NULL. */
+const char *smd_arg(const struct smd_args *a, const char *key, int pos);
+void smd_args_free(struct smd_args *a);
+
+/* A Markdown link to url with text as its text (autolinks stay out). */
+void smd_link(struct smd_out *o, const char *url, const char *text);
+
+/* A Markdown image. */
+void smd_image(struct smd_out *o, const char *src, const char *alt);
+
+/* The longest run of c in s[0..n). */
+size_t smd_run(const char *s, size_t n, int c);
+
+/*
+ * Template pass: at s (in [s, end)), a shortcode ("{{<", "{{%") or a
+ * Liquid tag or output ("{%", "{{"): the bytes it took from the input,
+ * after writing what replaces it, or 0 when it is not one.
+ */
+size_t shortcode_at(struct sitemd *m, const char *s, const char *end);
+size_t liquid_at(struct sitemd *m, const char *s, const char *end);
+
+/*
+ * Line pass: a container fence line ":::name title" or ":::", taken
+ * as a whole line s[0..n) (no newline): 1 after writing its HTML, 0
+ * when it is not one.  A container that no ':::' line after it can
+ * close holds the one block that follows it (V8's blog writes them so).  container_open()/_close() write the HTML of a
+ * container (shared with shortcodes and JSX that mean an aside).
+ */
+int container_line(struct sitemd *m, const char *s, size_t n);
+/* A blank line: it ends a container that holds one block. */
+void container_blank(struct sitemd *m);
+void container_open(struct smd_out *o, const char *indent, size_t nind,
+    const char *name, size_t nname, const char *title, size_t ntitle);
+void container_close(struct smd_out *o, const char *indent, size_t nind);
+/* Close what is still open at the end of the body. */
+void container_end(struct sitemd *m);
+
+/*
+ * MDX: an ESM line (import/export at the start of a block): 1 when
+ * s[0..n) is one.  mdx_comment_at(): at "{/" a comment "{/\* ... *\/}"
+ * (possibly over lines, up to end): the bytes it spans, or 0.
+ * mdx_jsx_at(): at '<' a JSX component tag (capitalised name): the
+ * bytes it spans after writing what replaces it, or 0.
+ */
+int mdx_esm_line(const char *s, size_t n);
+size_t mdx_comment_at(const char *s, const char *end, const char **id,
+    size_t *nid);
+size_t mdx_jsx_at(struct sitemd *m, const char *s, const char *end,
+    const char *indent, size_t nind);
+void mdx_end(struct sitemd *m);
+
+/* ---- the HTML pass (htmlpass.c) -------------------------------------- */
+
+struct htmlpass {
+	const char *base;	/* resolve URL attributes against it, or NULL */
+	struct buf  tmp;
+};
+
+/*
+ * Rewrite the HTML cmark-gfm wrote, html[0..n), into out: script,
+ * style, noscript (and head-only elements) go with their content;
+ * iframe, embed, object and frame become a link to their source, their
+ * title as its text; comments go; every heading gets an id (its own,
+ * a trailing "{#id}" of its text, or a GitHub-style slug of its text
+ * made unique with -1, -2, ...); with base, every URL-bearing
+ * attribute (htmlpass_urlattrs) is resolved against it.  The rest is
+ * written as cmark-gfm writes HTML.  Returns 0, or -1 when libxml2
+ * cannot parse it (out is then a copy of html).
+ */
+int htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
+    struct buf *out);
+
+/*
+ * The same for HTML that holds no raw HTML (only what cmark-gfm writes
+ * for Markdown), without a parser: the i-th <hN> gets the id given[i]
+ * or the slug of texts[i] (both for nh headings, in document order),
+ * and with base the footnote links ("#fn-1") are resolved.  Links and
+ * images are the caller's, on cmark-gfm's tree.  Returns 0.
+ */
+int htmlpass_plain(struct htmlpass *hp, const char *html,
+    char *const *given, char *const *texts, size_t nh, struct buf *out);
+
+/*
+ * The raw HTML that htmlpass_run() removes or replaces, found in a
+ * fragment s (a raw HTML node's text): calls note(arg, offset, tag)
+ * for each such start tag.
+ */
+void htmlpass_scan(const char *s, void (*note)(void *, size_t,
+    const char *), void *arg);
+
+/* The GitHub-style slug of s[0..n) appended to b. */
+void htmlpass_slug(struct buf *b, const char *s, size_t n);
+
+/* NULL-terminated: the attributes that hold a URL (srcset: a list). */
+extern const char *const htmlpass_urlattrs[];
+
+#endif
