@@ -114,6 +114,9 @@ resolve(struct pass *ps, const xmlChar *name, const char *v, struct buf *b)
 {
 	const char *p, *e, *sp;
 
+	/* The scheme allow-list holds in raw HTML too (quire-ir.5). */
+	if (!url_scheme_ok(v))
+		return;
 	if (ps->hp->base == NULL || *v == '\0') {
 		buf_adds(b, v);
 		return;

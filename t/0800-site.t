@@ -182,6 +182,12 @@ for p in ir2atom ir2rss; do
 	is "$(cat "$T/err")" "" "$p: md2ir -b: absolute links, quiet"
 done
 
+run ir2json rel.ir
+is "$rc:$(cat "$T/err")" "0:ir2json: no site URL: links are relative; give -b or url in site.yaml" "ir2json: no base anywhere: one note, exit 0"
+run ir2json -l https://example.org/ rel.ir
+is "$rc:$(cat "$T/err")" "0:" "ir2json -l: quiet"
+like "$(cat "$T/out")" 'https://example.org/media/t.jpg' "ir2json -l: images in the content are resolved"
+
 # url_html_absolute(): what is rewritten and what is not.
 printf '%s' '<p><a href="/x/">a</a> <a href="#n">n</a> <img src=i.png srcset="a.png 1x, /b.png 2x" alt=x width=5><script>s="<a href=/no>"</script><a href="mailto:a@b.example">m</a><!-- <a href="/c"> --></p>' > h.html
 is "$("$S" html https://ex.org/d/p/ < h.html)" '<p><a href="https://ex.org/x/">a</a> <a href="#n">n</a> <img src="https://ex.org/d/p/i.png" srcset="https://ex.org/d/p/a.png 1x, https://ex.org/b.png 2x" alt=x width=5><script>s="<a href=/no>"</script><a href="mailto:a@b.example">m</a><!-- <a href="/c"> --></p>
