@@ -10,7 +10,7 @@ E=testdata/epub
 
 md2ir -b https://example.org $E/posts/*.md >"$T/img.ir"
 run ir2epub -c $E/book.yaml --cover $E/cover.png -o "$T/img.epub" "$T/img.ir"
-is "$(cat "$T/err")" "ir2epub: 6 images not embedded (2 remote, 3 outside the post folder, 1 missing); -v lists them" \
+is "$(cat "$T/err")" "ir2epub: 5 images not embedded (1 remote, 3 outside the post folder, 1 missing); -v lists them" \
     "quiet on success: one line sums up the images left outside"
 run ir2epub -q -c $E/book.yaml --cover $E/cover.png -o "$T/img-q.epub" "$T/img.ir"
 is "$rc:$(cat "$T/err")" "0:" "-q: not even the summary"
@@ -71,7 +71,7 @@ like "$(cat "$T/x/EPUB/nav.xhtml")" '#a-subsection">A subsection</a>' "toc-depth
 
 # Notes on stderr with -v: once per image that stays outside, and why.
 err=$(cat "$T/notes")
-is "$(printf "%s\n" "$err" | grep -c "not embedded")" 6 "one note per image left outside"
+is "$(printf "%s\n" "$err" | grep -c "not embedded")" 5 "one note per image left outside"
 like "$err" "img.ir:1: image 'https://example.com/logo.png' not embedded \(remote\); linked instead" "the remote image is reported"
 like "$err" "image 'https://example.org/2021/01/04/img/nowhere.png' not embedded \(no such file\)" "a missing file is reported"
 like "$err" "image 'https://example.org/2021/02/secret.png' not embedded \(outside the issue's folder\)" "../ out of the folder is refused"
