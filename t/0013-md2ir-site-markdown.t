@@ -146,7 +146,8 @@ is "$(cat "$T/o/two-10.sum")" "The first half, with bold words over two lines. A
 is "$(cat "$T/o/release-13.sum")" "Only this goes in the summary." "<!-- truncate -->: the summary is the text before it"
 is "$(cat "$T/o/jekyll-14.sum")" "An excerpt that ends here." "-e: Jekyll's excerpt_separator"
 hasnt two-10 "$HTML" 'more-->' "no marker left"
-hasnt release-13 "$ALL" 'truncate' "no marker left"
+hasnt release-13 "$HTML" 'truncate' "no marker left"
+hasnt release-13 mailtext '<!--' "no marker left (the permalink names it)"
 
 # MDX and JSX.
 k=components-21
