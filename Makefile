@@ -32,6 +32,8 @@ TOML_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags tomlplusplus)
 TOML_LIBS ?= $(shell $(PKG_CONFIG) --libs tomlplusplus)
 JANSSON_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags jansson)
 JANSSON_LIBS ?= $(shell $(PKG_CONFIG) --libs jansson)
+IDN_CFLAGS ?= $(shell $(PKG_CONFIG) --cflags libidn2)
+IDN_LIBS ?= $(shell $(PKG_CONFIG) --libs libidn2)
 
 # Builds go to $(O) so that a sanitizer build can sit beside the plain one.
 O ?= build
@@ -39,11 +41,11 @@ O ?= build
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DQUIRE_VERSION='"$(VERSION)"' -Icommon $(WARN) \
 	$(CMARK_CFLAGS) $(XML_CFLAGS) $(YAML_CFLAGS) $(ZLIB_CFLAGS) \
-	$(TOML_CFLAGS) $(JANSSON_CFLAGS) $(CFLAGS)
+	$(TOML_CFLAGS) $(JANSSON_CFLAGS) $(IDN_CFLAGS) $(CFLAGS)
 ALL_CXXFLAGS = $(CXXFLAGS_STD) -DQUIRE_VERSION='"$(VERSION)"' -Icommon \
 	$(WARN) $(TOML_CFLAGS) $(CFLAGS) $(CXXFLAGS)
 ALL_LIBS = $(CMARK_LIBS) $(XML_LIBS) $(YAML_LIBS) $(ZLIB_LIBS) \
-	$(TOML_LIBS) $(JANSSON_LIBS)
+	$(TOML_LIBS) $(JANSSON_LIBS) $(IDN_LIBS)
 
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_CXX = $(wildcard common/*.cc)

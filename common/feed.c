@@ -20,7 +20,26 @@
 #include <unistd.h>
 
 #include "feed.h"
+#include "html.h"
 #include "site.h"
+#include "xhtml.h"
+
+const struct msg_opt feed_opts[] = {
+	{ 'a', "author", "author", "the feed's author, 'Name <email>'" },
+	{ 'A', "author-uri", "url", "the author's web page" },
+	{ 'c', "config", "site.yaml", "read the site's metadata from a file" },
+	{ 'd', "description", "text", "the feed's description or subtitle" },
+	{ 'I', "icon", "url", "the feed's icon" },
+	{ 'i', "id", "uri", "the feed's id, an absolute URI" },
+	{ 'L', "language", "tag", "the feed's language tag" },
+	{ 'l', "link", "url", "the site's URL; relative URLs resolve to it" },
+	{ 'o', "output", "file", "write to file, replaced only on success" },
+	{ 'P', "logo", "url", "the feed's logo" },
+	{ 's', "summaries", NULL, "summaries only, no full content" },
+	{ 't', "title", "title", "the feed's title" },
+	{ 'u', "self", "url", "the feed's own URL" },
+	{ 0, NULL, NULL, NULL }
+};
 
 void
 feed_init(struct feed *f)
@@ -216,7 +235,7 @@ feed_add(struct feed *f, const struct ir_record *rec)
 static void
 warn_base(struct feed *f)
 {
-	if (f->warned_base)
+	if (f->warned_base || msg_level == MSG_QUIET)
 		return;
 	msg_err(NULL, 0, "no site URL: links are relative; give -b or url "
 	    "in site.yaml");
@@ -414,6 +433,10 @@ feed_free(struct feed *f)
 	buf_free(&f->title);
 	buf_free(&f->url);
 	buf_free(&f->url2);
+	buf_free(&f->base);
+	buf_free(&f->html);
+	buf_free(&f->tmp);
+	buf_free(&f->uri);
 	buf_free(&f->abs_perma);
 	buf_free(&f->abs_link);
 	buf_free(&f->abs_image);
@@ -457,18 +480,91 @@ feed_entry_title(struct feed *f, const struct ir_record *rec)
 	return f->title.p;
 }
 
-const char *
-feed_entry_url(const struct ir_record *rec, const char *ref,
-    struct buf *out)
+void
+feed_entry_base(struct feed *f, const struct ir_record *rec)
 {
-	buf_reset(out);
-	if (url_has_scheme(ref) || !is_web_url(rec->f[IR_PERMALINK]))
+	const char *perma = rec->f[IR_PERMALINK], *site = f->val[FEED_LINK];
+
+	buf_reset(&f->base);
+	f->entry_unresolved = 0;
+	if (is_web_url(perma))
+		buf_adds(&f->base, perma);
+	else if (site != NULL && is_web_url(site))
+		url_resolve(site, perma, &f->base);
+	if (f->base.p == NULL)
+		buf_adds(&f->base, "");
+}
+
+/* ref resolved against the entry's base, or as it is, into out. */
+static void
+entry_resolve(struct feed *f, const char *ref, struct buf *out)
+{
+	if (url_has_scheme(ref) || f->base.n == 0) {
+		if (!url_has_scheme(ref) && *ref != '#' && *ref != '\0')
+			f->entry_unresolved = 1;
 		buf_adds(out, ref);
-	else
-		url_resolve(rec->f[IR_PERMALINK], ref, out);
-	if (out->p == NULL)
-		buf_adds(out, "");
+	} else {
+		url_resolve(f->base.p, ref, out);
+	}
+}
+
+const char *
+feed_entry_url(struct feed *f, const char *ref, struct buf *out)
+{
+	buf_reset(&f->tmp);
+	entry_resolve(f, ref, &f->tmp);
+	buf_reset(out);
+	url_normalize(out, f->tmp.p != NULL ? f->tmp.p : "");
 	return out->p;
+}
+
+/* html_urls() callback of feed_entry_html(). */
+static void
+content_url(void *ctx, const char *url, struct buf *out)
+{
+	struct feed *f = ctx;
+	size_t n;
+
+	if (*url == '#') {
+		url_normalize(out, url);
+		return;
+	}
+	buf_reset(&f->tmp);
+	entry_resolve(f, url, &f->tmp);
+	/* A link into the entry itself stays a fragment. */
+	n = strcspn(f->base.p, "#");
+	if (n > 0 && f->tmp.p != NULL && strncmp(f->tmp.p, f->base.p, n) == 0 &&
+	    f->tmp.p[n] == '#') {
+		url_normalize(out, f->tmp.p + n);
+		return;
+	}
+	url_normalize(out, f->tmp.p != NULL ? f->tmp.p : "");
+}
+
+const char *
+feed_entry_html(struct feed *f, const struct ir_record *rec)
+{
+	buf_reset(&f->html);
+	html_urls(&f->html, rec->f[IR_HTML], rec->len[IR_HTML], content_url, f);
+	return f->html.p;
+}
+
+const char *
+feed_uri(struct feed *f, const char *s)
+{
+	buf_reset(&f->uri);
+	url_normalize(&f->uri, s);
+	return f->uri.p;
+}
+
+const char *
+feed_text_html(struct feed *f, const char *s, size_t n)
+{
+	buf_reset(&f->html);
+	xhtml_escape(&f->html, s, n, 0);
+	if (f->html.p == NULL)
+		buf_adds(&f->html, "");
+	return f->html.p;
 }
 
 static void
@@ -755,15 +851,11 @@ feed_main(int argc, char *argv[], const char *usage,
 
 	msg_init(argc, argv, usage);
 	feed_init(&f);
-	while ((c = getopt(argc, argv, FEED_GETOPT)) != -1) {
+	while ((c = msg_getopt(argc, argv, feed_opts)) != -1) {
 		switch (c) {
-		case 'h':
-			msg_help();
 		case 'o':
 			outpath = optarg;
 			break;
-		case '?':
-			msg_usage();
 		default:
 			if (feed_option(&f, c, optarg) < 0)
 				msg_usage();
@@ -790,7 +882,10 @@ feed_main(int argc, char *argv[], const char *usage,
 			break;
 		}
 		feed_resolve(&f, &rec);
+		feed_entry_base(&f, &rec);
 		write_entry(&f, &rec);
+		if (f.entry_unresolved)
+			f.unresolved++;
 	}
 	if (k < 0)
 		ok = 0;

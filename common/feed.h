@@ -23,9 +23,9 @@ enum feed_key {
 	FEED_NKEYS
 };
 
-/* The options both filters take, for getopt(3) and the usage line. */
-#define FEED_GETOPT "A:a:c:d:hI:i:L:l:o:P:st:u:"
-#define FEED_USAGE "[-hs] [-a author] [-A author-uri] [-c site.yaml] " \
+/* The options both filters take (feed.c), and the usage line. */
+extern const struct msg_opt feed_opts[];
+#define FEED_USAGE "[-hqsv] [-a author] [-A author-uri] [-c site.yaml] " \
 	"[-d description] [-I icon] [-i id] [-L language] [-l link] " \
 	"[-o file] [-P logo] [-t title] [-u self-url] [file ...]"
 
@@ -77,7 +77,9 @@ struct feed {
 	int                warned_base;	/* "no site URL" said once */
 
 	/* Scratch space for the entry writers. */
-	struct buf         title, url, url2;
+	struct buf         title, url, url2, base, html, tmp, uri;
+	unsigned long      unresolved;	/* entries with relative URLs */
+	int                entry_unresolved;
 	struct feed_person person;
 	const char       **terms;	/* categories, tags, no repeats */
 	size_t             nterms, capterms;
@@ -88,8 +90,8 @@ struct feed {
 void feed_init(struct feed *f);
 
 /*
- * Take one of the shared metadata options (ch from FEED_GETOPT, not
- * 'h' or 'o').  Returns 0, or -1 after printing why arg is bad.
+ * Take one of the shared metadata options (ch from feed_opts, not
+ * 'o').  Returns 0, or -1 after printing why arg is bad.
  */
 int feed_option(struct feed *f, int ch, const char *arg);
 
@@ -139,11 +141,40 @@ void feed_free(struct feed *f);
 const char *feed_entry_title(struct feed *f, const struct ir_record *rec);
 
 /*
- * ref made absolute against the permalink of rec when that is an
- * absolute URL, else ref as it is.  The result is in out, reset first.
+ * The base URL of rec's entry in f->base: its permalink when that is
+ * an absolute http(s) URL, else the permalink (or, without one, the
+ * site link) resolved against a configured http(s) site link; empty
+ * when neither is known.  feed_main() calls it before each entry.
  */
-const char *feed_entry_url(const struct ir_record *rec, const char *ref,
+void feed_entry_base(struct feed *f, const struct ir_record *rec);
+
+/*
+ * ref made absolute against the entry's base (when there is one) and
+ * written as a URI (url_normalize()).  The result is in out, reset
+ * first.
+ */
+const char *feed_entry_url(struct feed *f, const char *ref,
     struct buf *out);
+
+/*
+ * The HTML body of rec as a feed carries it, in f->html: every URL in
+ * it (href, src, srcset, poster, cite) absolute against the entry's
+ * base and written as a URI, except that a link to a fragment of the
+ * entry itself (a footnote) stays "#fragment", so a tap stays in the
+ * reader.  A relative URL with no base to resolve it, here or in
+ * feed_entry_url(), sets f->entry_unresolved.
+ */
+const char *feed_entry_html(struct feed *f, const struct ir_record *rec);
+
+/* s written as a URI (url_normalize()), in f->uri. */
+const char *feed_uri(struct feed *f, const char *s);
+
+/*
+ * Plain text s[0..n) (a summary) escaped as HTML into f->html, for
+ * the elements a reader parses as HTML (RSS description, Atom summary
+ * of type html): the reader then shows the text as it is.
+ */
+const char *feed_text_html(struct feed *f, const char *s, size_t n);
 
 /* Categories then tags of rec, without repeats, in f->terms. */
 size_t feed_entry_terms(struct feed *f, const struct ir_record *rec);

@@ -1,6 +1,7 @@
 /* msg.c: messages, usage, and allocation that never fails quietly. */
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -10,6 +11,17 @@
 const char *msg_prog = "quire";
 int msg_closed_fds;
 static const char *usage_line = "";
+static const struct msg_opt *opts;	/* the filter's, for -h */
+int msg_level = MSG_SUMMARY;
+
+/* The options every filter takes. */
+static const struct msg_opt common_opts[] = {
+	{ 'h', "help", NULL, "print this help and exit" },
+	{ 'q', "quiet", NULL, "print errors only, not the summary of notes" },
+	{ 'v', "verbose", NULL, "print every note, not only their summary" },
+	{ 0, "version", NULL, "print the version and exit" },
+	{ 0, NULL, NULL, NULL }
+};
 
 /*
  * Give each of fds 0, 1 and 2 that is closed /dev/null, so that no
@@ -65,11 +77,106 @@ msg_usage(void)
 	exit(EXIT_USAGE);
 }
 
+/* One help line per option of o. */
+static void
+help_lines(const struct msg_opt *o)
+{
+	char left[64];
+
+	for (; o != NULL && o->name != NULL; o++) {
+		if (o->ch > 0 && o->ch < 256)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->ch,
+			    o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name,
+			    o->arg ? " " : "", o->arg ? o->arg : "");
+		printf("  %-28s %s\n", left, o->help);
+	}
+}
+
 void
 msg_help(void)
 {
 	printf("usage: %s %s\n", msg_prog, usage_line);
+	if (opts != NULL) {
+		printf("options:\n");
+		help_lines(opts);
+		help_lines(common_opts);
+	}
 	exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_DATA);
+}
+
+int
+msg_getopt(int argc, char *argv[], const struct msg_opt *o)
+{
+	static struct option *lo;
+	static char *so;
+	static const struct msg_opt *built;
+	const struct msg_opt *t[2];
+	size_t n = 0, i, k, ns = 0;
+	int c;
+
+	if (built != o) {
+		/* Build getopt_long's tables from ours, once per table. */
+		free(lo);
+		free(so);
+		t[0] = o;
+		t[1] = common_opts;
+		for (k = 0; k < 2; k++)
+			for (i = 0; t[k][i].name != NULL; i++)
+				n++;
+		lo = xcalloc(n + 1, sizeof(*lo));
+		so = xcalloc(2 * n + 2, 1);
+		so[ns++] = ':';
+		n = 0;
+		for (k = 0; k < 2; k++)
+			for (i = 0; t[k][i].name != NULL; i++) {
+				lo[n].name = t[k][i].name;
+				lo[n].has_arg = t[k][i].arg != NULL ?
+				    required_argument : no_argument;
+				lo[n].val = t[k][i].ch != 0 ? t[k][i].ch :
+				    'V' + 256;
+				n++;
+				if (t[k][i].ch > 0 && t[k][i].ch < 256) {
+					so[ns++] = (char)t[k][i].ch;
+					if (t[k][i].arg != NULL)
+						so[ns++] = ':';
+				}
+			}
+		built = o;
+		opts = o;
+	}
+	for (;;) {
+		c = getopt_long(argc, argv, so, lo, NULL);
+		switch (c) {
+		case 'h':
+			msg_help();
+		case 'V' + 256:
+			printf("%s (quire) %s\n", msg_prog, QUIRE_VERSION);
+			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 :
+			    EXIT_DATA);
+		case 'q':
+			msg_level = MSG_QUIET;
+			continue;
+		case 'v':
+			msg_level = MSG_VERBOSE;
+			continue;
+		case ':':
+			msg_err(NULL, 0, "option '%s' needs an argument",
+			    argv[optind - 1]);
+			msg_usage();
+		case '?':
+			if (optopt != 0)
+				msg_err(NULL, 0, "unknown option '-%c'",
+				    optopt);
+			else
+				msg_err(NULL, 0, "unknown option '%s'",
+				    argv[optind - 1]);
+			msg_usage();
+		default:
+			return c;
+		}
+	}
 }
 
 void
@@ -91,6 +198,18 @@ msg_err(const char *file, unsigned long line, const char *fmt, ...)
 {
 	va_list ap;
 
+	va_start(ap, fmt);
+	msg_verr(file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+msg_note(const char *file, unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (msg_level < MSG_VERBOSE)
+		return;
 	va_start(ap, fmt);
 	msg_verr(file, line, fmt, ap);
 	va_end(ap);

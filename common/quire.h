@@ -54,7 +54,10 @@ extern int msg_closed_fds;
 /* Print "usage: PROG USAGE" to stderr and exit EXIT_USAGE. */
 QUIRE_NORETURN void msg_usage(void);
 
-/* Print the usage line to stdout and exit 0 (for -h). */
+/*
+ * Print the usage line and, after msg_getopt() has seen them, one line
+ * per option, to stdout, and exit 0 (for -h).
+ */
 QUIRE_NORETURN void msg_help(void);
 
 /*
@@ -65,6 +68,46 @@ void msg_err(const char *file, unsigned long line, const char *fmt, ...)
     QUIRE_PRINTF(3, 4);
 void msg_verr(const char *file, unsigned long line, const char *fmt,
     va_list ap);
+
+/*
+ * How much a run says besides its errors, which are never silenced:
+ * MSG_QUIET (-q) nothing, MSG_SUMMARY (the default) one line per kind
+ * of note at the end of the run, MSG_VERBOSE (-v) every note.
+ */
+enum { MSG_QUIET, MSG_SUMMARY, MSG_VERBOSE };
+extern int msg_level;
+
+/*
+ * A note (an image not embedded, a draft skipped): printed as
+ * msg_err() prints, but only at MSG_VERBOSE; the caller counts it for
+ * its summary.
+ */
+void msg_note(const char *file, unsigned long line, const char *fmt, ...)
+    QUIRE_PRINTF(3, 4);
+
+/*
+ * A filter's options, one per entry, ended by an entry whose ch is 0:
+ * the letter, the long name (the same name means the same thing in
+ * every filter), the argument's name or NULL, and one line of help.
+ */
+struct msg_opt {
+	int         ch;
+	const char *name;
+	const char *arg;
+	const char *help;
+};
+
+/*
+ * getopt_long(3) over the filter's table o plus the options every
+ * filter shares: -h/--help prints the synopsis and one line per
+ * option and exits 0, -v/--verbose and -q/--quiet set msg_level, an
+ * unknown option or a missing argument prints the usage and exits
+ * EXIT_USAGE.  Returns the filter's next letter (optarg set), or -1
+ * at the end of the options.  An option the table lacks whose letter
+ * is 0 can be given only by its long name: ch is then a value above
+ * 255 that the table names.
+ */
+int msg_getopt(int argc, char *argv[], const struct msg_opt *o);
 
 /* Report that memory ran out and exit EXIT_DATA. */
 QUIRE_NORETURN void msg_oom(void);
@@ -228,6 +271,17 @@ void url_join(const char *base, const char *path, struct buf *out);
  */
 const char *url_host(const char *url, size_t *len);
 
+/*
+ * Append url written as an RFC 3986 URI, the one rule of every output
+ * (quire-ir.5, URLS): the host of an absolute URL in its IDNA ASCII
+ * form (libidn2, UTS #46), and every byte a URI cannot hold (space,
+ * controls, non-ASCII, '"<>\\^`{|}', '[' and ']' outside an IP
+ * literal host, a '%' that starts no escape, a second '#')
+ * percent-encoded, so UTF-8 text becomes percent-encoded UTF-8.
+ * Escapes already there are kept; a URI is appended as it is.
+ */
+void url_normalize(struct buf *out, const char *url);
+
 /* The value of the hex digit c (as in "%2F"), or -1. */
 int url_hexval(int c);
 
@@ -242,7 +296,7 @@ int url_scheme_ok(const char *url);
 
 /*
  * Nonzero if s[0..n) is an id quire-ir(5) accepts: an absolute URI
- * (a scheme, no space, control or <>"{}|\^`) whose scheme is not one
+ * (a scheme, no control or <>"{}|\^`; a space is written %20) whose scheme is not one
  * that runs or reads something (javascript, vbscript, data, blob,
  * file).
  */

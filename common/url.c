@@ -1,6 +1,12 @@
-/* url.c: URL resolution (RFC 3986, section 5) and joining. */
+/*
+ * url.c: URL resolution (RFC 3986, section 5), joining, and the one
+ * rule by which every output writes a URL (quire-ir.5, URLS).
+ */
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <idn2.h>
 
 #include "quire.h"
 
@@ -226,6 +232,123 @@ url_hexval(int c)
 	return -1;
 }
 
+/* What enc() percent-encodes besides the bytes no URI holds. */
+enum { ENC_BRACKETS = 1, ENC_HASH = 2 };
+
+/*
+ * Append s[0..n) with every byte a URI cannot hold percent-encoded:
+ * controls, space, non-ASCII bytes (so UTF-8 text becomes its
+ * percent-encoded UTF-8), the characters RFC 3986 excludes, and a '%'
+ * that starts no escape; '[' and ']' too with ENC_BRACKETS, '#' too
+ * with ENC_HASH.
+ */
+static void
+enc(struct buf *b, const char *s, size_t n, int what)
+{
+	static const char hexd[] = "0123456789ABCDEF";
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (p[i] == '%' && i + 2 < n && url_hexval(p[i + 1]) >= 0 &&
+		    url_hexval(p[i + 2]) >= 0)
+			buf_addc(b, '%');
+		else if (p[i] <= 0x20 || p[i] >= 0x7f ||
+		    strchr("<>\"{}|\\^`%", p[i]) != NULL ||
+		    ((what & ENC_BRACKETS) && (p[i] == '[' || p[i] == ']')) ||
+		    ((what & ENC_HASH) && p[i] == '#')) {
+			buf_addc(b, '%');
+			buf_addc(b, hexd[p[i] >> 4]);
+			buf_addc(b, hexd[p[i] & 15]);
+		} else {
+			buf_addc(b, p[i]);
+		}
+	}
+}
+
+/*
+ * Append the host host[0..n) of an absolute URL: percent-escapes
+ * decoded, then, when it holds non-ASCII, its IDNA (UTS #46) ASCII
+ * form from libidn2; a host libidn2 refuses, or an ASCII one, is
+ * copied with the bytes a host cannot hold percent-encoded.
+ */
+static void
+host_add(struct buf *b, const char *host, size_t n)
+{
+	struct buf raw = BUF_INIT;
+	char *ascii = NULL;
+	size_t i;
+	int nonascii = 0, rc;
+
+	for (i = 0; i < n; i++) {
+		if (host[i] == '%' && i + 2 < n && url_hexval(host[i + 1]) >= 0 &&
+		    url_hexval(host[i + 2]) >= 0) {
+			buf_addc(&raw, url_hexval(host[i + 1]) * 16 +
+			    url_hexval(host[i + 2]));
+			i += 2;
+		} else {
+			buf_addc(&raw, host[i]);
+		}
+		if ((unsigned char)raw.p[raw.n - 1] >= 0x80)
+			nonascii = 1;
+	}
+	if (!nonascii || memchr(raw.p, '\0', raw.n) != NULL) {
+		enc(b, host, n, 0);
+		buf_free(&raw);
+		return;
+	}
+	rc = idn2_to_ascii_8z(raw.p, &ascii,
+	    IDN2_NFC_INPUT | IDN2_NONTRANSITIONAL);
+	if (rc != IDN2_OK)
+		rc = idn2_to_ascii_8z(raw.p, &ascii,
+		    IDN2_NFC_INPUT | IDN2_TRANSITIONAL);
+	if (rc == IDN2_OK)
+		buf_adds(b, ascii);
+	else
+		enc(b, raw.p, raw.n, 0);
+	idn2_free(ascii);
+	buf_free(&raw);
+}
+
+void
+url_normalize(struct buf *b, const char *url)
+{
+	const char *host = NULL, *hend = NULL, *p, *hash;
+
+	/* "scheme://[userinfo@]host[:port]": the host goes to host_add(). */
+	if (url_has_scheme(url) && (p = strchr(url, ':')) != NULL &&
+	    p[1] == '/' && p[2] == '/') {
+		host = p + 3;
+		hend = host + strcspn(host, "/?#");
+		for (p = host; p < hend; p++)
+			if (*p == '@')
+				host = p + 1;
+		if (*host != '[')
+			for (p = host; p < hend; p++)
+				if (*p == ':') {
+					hend = p;
+					break;
+				}
+	}
+	if (host != NULL) {
+		enc(b, url, (size_t)(host - url), 0);
+		if (*host == '[')
+			enc(b, host, (size_t)(hend - host), 0);
+		else
+			host_add(b, host, (size_t)(hend - host));
+		url = hend;
+	}
+	/* After the first '#', a '#' is data. */
+	if ((hash = strchr(url, '#')) != NULL) {
+		enc(b, url, (size_t)(hash + 1 - url), ENC_BRACKETS);
+		enc(b, hash + 1, strlen(hash + 1), ENC_BRACKETS | ENC_HASH);
+	} else {
+		enc(b, url, strlen(url), ENC_BRACKETS);
+	}
+	if (b->p == NULL)
+		buf_adds(b, "");
+}
+
 /*
  * The scheme allow-list every output applies to the URLs it writes.
  * Browsers drop TAB, LF and CR anywhere in a URL and leading C0
@@ -273,7 +396,11 @@ url_id_ok(const char *s, size_t n)
 	if (n == 0 || !url_has_scheme(s))
 		return 0;
 	for (i = 0; i < n; i++)
-		if (strchr(" <>\"{}|\\^`", s[i]) != NULL ||
+		/*
+		 * A space may stand in an id written from a file name
+		 * (quire-ir.5, URLS): every output percent-encodes it.
+		 */
+		if (strchr("<>\"{}|\\^`", s[i]) != NULL ||
 		    (unsigned char)s[i] < 0x20)
 			return 0;
 	colon = strchr(s, ':');

@@ -7,11 +7,13 @@
  * links, and a small serialiser of our own writes the XML (libxml2's
  * would write HTML, or XML with declarations we do not want).
  */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <libxml/hash.h>
 #include <libxml/tree.h>
 #include <libxml/valid.h>
@@ -879,26 +881,52 @@ notes_fix(xmlNodePtr n, int top)
 	}
 }
 
+/*
+ * Append the text below n to b, white space folded (*sp: a space is
+ * pending), leaving out what is not the heading's words: footnote
+ * references (cmark-gfm's sup.footnote-ref, EPUB noterefs), images.
+ */
+static void
+text_walk(struct buf *b, xmlNodePtr n, int *sp)
+{
+	xmlNodePtr c;
+	char *v;
+	const xmlChar *p;
+	int skip;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			v = prop(c, "epub:type");
+			skip = (v != NULL && strcmp(v, "noteref") == 0) ||
+			    (is_name(c, "sup") && has_class(c, "footnote-ref"));
+			xmlFree(v);
+			if (!skip)
+				text_walk(b, c, sp);
+			continue;
+		}
+		if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+			continue;
+		for (p = c->content; p != NULL && *p != '\0'; p++) {
+			if (*p == ' ' || *p == '\t' || *p == '\n' ||
+			    *p == '\r' || *p == '\f') {
+				*sp = b->n > 0;
+				continue;
+			}
+			if (*sp)
+				buf_addc(b, ' ');
+			*sp = 0;
+			buf_addc(b, *p);
+		}
+	}
+}
+
 /* Append the text of n, white space folded, to b. */
 static void
 text_of(struct buf *b, xmlNodePtr n)
 {
-	xmlChar *t = xmlNodeGetContent(n);
-	const xmlChar *p;
 	int sp = 0;
 
-	for (p = t; p != NULL && *p != '\0'; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-		    *p == '\f') {
-			sp = b->n > 0;
-			continue;
-		}
-		if (sp)
-			buf_addc(b, ' ');
-		sp = 0;
-		buf_addc(b, *p);
-	}
-	xmlFree(t);
+	text_walk(b, n, &sp);
 }
 
 /* Top-level headings: an id each, and their list. */
@@ -1102,182 +1130,313 @@ xhtml_escape(struct buf *b, const char *s, size_t n, int attr)
 	}
 }
 
-/* Punycode digit d (RFC 3492). */
-static int
-puny_digit(uint32_t d)
+const char *
+xhtml_lang_dir(const char *lang)
 {
-	return d < 26 ? (int)('a' + d) : (int)('0' + d - 26);
-}
+	/* Languages written right to left (their usual script). */
+	static const char *const rtl[] = {
+		"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ji", "ks", "ku-arab",
+		"nqo", "ps", "sd", "syr", "ug", "ur", "yi", NULL
+	};
+	/* Scripts written right to left (ISO 15924). */
+	static const char *const scripts[] = {
+		"-adlm", "-arab", "-hebr", "-nkoo", "-rohg", "-syrc", "-thaa",
+		NULL
+	};
+	size_t i, n, k;
 
-static uint32_t
-puny_adapt(uint32_t delta, uint32_t npoints, int first)
-{
-	uint32_t k = 0;
-
-	delta = first ? delta / 700 : delta / 2;
-	delta += delta / npoints;
-	while (delta > ((36 - 1) * 26) / 2) {
-		delta /= 36 - 1;
-		k += 36;
+	if (lang == NULL || *lang == '\0')
+		return NULL;
+	for (i = 0; scripts[i] != NULL; i++) {
+		k = strlen(scripts[i]);
+		for (n = 0; lang[n] != '\0'; n++)
+			if (strncasecmp(lang + n, scripts[i], k) == 0 &&
+			    (lang[n + k] == '\0' || lang[n + k] == '-'))
+				return "rtl";
 	}
-	return k + (36 - 1 + 1) * delta / (delta + 38);
-}
-
-/*
- * Append the Punycode of the n code points cp (RFC 3492, section
- * 6.3); -1 when a label that long cannot be a host name.
- */
-static int
-puny_encode(struct buf *b, const uint32_t *cp, size_t n)
-{
-	uint32_t nn = 128, delta = 0, bias = 72, h, bb = 0, m, q, k, t;
-	size_t i;
-
-	if (n > 63)
-		return -1;
-	for (i = 0; i < n; i++)
-		if (cp[i] < 0x80) {
-			buf_addc(b, (int)cp[i]);
-			bb++;
-		}
-	if (bb > 0)
-		buf_addc(b, '-');
-	for (h = bb; h < n; delta++, nn++) {
-		m = UINT32_MAX;
-		for (i = 0; i < n; i++)
-			if (cp[i] >= nn && cp[i] < m)
-				m = cp[i];
-		if ((m - nn) > (UINT32_MAX - delta) / (h + 1))
-			return -1;
-		delta += (m - nn) * (h + 1);
-		nn = m;
-		for (i = 0; i < n; i++) {
-			if (cp[i] < nn && ++delta == 0)
-				return -1;
-			if (cp[i] != nn)
-				continue;
-			for (q = delta, k = 36; ; k += 36) {
-				t = k <= bias ? 1 : k >= bias + 26 ? 26 : k - bias;
-				if (q < t)
-					break;
-				buf_addc(b, puny_digit(t + (q - t) % (36 - t)));
-				q = (q - t) / (36 - t);
-			}
-			buf_addc(b, puny_digit(q));
-			bias = puny_adapt(delta, h + 1, h == bb);
-			delta = 0;
-			h++;
-		}
+	for (i = 0; rtl[i] != NULL; i++) {
+		k = strlen(rtl[i]);
+		if (strncasecmp(lang, rtl[i], k) == 0 &&
+		    (lang[k] == '\0' || lang[k] == '-'))
+			return "rtl";
 	}
-	return 0;
-}
-
-/*
- * Append the authority host[0..n): percent-escapes decoded, labels
- * with non-ASCII letters in their "xn--" form (IDNA without its
- * mapping tables), ASCII as it was.
- */
-static void
-host_add(struct buf *b, const unsigned char *host, size_t n)
-{
-	struct buf raw = BUF_INIT;
-	uint32_t cp[64];
-	size_t i, k, ncp, start;
-	int ascii, ok;
-
-	for (i = 0; i < n; i++) {
-		if (host[i] == '%' && i + 2 < n &&
-		    url_hexval(host[i + 1]) >= 0 &&
-		    url_hexval(host[i + 2]) >= 0) {
-			buf_addc(&raw, url_hexval(host[i + 1]) * 16 +
-			    url_hexval(host[i + 2]));
-			i += 2;
-		} else {
-			buf_addc(&raw, host[i]);
-		}
-	}
-	for (start = 0; start <= raw.n; start = i + 1) {
-		for (i = start; i < raw.n && raw.p[i] != '.'; i++)
-			;
-		ascii = 1;
-		for (k = start; k < i; k++)
-			if ((unsigned char)raw.p[k] >= 0x80)
-				ascii = 0;
-		ok = !ascii;
-		ncp = 0;
-		for (k = start; ok && k < i; ) {
-			size_t len = utf8_decode((unsigned char *)raw.p + k,
-			    i - k, &cp[ncp]);
-
-			if (len == 0 || ncp == 63) {
-				ok = 0;
-				break;
-			}
-			if (cp[ncp] >= 'A' && cp[ncp] <= 'Z')
-				cp[ncp] += 'a' - 'A';
-			ncp++;
-			k += len;
-		}
-		if (ok) {
-			size_t mark = b->n;
-
-			buf_adds(b, "xn--");
-			if (puny_encode(b, cp, ncp) < 0)
-				ok = 0, b->n = mark;
-		}
-		if (!ok) {
-			for (k = start; k < i; k++) {
-				unsigned char ch = (unsigned char)raw.p[k];
-
-				if (ch <= 0x20 || ch >= 0x7f ||
-				    strchr("<>\"{}|\\^`%", ch) != NULL)
-					buf_printf(b, "%%%02X", ch);
-				else
-					buf_addc(b, ch);
-			}
-		}
-		if (i < raw.n)
-			buf_addc(b, '.');
-	}
-	if (b->p != NULL)
-		b->p[b->n] = '\0';
-	buf_free(&raw);
+	return "ltr";
 }
 
 void
 xhtml_url(struct buf *b, const char *url)
 {
-	static const char hexd[] = "0123456789ABCDEF";
-	const unsigned char *p, *host = NULL, *hend = NULL;
-	int hash = 0;
+	url_normalize(b, url);
+}
 
-	/* The host goes through host_add(). */
-	if (url_has_scheme(url) && (p = (const unsigned char *)strstr(url,
-	    "://")) != NULL && strcspn(url, ":") == (size_t)((const char *)p -
-	    url)) {
-		host = p + 3;
-		hend = host + strcspn((const char *)host, "/?#");
+/* ---- SVG images ------------------------------------------------------ */
+
+int
+xhtml_svg_sniff(const char *p, size_t n)
+{
+	size_t i = 0, lim = n < 4096 ? n : 4096;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < lim && (p[i] == ' ' || p[i] == '\t' || p[i] == '\n' ||
+	    p[i] == '\r'))
+		i++;
+	if (i >= lim || p[i] != '<')
+		return 0;
+	/* Past the XML declaration, comments and a doctype: "<svg". */
+	for (; i + 4 < lim; i++)
+		if (p[i] == '<' && p[i + 1] != '?' && p[i + 1] != '!')
+			return memcmp(p + i, "<svg", 4) == 0 &&
+			    (p[i + 4] == ' ' || p[i + 4] == '>' ||
+			    p[i + 4] == '\n' || p[i + 4] == '\t' ||
+			    p[i + 4] == '\r' || p[i + 4] == '/');
+	return 0;
+}
+
+/* Nonzero if a style text refers outside the image. */
+static int
+css_external(const char *s)
+{
+	const char *p;
+
+	if (s == NULL)
+		return 0;
+	if (strstr(s, "@import") != NULL)
+		return 1;
+	for (p = s; (p = strstr(p, "url(")) != NULL; p += 4) {
+		const char *q = p + 4;
+
+		while (*q == ' ' || *q == '"' || *q == '\'')
+			q++;
+		if (*q != '#')
+			return 1;
 	}
-	for (p = (const unsigned char *)url; *p != '\0'; p++) {
-		if (p == host && hend > host) {
-			host_add(b, host, (size_t)(hend - host));
-			p = hend - 1;
+	return 0;
+}
+
+/*
+ * SVG 2 properties that SVG 1.1, which EPUB readers and EPUBCheck
+ * know, has no attribute for: they move into the style attribute.
+ */
+static int
+svg2_prop(const xmlChar *name)
+{
+	static const char *const props[] = { "paint-order", "vector-effect",
+		"mix-blend-mode", "isolation", "transform-origin",
+		"transform-box", "white-space", "inline-size", NULL };
+	size_t i;
+
+	for (i = 0; props[i] != NULL; i++)
+		if (xmlStrcmp(name, BAD_CAST props[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Move the attribute a of n into n's style attribute. */
+static void
+svg_to_style(xmlNodePtr n, xmlAttrPtr a)
+{
+	xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+	xmlChar *st = xmlGetNoNsProp(n, BAD_CAST "style");
+	struct buf b = BUF_INIT;
+
+	if (st != NULL && *st != '\0')
+		buf_printf(&b, "%s;", (const char *)st);
+	buf_printf(&b, "%s:%s", (const char *)a->name,
+	    v != NULL ? (const char *)v : "");
+	xmlRemoveProp(a);
+	xmlSetProp(n, BAD_CAST "style", BAD_CAST b.p);
+	xmlFree(v);
+	xmlFree(st);
+	buf_free(&b);
+}
+
+/* Nonzero if the element n refers outside the image (an href). */
+static int
+svg_external(xmlNodePtr n)
+{
+	xmlAttrPtr a;
+	xmlChar *v;
+	int r = 0;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (xmlStrcmp(a->name, BAD_CAST "href") == 0) {
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			r |= v == NULL || v[0] != '#';
+			xmlFree(v);
+		}
+	return r;
+}
+
+/* Put the id of every element below n in ids. */
+static void
+svg_ids(xmlNodePtr n, xmlHashTablePtr ids)
+{
+	xmlNodePtr c;
+	xmlChar *v;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if ((v = xmlGetNoNsProp(c, BAD_CAST "id")) != NULL) {
+			xmlHashAddEntry(ids, v, ids);
+			xmlFree(v);
+		}
+		svg_ids(c, ids);
+	}
+}
+
+/* The ids of the image being cleaned, for its fragment references. */
+static xmlHashTablePtr svg_idtab;
+
+/* Nonzero if the element n refers to a fragment the image lacks. */
+static int
+svg_dangling(xmlNodePtr n)
+{
+	xmlAttrPtr a;
+	xmlChar *v;
+	int r = 0;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (xmlStrcmp(a->name, BAD_CAST "href") == 0) {
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			r |= v != NULL && v[0] == '#' && svg_idtab != NULL &&
+			    xmlHashLookup(svg_idtab, v + 1) == NULL;
+			xmlFree(v);
+		}
+	return r;
+}
+
+/* Clean the element n and what is below it (see xhtml_svg_clean()). */
+static void
+svg_walk(xmlNodePtr n)
+{
+	static const char *const gone[] = { "script", "foreignObject",
+		"handler", "listener", "iframe", "object", "embed", "audio",
+		"video", "canvas", "set", NULL };
+	xmlNodePtr c, next;
+	xmlAttrPtr a, an;
+	xmlChar *v;
+	size_t i;
+	int drop_it;
+
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
+		if (c->type == XML_PI_NODE || c->type == XML_ENTITY_REF_NODE) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
 			continue;
 		}
-		if (*p == '%' && strchr("0123456789abcdefABCDEF", p[1]) &&
-		    p[1] != '\0' && strchr("0123456789abcdefABCDEF", p[2]) &&
-		    p[2] != '\0') {
-			buf_addc(b, '%');
-		} else if (*p == '#' && !hash) {
-			hash = 1;
-			buf_addc(b, '#');
-		} else if (*p <= 0x20 || *p >= 0x7f || strchr("<>\"{}|\\^`%#[]",
-		    *p) != NULL) {
-			buf_addc(b, '%');
-			buf_addc(b, hexd[*p >> 4]);
-			buf_addc(b, hexd[*p & 15]);
-		} else {
-			buf_addc(b, *p);
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		drop_it = 0;
+		for (i = 0; gone[i] != NULL; i++)
+			if (xmlStrcasecmp(c->name, BAD_CAST gone[i]) == 0)
+				drop_it = 1;
+		if (xmlStrcmp(c->name, BAD_CAST "style") == 0) {
+			v = xmlNodeGetContent(c);
+			drop_it = css_external((const char *)v);
+			xmlFree(v);
 		}
+		/* An image of another file shows nothing. */
+		if (xmlStrcmp(c->name, BAD_CAST "image") == 0 &&
+		    svg_external(c))
+			drop_it = 1;
+		/* A path without data (a glyph of a space): an empty one. */
+		if (xmlStrcmp(c->name, BAD_CAST "path") == 0 &&
+		    !xmlHasProp(c, BAD_CAST "d"))
+			xmlSetProp(c, BAD_CAST "d", BAD_CAST "M0 0");
+		/* A use of a symbol the image does not define shows nothing. */
+		if (svg_dangling(c))
+			drop_it = 1;
+		/* A link out of the image: its content stays, as a group. */
+		if (xmlStrcmp(c->name, BAD_CAST "a") == 0) {
+			xmlNodeSetName(c, BAD_CAST "g");
+			for (a = c->properties; a != NULL; a = an) {
+				an = a->next;
+				if (xmlStrcmp(a->name, BAD_CAST "id") != 0 &&
+				    xmlStrcmp(a->name, BAD_CAST "class") != 0 &&
+				    xmlStrcmp(a->name, BAD_CAST "transform") != 0 &&
+				    xmlStrcmp(a->name, BAD_CAST "style") != 0)
+					xmlRemoveProp(a);
+			}
+		}
+		if (drop_it) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+			continue;
+		}
+		for (a = c->properties; a != NULL; a = an) {
+			an = a->next;
+			v = xmlNodeGetContent((xmlNodePtr)a);
+			if ((a->name[0] == 'o' || a->name[0] == 'O') &&
+			    (a->name[1] == 'n' || a->name[1] == 'N'))
+				drop_it = 1;
+			else if (xmlStrcmp(a->name, BAD_CAST "href") == 0 ||
+			    xmlStrcmp(a->name, BAD_CAST "src") == 0)
+				drop_it = v == NULL || v[0] != '#';
+			else if (xmlStrcmp(a->name, BAD_CAST "style") == 0)
+				drop_it = css_external((const char *)v);
+			else
+				drop_it = v != NULL && css_external(
+				    (const char *)v) && strstr((const char *)v,
+				    "url(") != NULL;
+			xmlFree(v);
+			if (drop_it)
+				xmlRemoveProp(a);
+			drop_it = 0;
+		}
+		for (a = c->properties; a != NULL; a = an) {
+			an = a->next;
+			if (a->ns == NULL && svg2_prop(a->name)) {
+				svg_to_style(c, a);
+				an = c->properties;	/* style may have moved */
+			}
+		}
+		svg_walk(c);
 	}
+}
+
+int
+xhtml_svg_clean(struct buf *b)
+{
+	xmlDocPtr doc;
+	xmlNodePtr root;
+	xmlDtdPtr dtd;
+	xmlChar *mem = NULL;
+	int len = 0;
+
+	if (b->n > INT_MAX)
+		return -1;
+	doc = xmlReadMemory(b->p, (int)b->n, NULL, NULL, XML_PARSE_NONET |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL)
+		return -1;
+	root = xmlDocGetRootElement(doc);
+	if (root == NULL || xmlStrcmp(root->name, BAD_CAST "svg") != 0 ||
+	    root->ns == NULL || xmlStrcmp(root->ns->href,
+	    BAD_CAST "http://www.w3.org/2000/svg") != 0 ||
+	    (doc->intSubset != NULL && doc->intSubset->entities != NULL)) {
+		xmlFreeDoc(doc);
+		return -1;
+	}
+	if ((dtd = xmlGetIntSubset(doc)) != NULL) {
+		xmlUnlinkNode((xmlNodePtr)dtd);
+		xmlFreeDtd(dtd);
+	}
+	/* The root's own attributes too: wrap the walk one level up. */
+	if ((svg_idtab = xmlHashCreate(64)) == NULL)
+		msg_oom();
+	svg_ids((xmlNodePtr)doc, svg_idtab);
+	svg_walk((xmlNodePtr)doc);
+	xmlHashFree(svg_idtab, NULL);
+	svg_idtab = NULL;
+	xmlDocDumpMemoryEnc(doc, &mem, &len, "UTF-8");
+	xmlFreeDoc(doc);
+	if (mem == NULL)
+		msg_oom();
+	buf_reset(b);
+	buf_add(b, mem, (size_t)len);
+	xmlFree(mem);
+	return 0;
 }

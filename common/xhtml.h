@@ -78,10 +78,28 @@ void xhtml_result_free(struct xhtml_result *res);
 void xhtml_escape(struct buf *b, const char *s, size_t n, int attr);
 
 /*
- * Append url with every byte a URL cannot hold (space, controls,
- * non-ASCII, quotes and the like, a '%' without two hex digits, a
- * second '#') percent-encoded.
+ * The direction of the language tag lang: "rtl" for a language or a
+ * script written right to left (Arabic, Hebrew, Persian, Urdu, Yiddish,
+ * Syriac, Thaana, N'Ko, ...; "-Arab" and the like as a script subtag),
+ * else "ltr"; NULL when lang is NULL or empty.
  */
+const char *xhtml_lang_dir(const char *lang);
+
+/* Nonzero if p[0..n) looks like an SVG document (its root is <svg). */
+int xhtml_svg_sniff(const char *p, size_t n);
+
+/*
+ * Clean the SVG image in b, in place, for an EPUB: parsed by libxml2
+ * without the network, entities or a DTD; script, foreignObject and
+ * other active or embedding elements go with their content, event
+ * handler attributes (on...) go, and so does every reference that is
+ * not within the image (href and xlink:href not starting with '#',
+ * url() in style other than url(#...), @import).  Returns 0, or -1
+ * when b is not a well-formed SVG document (b is then unchanged).
+ */
+int xhtml_svg_clean(struct buf *b);
+
+/* Append url as url_normalize() writes it (quire-ir.5, URLS). */
 void xhtml_url(struct buf *b, const char *url);
 
 #endif

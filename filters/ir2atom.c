@@ -38,14 +38,15 @@ write_link(struct feed_xml *x, int depth, const char *rel, const char *type,
 }
 
 static void
-write_person(struct feed_xml *x, int depth, const struct feed_person *p)
+write_person(struct feed *f, struct feed_xml *x, int depth,
+    const struct feed_person *p)
 {
 	feed_xml_start(x, depth, "author");
 	feed_xml_elem(x, depth + 1, "name", p->name.p);
 	if (p->email.n > 0)
 		feed_xml_elem(x, depth + 1, "email", p->email.p);
 	if (p->uri.n > 0)
-		feed_xml_elem(x, depth + 1, "uri", p->uri.p);
+		feed_xml_elem(x, depth + 1, "uri", feed_uri(f, p->uri.p));
 	feed_xml_end(x, depth);
 }
 
@@ -63,7 +64,7 @@ write_entry(struct feed *f, const struct ir_record *rec)
 	    (f->val[FEED_LANGUAGE] == NULL ||
 	    strcmp(rec->f[IR_LANG], f->val[FEED_LANGUAGE]) != 0))
 		feed_xml_attr(x, "xml:lang", rec->f[IR_LANG]);
-	feed_xml_elem(x, 2, "id", rec->f[IR_ID]);
+	feed_xml_elem(x, 2, "id", feed_uri(f, rec->f[IR_ID]));
 	feed_xml_elem(x, 2, "title", feed_entry_title(f, rec));
 	write_date(x, 2, "published", rec->date);
 	write_date(x, 2, "updated", rec->updated);
@@ -72,18 +73,18 @@ write_entry(struct feed *f, const struct ir_record *rec)
 	link = rec->len[IR_LINK] > 0 ? rec->f[IR_LINK] : perma;
 	if (*link != '\0')
 		write_link(x, 2, "alternate", "text/html",
-		    feed_entry_url(rec, link, &f->url));
+		    feed_entry_url(f, link, &f->url));
 	if (rec->len[IR_LINK] > 0 && *perma != '\0' &&
-	    strcmp(perma, f->url.p) != 0)
-		write_link(x, 2, "related", "text/html", perma);
+	    strcmp(feed_entry_url(f, perma, &f->url2), f->url.p) != 0)
+		write_link(x, 2, "related", "text/html", f->url2.p);
 
 	for (i = 0; i < rec->authors.n; i++) {
 		feed_person_parse(&f->person, rec->authors.v[i]);
-		write_person(x, 2, &f->person);
+		write_person(f, x, 2, &f->person);
 	}
 	/* A configured author stands in; a derived one is the feed's. */
 	if (rec->authors.n == 0 && f->has_author)
-		write_person(x, 2, &f->author);
+		write_person(f, x, 2, &f->author);
 
 	n = feed_entry_terms(f, rec);
 	for (i = 0; i < n; i++) {
@@ -93,7 +94,7 @@ write_entry(struct feed *f, const struct ir_record *rec)
 	}
 
 	if (rec->len[IR_IMAGE] > 0) {
-		feed_entry_url(rec, rec->f[IR_IMAGE], &f->url2);
+		feed_entry_url(f, rec->f[IR_IMAGE], &f->url2);
 		if ((type = feed_image_type(f->url2.p)) != NULL) {
 			write_link(x, 2, "enclosure", type, f->url2.p);
 		} else {
@@ -103,17 +104,20 @@ write_entry(struct feed *f, const struct ir_record *rec)
 		}
 	}
 
+	/* As jekyll-feed writes it: clients that mail it show HTML. */
 	if (rec->len[IR_SUMMARY] > 0) {
 		feed_xml_start(x, 2, "summary");
-		feed_xml_attr(x, "type", "text");
-		feed_xml_text(x, rec->f[IR_SUMMARY], rec->len[IR_SUMMARY], 0);
+		feed_xml_attr(x, "type", "html");
+		feed_text_html(f, rec->f[IR_SUMMARY], rec->len[IR_SUMMARY]);
+		feed_xml_text(x, f->html.p, f->html.n, 0);
 		feed_xml_end(x, -1);
 	}
 	/* With -s an entry keeps its content only if it has no link. */
 	if ((!f->summaries_only && rec->len[IR_HTML] > 0) || *link == '\0') {
 		feed_xml_start(x, 2, "content");
 		feed_xml_attr(x, "type", "html");
-		feed_xml_text(x, rec->f[IR_HTML], rec->len[IR_HTML], 1);
+		feed_entry_html(f, rec);
+		feed_xml_text(x, f->html.p, f->html.n, 1);
 		feed_xml_end(x, -1);
 	}
 	feed_xml_end(x, 1);
@@ -132,25 +136,26 @@ write_feed(struct feed *f, FILE *out)
 	feed_xml_attr(&x, "xmlns:media", MEDIA_NS);
 	if (f->val[FEED_LANGUAGE] != NULL)
 		feed_xml_attr(&x, "xml:lang", f->val[FEED_LANGUAGE]);
-	feed_xml_elem(&x, 1, "id", f->val[FEED_ID]);
+	feed_xml_elem(&x, 1, "id", feed_uri(f, f->val[FEED_ID]));
 	feed_xml_elem(&x, 1, "title", f->val[FEED_TITLE]);
 	if (f->val[FEED_DESCRIPTION] != NULL)
 		feed_xml_elem(&x, 1, "subtitle", f->val[FEED_DESCRIPTION]);
 	write_date(&x, 1, "updated", f->newest);
-	write_link(&x, 1, "alternate", "text/html", f->val[FEED_LINK]);
+	write_link(&x, 1, "alternate", "text/html",
+	    feed_uri(f, f->val[FEED_LINK]));
 	if (f->val[FEED_SELF] != NULL)
 		write_link(&x, 1, "self", "application/atom+xml",
-		    f->val[FEED_SELF]);
+		    feed_uri(f, f->val[FEED_SELF]));
 	if (f->has_author)
-		write_person(&x, 1, &f->author);
+		write_person(f, &x, 1, &f->author);
 	feed_xml_start(&x, 1, "generator");
 	feed_xml_attr(&x, "version", QUIRE_VERSION);
 	feed_xml_text(&x, "quire", 5, 0);
 	feed_xml_end(&x, -1);
 	if (f->val[FEED_ICON] != NULL)
-		feed_xml_elem(&x, 1, "icon", f->val[FEED_ICON]);
+		feed_xml_elem(&x, 1, "icon", feed_uri(f, f->val[FEED_ICON]));
 	if (f->val[FEED_LOGO] != NULL)
-		feed_xml_elem(&x, 1, "logo", f->val[FEED_LOGO]);
+		feed_xml_elem(&x, 1, "logo", feed_uri(f, f->val[FEED_LOGO]));
 	return feed_write_tail(f, &x, 1);
 }
 

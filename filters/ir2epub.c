@@ -15,21 +15,49 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
+#include <libxml/hash.h>
+
 #include "quire.h"
 #include "site.h"
 #include "xhtml.h"
 #include "zip.h"
 
-static const char usage[] = "[-h] [-a author] [-b base-url] [-c book.yaml] "
-    "[-d depth] [-i identifier] [-l lang] [-o file] [-t title] "
-    "[--cover image] [--css file] [file ...]";
+static const char usage[] = "[-hqv] [-a author] [-b base-url] "
+    "[-c book.yaml] [-d depth] [-i identifier] [-l lang] [-o file] "
+    "[-t title] [--cover image] [--css file] [--static dir] [file ...]";
+
+/* Long-only options. */
+enum { OPT_STATIC = 300 };
+
+static const struct msg_opt opts[] = {
+	{ 'a', "author", "name", "an author of the book (repeatable)" },
+	{ 'b', "base", "url", "the site's URL, for root-relative links" },
+	{ 'c', "config", "book.yaml", "read the book's metadata from a file" },
+	{ 'd', "toc-depth", "n", "heading levels in the contents, 1 to 6" },
+	{ 'i', "id", "uri", "the book's identifier" },
+	{ 'l', "language", "tag", "the book's language tag" },
+	{ 'o', "output", "file", "write to file, replaced only on success" },
+	{ 't', "title", "title", "the book's title (required)" },
+	{ 'C', "cover", "image", "the cover image (PNG, JPEG, GIF, WebP)" },
+	{ 'S', "css", "file", "the style sheet instead of the default" },
+	{ OPT_STATIC, "static", "dir",
+	    "the folder the site serves at its root, for its images" },
+	{ 0, NULL, NULL, NULL }
+};
+
+/* Books with more chapters than these get grouped contents. */
+#define GROUP_YEAR	50	/* by year, issues dated, no headings */
+#define GROUP_MONTH	300	/* by year and month */
+
+/* Kinds of image not embedded, for the summary line. */
+enum { NOTE_REMOTE, NOTE_OUTSIDE, NOTE_MISSING, NOTE_TYPE, NOTE_OTHER,
+	NOTE_N };
 
 /* Images and covers larger than this are not read. */
 #define IMAGE_MAX	(32L * 1024 * 1024)
@@ -48,19 +76,21 @@ struct image {
 
 /* One issue as read back from the spool; strings owned by bufs. */
 struct issue {
-	struct buf f[11];
+	struct buf f[12];
 };
 
 enum { SP_UUID, SP_TITLE, SP_PERMALINK, SP_DATE, SP_AUTHORS, SP_SUMMARY,
-	SP_LANG, SP_SOURCE, SP_HTML, SP_FILE, SP_LINE, SP_N };
+	SP_LANG, SP_SOURCE, SP_HTML, SP_FILE, SP_LINE, SP_LINK, SP_N };
 
 /* The book, as the options, book.yaml and the first pass make it. */
 static struct {
 	const char  *title, *lang, *identifier, *date, *publisher, *rights;
-	const char  *description, *cover, *css, *base;
-	const char **creators, **subjects;
-	size_t       ncreators, nsubjects;
+	const char  *description, *cover, *css, *base, *static_dir;
+	const char **creators, **subjects, **contributors;
+	size_t       ncreators, nsubjects, ncontributors;
 	int          depth;
+	int          lang_set;		/* the language was configured */
+	int          group;		/* 0, 1 by year, 2 by year and month */
 	int64_t      modified, newest, oldest;
 	char         uuid_id[UUID_LEN + 9];
 } book;
@@ -75,9 +105,13 @@ static struct {
 	struct image  *img;
 	size_t         nimg;
 	struct idset   noted;			/* images reported */
+	unsigned long  nnotes[NOTE_N];		/* and their kinds */
+	int            lastyear, lastmon;	/* of grouped contents */
 	struct buf     nav, ncx;
+	struct buf     allauthors;		/* every author of every issue */
+	struct buf     lasthref;		/* of the last nav entry */
 	int            navcur, ncxcur, maxdepth;
-	unsigned long  playorder;
+	unsigned long  playorder, npoints;
 	int            failed;
 	int            webp;			/* fallback.svg written */
 	/* the issue being written */
@@ -90,8 +124,7 @@ static struct {
 
 static const char default_css[] =
 "/* ir2epub's default stylesheet */\n"
-"body { margin: 0 5%; line-height: 1.5; font-family: serif; "
-"text-align: left; }\n"
+"body { margin: 0 5%; line-height: 1.5; font-family: serif; }\n"
 "h1, h2, h3, h4, h5, h6 { font-family: sans-serif; line-height: 1.2; "
 "margin: 1.4em 0 0.5em; page-break-after: avoid; }\n"
 "h1 { font-size: 1.6em; } h2 { font-size: 1.35em; } "
@@ -108,6 +141,8 @@ static const char default_css[] =
 "margin: 1em 0; page-break-inside: avoid; }\n"
 "blockquote { margin: 1em 1.5em; padding-left: 0.8em; "
 "border-left: 3px solid #bbb; color: #333; }\n"
+"[dir=\"rtl\"] blockquote { padding-left: 0; padding-right: 0.8em; "
+"border-left: 0; border-right: 3px solid #bbb; }\n"
 "table { border-collapse: collapse; margin: 1em 0; max-width: 100%; }\n"
 "th, td { border: 1px solid #aaa; padding: 0.2em 0.5em; "
 "vertical-align: top; }\n"
@@ -121,6 +156,8 @@ static const char default_css[] =
 "section.footnotes { margin-top: 2em; border-top: 1px solid #999; "
 "font-size: 0.9em; }\n"
 "nav ol { list-style: none; padding-left: 1em; }\n"
+"[dir=\"rtl\"] nav ol { padding-left: 0; padding-right: 1em; }\n"
+"p.link { font-family: sans-serif; }\n"
 "div.cover { text-align: center; margin: 0; padding: 0; }\n"
 "div.cover img { max-width: 100%; max-height: 100%; }\n";
 
@@ -170,6 +207,8 @@ sniff(const unsigned char *p, size_t n, const char **ext)
 	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 &&
 	    memcmp(p + 8, "WEBP", 4) == 0)
 		return *ext = "webp", "image/webp";
+	if (xhtml_svg_sniff((const char *)p, n))
+		return *ext = "svg", "image/svg+xml";
 	return NULL;
 }
 
@@ -391,6 +430,8 @@ pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
 			if (i > 0)
 				buf_addc(&line, '\n');
 			buf_add(&line, a, na);
+			buf_add(&bk.allauthors, a, na);
+			buf_addc(&bk.allauthors, '\n');
 			if (idset_add(seen_authors, a, na)) {
 				buf_add(authors, a, na);
 				buf_addc(authors, '\n');
@@ -409,7 +450,8 @@ pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
 		    spool_put(sp, rec.f[IR_SOURCE], rec.len[IR_SOURCE]) < 0 ||
 		    spool_put(sp, rec.f[IR_HTML], rec.len[IR_HTML]) < 0 ||
 		    spool_put(sp, rec.file, strlen(rec.file)) < 0 ||
-		    spool_put(sp, b.p, b.n) < 0) {
+		    spool_put(sp, b.p, b.n) < 0 ||
+		    spool_put(sp, rec.f[IR_LINK], rec.len[IR_LINK]) < 0) {
 			msg_err(NULL, 0, "temporary file: write error");
 			bad = 1;
 			break;
@@ -427,7 +469,22 @@ pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
 
 /* ---- images and links inside a chapter ------------------------------- */
 
-/* Say once per book that an image stays outside. */
+/* Reasons local_path() and on_image() give, by kind. */
+static int
+note_kind(const char *why)
+{
+	if (strcmp(why, "remote") == 0)
+		return NOTE_REMOTE;
+	if (strncmp(why, "outside", 7) == 0)
+		return NOTE_OUTSIDE;
+	if (strcmp(why, "no such file") == 0)
+		return NOTE_MISSING;
+	if (strncmp(why, "not a", 5) == 0)
+		return NOTE_TYPE;
+	return NOTE_OTHER;
+}
+
+/* Count, once per book, that an image stays outside; -v lists it. */
 static void
 note(const char *src, const char *why)
 {
@@ -435,38 +492,86 @@ note(const char *src, const char *why)
 
 	if (!idset_add(&bk.noted, src, strlen(src)))
 		return;
-	msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
+	bk.nnotes[note_kind(why)]++;
+	msg_note(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
 	    "image '%s' not embedded (%s); %s", src, why,
 	    url_has_scheme(src) && (strncasecmp(src, "http", 4) == 0) ?
 	    "linked instead" : "its alt text kept");
 }
 
+/* The one line that sums the notes up, unless -q or -v. */
+static void
+notes_summary(void)
+{
+	static const char *const kinds[NOTE_N] = { "remote",
+		"outside the post folder", "missing", "not an image",
+		"unreadable" };
+	struct buf b = BUF_INIT;
+	unsigned long total = 0;
+	int k;
+
+	for (k = 0; k < NOTE_N; k++)
+		total += bk.nnotes[k];
+	if (total == 0 || msg_level != MSG_SUMMARY)
+		return;
+	for (k = 0; k < NOTE_N; k++)
+		if (bk.nnotes[k] > 0)
+			buf_printf(&b, "%s%lu %s", b.n > 0 ? ", " : "",
+			    bk.nnotes[k], kinds[k]);
+	msg_err(NULL, 0, "%lu image%s not embedded (%s); -v lists them",
+	    total, total == 1 ? "" : "s", b.p);
+	buf_free(&b);
+}
+
 /*
- * The path of src relative to the issue's folder, percent-decoded, in
- * out; NULL, or why src is not a local file inside that folder.
+ * The path of src relative to its root folder, percent-decoded, in
+ * out, and that folder in *root: the issue's folder, or with --static
+ * the site's static folder for a root-relative URL or one below the
+ * base URL or the permalink's host.  NULL, or why src is not a local
+ * file inside one of them.
  */
 static const char *
-local_path(const char *src, struct buf *out)
+local_path(const char *src, struct buf *out, const char **root)
 {
 	const char *rel, *p, *seg;
 	size_t n;
 
 	buf_reset(out);
+	*root = bk.dir;
 	if (url_has_scheme(src)) {
+		if (book.static_dir != NULL && book.base != NULL &&
+		    strncmp(src, book.base, strlen(book.base)) == 0) {
+			rel = src + strlen(book.base);
+			if (*rel == '/' || (rel > src && rel[-1] == '/')) {
+				*root = book.static_dir;
+				rel += *rel == '/';
+				goto decode;
+			}
+		}
 		if (bk.folder == NULL)
 			return "remote";
-		if (strncmp(src, bk.folder, strlen(bk.folder)) != 0)
-			return strncmp(src, bk.folder, bk.hostlen) == 0 ?
-			    "outside the issue's folder" : "remote";
+		if (strncmp(src, bk.folder, strlen(bk.folder)) != 0) {
+			if (strncmp(src, bk.folder, bk.hostlen) != 0)
+				return "remote";
+			if (book.static_dir == NULL)
+				return "outside the issue's folder";
+			*root = book.static_dir;
+			rel = src + bk.hostlen;
+			goto decode;
+		}
 		rel = src + strlen(bk.folder);
 	} else if (src[0] == '/' && src[1] == '/') {
 		return "remote";
 	} else if (src[0] == '/') {
-		return "outside the issue's folder";
+		if (book.static_dir == NULL)
+			return "outside the issue's folder";
+		*root = book.static_dir;
+		rel = src + 1;
 	} else {
 		rel = src;
 	}
-	if (bk.dir == NULL)
+decode:
+	if (*root == NULL)
 		return "the issue has no source file";
 	n = strcspn(rel, "?#");
 	for (p = rel; p < rel + n; p++) {
@@ -498,7 +603,7 @@ on_image(void *ctx, const char *src, const char *alt, char **out)
 {
 	struct buf rel = BUF_INIT, path = BUF_INIT, data = BUF_INIT;
 	char *real = NULL, *rdir = NULL, hex[41];
-	const char *why, *type = NULL, *ext = NULL;
+	const char *why, *type = NULL, *ext = NULL, *root;
 	unsigned char md[20];
 	struct sha1 c;
 	enum xhtml_img r = XHTML_IMG_TEXT;
@@ -507,10 +612,10 @@ on_image(void *ctx, const char *src, const char *alt, char **out)
 	(void)ctx;
 	(void)alt;
 	*out = NULL;
-	if ((why = local_path(src, &rel)) != NULL)
+	if ((why = local_path(src, &rel, &root)) != NULL)
 		goto outside;
-	buf_printf(&path, "%s/%s", bk.dir, rel.p);
-	rdir = realpath(bk.dir, NULL);
+	buf_printf(&path, "%s/%s", root, rel.p);
+	rdir = realpath(root, NULL);
 	real = realpath(path.p, NULL);
 	if (rdir == NULL || real == NULL) {
 		why = "no such file";
@@ -524,7 +629,11 @@ on_image(void *ctx, const char *src, const char *alt, char **out)
 	if ((why = slurp_file(real, &data)) != NULL)
 		goto outside;
 	if ((type = sniff((unsigned char *)data.p, data.n, &ext)) == NULL) {
-		why = "not a PNG, JPEG, GIF or WebP image";
+		why = "not a PNG, JPEG, GIF, WebP or SVG image";
+		goto outside;
+	}
+	if (strcmp(type, "image/svg+xml") == 0 && xhtml_svg_clean(&data) < 0) {
+		why = "not a well-formed SVG image";
 		goto outside;
 	}
 	sha1_init(&c);
@@ -646,9 +755,14 @@ nav_add(int d, const char *label, const char *href)
 	buf_adds(nav, "\">");
 	xhtml_escape(nav, label, strlen(label), 0);
 	buf_adds(nav, "</a>");
-	bk.playorder++;
+	/* The NCX wants one playOrder per target: a group shares its first. */
+	if (bk.lasthref.n == 0 || strcmp(bk.lasthref.p, href) != 0)
+		bk.playorder++;
+	buf_reset(&bk.lasthref);
+	buf_adds(&bk.lasthref, href);
+	bk.npoints++;
 	buf_printf(ncx, "<navPoint id=\"np-%lu\" playOrder=\"%lu\">"
-	    "<navLabel><text>", bk.playorder, bk.playorder);
+	    "<navLabel><text>", bk.npoints, bk.playorder);
 	xhtml_escape(ncx, label, strlen(label), 0);
 	buf_adds(ncx, "</text></navLabel><content src=\"");
 	esc(ncx, href);
@@ -675,8 +789,10 @@ nav_finish(void)
 
 /* ---- the chapters --------------------------------------------------- */
 
+/* The head of a document; dir NULL leaves the direction out. */
 static void
-xhtml_head(struct buf *b, const char *lang, const char *title)
+xhtml_head(struct buf *b, const char *lang, const char *dir,
+    const char *title)
 {
 	buf_adds(b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" "
@@ -684,10 +800,81 @@ xhtml_head(struct buf *b, const char *lang, const char *title)
 	esc(b, lang);
 	buf_adds(b, "\" xml:lang=\"");
 	esc(b, lang);
+	if (dir != NULL)
+		buf_printf(b, "\" dir=\"%s", dir);
 	buf_adds(b, "\">\n<head>\n<title>");
 	xhtml_escape(b, title, strlen(title), 0);
 	buf_adds(b, "</title>\n<link rel=\"stylesheet\" type=\"text/css\" "
 	    "href=\"style.css\"/>\n</head>\n");
+}
+
+/* The book's direction: "rtl" for a right-to-left language, else none. */
+static const char *
+book_dir(void)
+{
+	const char *d = xhtml_lang_dir(book.lang);
+
+	return d != NULL && strcmp(d, "rtl") == 0 ? d : NULL;
+}
+
+/*
+ * The direction of a chapter: its own language's when it has one,
+ * else the book's when the book's was configured, else "auto" (the
+ * reader looks at the text).  NULL for left to right, the default.
+ */
+static const char *
+chapter_dir(const struct issue *is)
+{
+	const char *d;
+
+	if (ir_lang_ok(is->f[SP_LANG].p, is->f[SP_LANG].n))
+		d = xhtml_lang_dir(is->f[SP_LANG].p);
+	else if (book.lang_set)
+		d = xhtml_lang_dir(book.lang);
+	else
+		return "auto";
+	return d != NULL && strcmp(d, "rtl") == 0 ? d : NULL;
+}
+
+/* The host of an absolute URL, for "Read at host". */
+static void
+add_host(struct buf *b, const char *u)
+{
+	const char *h;
+	size_t n;
+
+	if ((h = url_host(u, &n)) != NULL) {
+		if (n > 4 && strncasecmp(h, "www.", 4) == 0)
+			h += 4, n -= 4;
+		xhtml_escape(b, h, n, 0);
+	} else {
+		xhtml_escape(b, u, strlen(u), 0);
+	}
+}
+
+/* Contents entries for the year (and month) of a chapter, if new. */
+static void
+nav_group(int64_t t, const char *href)
+{
+	static const char *const mon[] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September",
+		"October", "November", "December" };
+	struct date_tm tm;
+	char label[48];
+
+	date_split(t, &tm);
+	if (tm.year != bk.lastyear) {
+		snprintf(label, sizeof(label), "%d", tm.year);
+		nav_add(1, label, href);
+		bk.lastyear = tm.year;
+		bk.lastmon = 0;
+	}
+	if (book.group > 1 && tm.mon != bk.lastmon) {
+		snprintf(label, sizeof(label), "%s %d", mon[tm.mon - 1],
+		    tm.year);
+		nav_add(2, label, href);
+		bk.lastmon = tm.mon;
+	}
 }
 
 /* The folder of a permalink: up to and with its last '/'. */
@@ -820,7 +1007,7 @@ chapter(const struct issue *is, size_t idx)
 		date_long(&untitled, t);
 		title = untitled.p;
 	}
-	xhtml_head(&out, lang, title);
+	xhtml_head(&out, lang, chapter_dir(is), title);
 	buf_printf(&out, "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
 	    "class=\"issue\">\n<header class=\"issue\">\n<h1 "
 	    "id=\"issue-title\">", sect);
@@ -840,6 +1027,18 @@ chapter(const struct issue *is, size_t idx)
 		buf_adds(&out, "</span>");
 	}
 	buf_adds(&out, "</p>\n");
+	/* A link post: the article it points at, as the feeds link it. */
+	if (is->f[SP_LINK].n > 0 && url_has_scheme(is->f[SP_LINK].p)) {
+		struct buf u = BUF_INIT;
+
+		xhtml_url(&u, is->f[SP_LINK].p);
+		buf_adds(&out, "<p class=\"link\"><a href=\"");
+		esc(&out, u.p);
+		buf_adds(&out, "\">Read at ");
+		add_host(&out, is->f[SP_LINK].p);
+		buf_adds(&out, "</a></p>\n");
+		buf_free(&u);
+	}
 	if (is->f[SP_SUMMARY].n > 0 && !opens_body(is->f[SP_SUMMARY].p,
 	    res.body.p != NULL ? res.body.p : "")) {
 		buf_adds(&out, "<p class=\"summary\">");
@@ -858,10 +1057,22 @@ chapter(const struct issue *is, size_t idx)
 	if (zip_add(bk.zip, name.p, out.p, out.n, ZIP_DEFLATE) < 0)
 		goto out;
 
-	/* Navigation: the chapter, then its headings, nested by level. */
+	/*
+	 * Navigation: the chapter, then its headings, nested by level; in
+	 * a long book under its year (and month), with its date.
+	 */
 	buf_reset(&name);
 	buf_printf(&name, "%s.xhtml", sect);
-	nav_add(1, title, name.p);
+	if (book.group > 0) {
+		nav_group(t, name.p);
+		buf_reset(&untitled);
+		buf_adds(&untitled, title);
+		buf_adds(&untitled, " \xc2\xb7 ");
+		date_long(&untitled, t);
+		nav_add(1 + book.group, untitled.p, name.p);
+	} else {
+		nav_add(1, title, name.p);
+	}
 	for (i = 0; i < res.nh; i++) {
 		while (sp > 0 && stack[sp - 1] >= res.h[i].level)
 			sp--;
@@ -872,6 +1083,7 @@ chapter(const struct issue *is, size_t idx)
 			continue;
 		buf_reset(&name);
 		buf_printf(&name, "%s.xhtml#%s", sect, res.h[i].id);
+		d += book.group;
 		nav_add(d > bk.navcur + 1 ? bk.navcur + 1 : d,
 		    res.h[i].text, name.p);
 	}
@@ -998,7 +1210,7 @@ write_cover(char *name, size_t nsize, const char **type)
 	    ZIP_STORE : ZIP_DEFLATE) < 0)
 		goto out;
 	buf_reset(&page);
-	xhtml_head(&page, book.lang, book.title);
+	xhtml_head(&page, book.lang, book_dir(), book.title);
 	buf_printf(&page, "<body epub:type=\"cover\">\n<div class=\"cover\">"
 	    "<img src=\"%s\" alt=\"", name);
 	esc(&page, book.title);
@@ -1019,7 +1231,7 @@ write_nav(void)
 	struct buf b = BUF_INIT;
 	int r;
 
-	xhtml_head(&b, book.lang, book.title);
+	xhtml_head(&b, book.lang, book_dir(), book.title);
 	buf_adds(&b, "<body>\n<nav epub:type=\"toc\" id=\"toc\">\n"
 	    "<h1>Contents</h1>\n<ol>");
 	buf_add(&b, bk.nav.p, bk.nav.n);
@@ -1091,6 +1303,8 @@ write_opf(const char *cover, const char *ctype)
 		snprintf(id, sizeof(id), "creator-%zu", i + 1);
 		dc(&b, "creator", id, book.creators[i]);
 	}
+	for (i = 0; i < book.ncontributors; i++)
+		dc(&b, "contributor", NULL, book.contributors[i]);
 	dc(&b, "date", NULL, book.date);
 	if (book.publisher != NULL)
 		dc(&b, "publisher", NULL, book.publisher);
@@ -1127,8 +1341,9 @@ write_opf(const char *cover, const char *ctype)
 		buf_adds(&b, "<item id=\"img-fallback\" "
 		    "href=\"images/fallback.svg\" "
 		    "media-type=\"image/svg+xml\"/>\n");
-	buf_adds(&b, "</manifest>\n<spine toc=\"ncx\">\n"
-	    "<itemref idref=\"cover\"/>\n<itemref idref=\"nav\"/>\n");
+	buf_printf(&b, "</manifest>\n<spine toc=\"ncx\"%s>\n"
+	    "<itemref idref=\"cover\"/>\n<itemref idref=\"nav\"/>\n",
+	    book_dir() != NULL ? " page-progression-direction=\"rtl\"" : "");
 	for (i = 0; i < bk.nchap; i++)
 		buf_printf(&b, "<itemref idref=\"issue-%s\"/>\n", bk.uuid[i]);
 	buf_adds(&b, "</spine>\n</package>\n");
@@ -1159,6 +1374,60 @@ split_lines(char *s, size_t *n)
 	return v;
 }
 
+/*
+ * The authors of many issues, in v[0..n) as first met: more than
+ * three become the three who wrote the most issues as the book's
+ * creators, the others its contributors (in the order met).
+ */
+static void
+rank_creators(const char **v, size_t n)
+{
+	const char **top, *p, *nl;
+	size_t *count, *ix, *where, i, k, best;
+	xmlHashTablePtr h;
+	char *name;
+
+	if (n <= 3)
+		return;
+	/* Each name's issues, through a hash of the names: linear. */
+	count = xcalloc(n, sizeof(*count));
+	ix = xcalloc(n, sizeof(*ix));
+	if ((h = xmlHashCreate((int)(n < 1 << 20 ? n : 1 << 20))) == NULL)
+		msg_oom();
+	for (i = 0; i < n; i++) {
+		ix[i] = i;
+		xmlHashAddEntry(h, (const xmlChar *)v[i], &ix[i]);
+	}
+	for (p = bk.allauthors.p; p != NULL && *p != '\0'; p = nl + 1) {
+		nl = strchr(p, '\n');
+		name = xstrndup(p, (size_t)(nl - p));
+		if ((where = xmlHashLookup(h, (const xmlChar *)name)) != NULL)
+			count[*where]++;
+		free(name);
+	}
+	xmlHashFree(h, NULL);
+	top = xcalloc(n, sizeof(*top));
+	for (k = 0; k < 3; k++) {
+		best = n;
+		for (i = 0; i < n; i++)
+			if (v[i] != NULL && (best == n || count[i] > count[best]))
+				best = i;
+		top[k] = v[best];
+		v[best] = NULL;
+	}
+	for (i = 0; i < n; i++)
+		if (v[i] != NULL)
+			top[k++] = v[i];
+	memcpy(v, top, n * sizeof(*v));
+	free(top);
+	free(count);
+	free(ix);
+	book.ncreators = 3;
+	book.contributors = v + 3;
+	book.ncontributors = n - 3;
+}
+
+/* The values of a list key of c (first of the keys given), in v. */
 /* The values of a list key of the site (first of the keys given). */
 static const char **
 site_vec(const struct site *c, const char *k1, const char *k2, size_t *n)
@@ -1179,12 +1448,8 @@ site_vec(const struct site *c, const char *k1, const char *k2, size_t *n)
 int
 main(int argc, char *argv[])
 {
-	static const struct option longopts[] = {
-		{ "cover", required_argument, NULL, 'C' },
-		{ "css", required_argument, NULL, 'S' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct site cf;
+	char *static_owned = NULL;
 	const char *outpath = NULL, *conffile = NULL, *depth = NULL, *v;
 	const char **opt_authors = NULL, *ctype = NULL;
 	size_t nopt_authors = 0;
@@ -1198,6 +1463,7 @@ main(int argc, char *argv[])
 	long n;
 	int c, i, k, status = EXIT_DATA;
 	int64_t t;
+	struct stat st;
 
 	msg_init(argc, argv, usage);
 	/* A clean slate, so that main can run again (the fuzz target). */
@@ -1205,8 +1471,7 @@ main(int argc, char *argv[])
 	memset(&bk, 0, sizeof(bk));
 	memset(&is, 0, sizeof(is));
 	book.depth = -1;
-	while ((c = getopt_long(argc, argv, "a:b:c:C:d:hi:l:o:S:t:", longopts,
-	    NULL)) != -1) {
+	while ((c = msg_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'a':
 			opt_authors = xreallocarray(opt_authors,
@@ -1226,8 +1491,6 @@ main(int argc, char *argv[])
 		case 'd':
 			depth = optarg;
 			break;
-		case 'h':
-			msg_help();
 		case 'i':
 			book.identifier = optarg;
 			break;
@@ -1242,6 +1505,9 @@ main(int argc, char *argv[])
 			break;
 		case 't':
 			book.title = optarg;
+			break;
+		case OPT_STATIC:
+			book.static_dir = optarg;
 			break;
 		default:
 			msg_usage();
@@ -1273,6 +1539,13 @@ main(int argc, char *argv[])
 	FILL(css, site_get(&cf, "css"));
 	FILL(base, site_get(&cf, "base"));
 	FILL(base, cf.url);
+	/* static_dir, as the folder of the file names it. */
+	if (book.static_dir == NULL && cf.static_dir != NULL) {
+		/* A site's default static folder need not exist. */
+		static_owned = site_path(&cf, cf.static_dir);
+		if (stat(static_owned, &st) == 0 && S_ISDIR(st.st_mode))
+			book.static_dir = static_owned;
+	}
 #undef FILL
 	if (depth == NULL)
 		depth = site_get(&cf, "toc-depth");
@@ -1317,6 +1590,12 @@ main(int argc, char *argv[])
 		    book.lang);
 		msg_usage();
 	}
+	if (book.static_dir != NULL && (stat(book.static_dir, &st) != 0 ||
+	    !S_ISDIR(st.st_mode))) {
+		msg_err(NULL, 0, "--static: '%s' is not a folder",
+		    book.static_dir);
+		goto done;
+	}
 	if (book.base != NULL && !url_has_scheme(book.base)) {
 		msg_err(NULL, 0, "base URL '%s' is not absolute", book.base);
 		msg_usage();
@@ -1352,11 +1631,19 @@ main(int argc, char *argv[])
 	}
 	if (bk.nkeys > 1)
 		qsort(bk.keys, bk.nkeys, sizeof(*bk.keys), cmp_key);
+	book.lang_set = book.lang != NULL;
 	if (book.lang == NULL)
 		book.lang = lang.n > 0 ? lang.p : "en";
 	if (book.ncreators == 0 && book.creators == NULL) {
 		derived = split_lines(authors.p, &book.ncreators);
 		book.creators = derived;
+		rank_creators(derived, book.ncreators);
+	}
+	/* A long book: contents by year (and month), chapters only. */
+	if (n > GROUP_YEAR) {
+		book.group = n > GROUP_MONTH ? 2 : 1;
+		if (depth == NULL)
+			book.depth = 1;
 	}
 	if (book.identifier == NULL) {
 		buf_adds(&idn, book.title);
@@ -1404,6 +1691,7 @@ main(int argc, char *argv[])
 		goto fail;
 	}
 	nav_finish();
+	notes_summary();
 	if (write_nav() < 0 || write_ncx() < 0 || write_opf(cover, ctype) < 0)
 		goto fail;
 	k = zip_close(bk.zip);
@@ -1429,6 +1717,8 @@ done:
 	buf_free(&css);
 	buf_free(&bk.nav);
 	buf_free(&bk.ncx);
+	buf_free(&bk.allauthors);
+	buf_free(&bk.lasthref);
 	idset_free(&seen_authors);
 	idset_free(&bk.noted);
 	free(bk.uuid);
@@ -1441,5 +1731,6 @@ done:
 		free(book.creators);
 	free(book.subjects);
 	site_free(&cf);
+	free(static_owned);
 	return status;
 }

@@ -111,10 +111,10 @@ write_item(struct feed *f, const struct ir_record *rec)
 		msg_oom();
 	set_str(it, "id", rec->f[IR_ID], rec->len[IR_ID]);
 	if (*perma != '\0')
-		set_cstr(it, "url", feed_entry_url(rec, perma, &f->url));
+		set_cstr(it, "url", feed_entry_url(f, perma, &f->url));
 	if (rec->len[IR_LINK] > 0)
 		set_cstr(it, "external_url",
-		    feed_entry_url(rec, rec->f[IR_LINK], &f->url));
+		    feed_entry_url(f, rec->f[IR_LINK], &f->url));
 	set_str(it, "title", rec->f[IR_TITLE], rec->len[IR_TITLE]);
 	/* A summary-only feed (-s) keeps the body of an item without url. */
 	if (!f->summaries_only || *perma == '\0')
@@ -130,7 +130,7 @@ write_item(struct feed *f, const struct ir_record *rec)
 	set_str(it, "summary", rec->f[IR_SUMMARY], rec->len[IR_SUMMARY]);
 	if (rec->len[IR_IMAGE] > 0)
 		set_cstr(it, "image",
-		    feed_entry_url(rec, rec->f[IR_IMAGE], &f->url2));
+		    feed_entry_url(f, rec->f[IR_IMAGE], &f->url2));
 	set_date(it, "date_published", rec->date);
 	if (rec->len[IR_UPDATED] > 0)
 		set_date(it, "date_modified", rec->updated);

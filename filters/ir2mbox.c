@@ -11,12 +11,22 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "html.h"
 #include "mail.h"
 #include "site.h"
+#include "text.h"
 #include "xhtml.h"
 #include "quire.h"
 
-static const char usage[] = "[-t] [-c file] [-f from] [-o file] [file ...]";
+static const char usage[] = "[-hqtv] [-c file] [-f from] [-o file] [file ...]";
+
+static const struct msg_opt opts[] = {
+	{ 'c', "config", "file", "read from, to and list-id from a file" },
+	{ 'f', "from", "address", "the sender, 'Name <address>'" },
+	{ 'o', "output", "file", "write to file, replaced only on success" },
+	{ 't', "text-only", NULL, "plain text messages, no HTML part" },
+	{ 0, NULL, NULL, NULL }
+};
 
 /* An address given by the user: display name (may be NULL) and addr-spec. */
 struct addr {
@@ -31,32 +41,8 @@ static struct addr list_id;		/* "list-id"; addr holds the id */
 
 /* One message's working storage, reused from issue to issue. */
 struct msg {
-	struct buf hdr, html, qtext, qhtml, tmp, out;
+	struct buf hdr, html, text, qtext, qhtml, tmp, out;
 };
-
-/*
- * Append url with every byte a URI may not hold (RFC 3986: space,
- * controls, non-ASCII, '"', '<', '>', '\', '^', '`', '{', '|', '}')
- * percent-encoded, so that it can stand between '<' and '>'.
- */
-static void
-put_uri(struct buf *b, const char *s, size_t n)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	unsigned char c;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		c = (unsigned char)s[i];
-		if (c > 32 && c < 127 && strchr("\"<>\\^`{|}", c) == NULL) {
-			buf_addc(b, c);
-		} else {
-			buf_addc(b, '%');
-			buf_addc(b, hex[c >> 4]);
-			buf_addc(b, hex[c & 15]);
-		}
-	}
-}
 
 /*
  * The default sender: the authors' names and the first valid address
@@ -199,7 +185,7 @@ put_headers(struct msg *m, const struct ir_record *rec)
 	if (url_has_scheme(rec->f[IR_PERMALINK])) {
 		buf_reset(&m->tmp);
 		buf_addc(&m->tmp, '<');
-		put_uri(&m->tmp, rec->f[IR_PERMALINK], rec->len[IR_PERMALINK]);
+		url_normalize(&m->tmp, rec->f[IR_PERMALINK]);
 		buf_addc(&m->tmp, '>');
 		/* A URI too long for any line is left out, not broken. */
 		if (m->tmp.n + 16 <= MAIL_LINE_HARD) {
@@ -215,27 +201,93 @@ put_headers(struct msg *m, const struct ir_record *rec)
 	free(domain);
 }
 
+static void title_clean(struct buf *b, const struct ir_record *rec);
+
+/* html_urls() callback: absolute against the permalink, as URIs. */
+static void
+body_url(void *ctx, const char *url, struct buf *out)
+{
+	const struct ir_record *rec = ctx;
+
+	if (*url != '#' && !url_has_scheme(url) &&
+	    url_has_scheme(rec->f[IR_PERMALINK])) {
+		struct buf abs = BUF_INIT;
+
+		url_resolve(rec->f[IR_PERMALINK], url, &abs);
+		url_normalize(out, abs.p);
+		buf_free(&abs);
+	} else {
+		url_normalize(out, url);
+	}
+}
+
 /* The HTML part: a whole document around field 15 (tmp is scratch). */
 static void
 make_html(struct buf *b, struct buf *tmp, const struct ir_record *rec)
 {
-	const char *body = rec->f[IR_HTML];
-	size_t n = rec->len[IR_HTML];
+	const char *body, *dir;
+	size_t n;
 
-	buf_adds(b, "<!DOCTYPE html>\n");
-	if (ir_lang_ok(rec->f[IR_LANG], rec->len[IR_LANG]))
-		buf_printf(b, "<html lang=\"%s\">\n", rec->f[IR_LANG]);
-	else
-		buf_adds(b, "<html>\n");
-	buf_adds(b, "<head>\n<meta charset=\"utf-8\">\n<title>");
 	buf_reset(tmp);
-	mail_hdr_clean(tmp, rec->f[IR_TITLE], rec->len[IR_TITLE]);
-	xhtml_escape(b, tmp->p, tmp->n, 1);
+	html_urls(tmp, rec->f[IR_HTML], rec->len[IR_HTML], body_url,
+	    (void *)rec);
+	body = tmp->p;
+	n = tmp->n;
+	buf_adds(b, "<!DOCTYPE html>\n");
+	if (ir_lang_ok(rec->f[IR_LANG], rec->len[IR_LANG])) {
+		dir = xhtml_lang_dir(rec->f[IR_LANG]);
+		buf_printf(b, "<html lang=\"%s\"%s>\n", rec->f[IR_LANG],
+		    strcmp(dir, "rtl") == 0 ? " dir=\"rtl\"" : "");
+	} else {
+		buf_adds(b, "<html dir=\"auto\">\n");
+	}
+	buf_adds(b, "<head>\n<meta charset=\"utf-8\">\n<title>");
+	title_clean(b, rec);
 	buf_adds(b, "</title>\n</head>\n<body>\n");
 	buf_add(b, body, n);
 	if (n > 0 && body[n - 1] != '\n')
 		buf_addc(b, '\n');
 	buf_adds(b, "</body>\n</html>\n");
+}
+
+/* The title of rec for the HTML title element, escaped. */
+static void
+title_clean(struct buf *b, const struct ir_record *rec)
+{
+	struct buf t = BUF_INIT;
+
+	mail_hdr_clean(&t, rec->f[IR_TITLE], rec->len[IR_TITLE]);
+	xhtml_escape(b, t.p != NULL ? t.p : "", t.n, 1);
+	buf_free(&t);
+}
+
+/*
+ * The text/plain part, for a terminal client: a link post's link
+ * first, the body rendered to text with its links numbered and
+ * absolute, then a "Read online" line with the permalink.  The
+ * Markdown source stands in when libxml2 cannot read the body.
+ */
+static void
+make_text(struct buf *b, struct buf *tmp, const struct ir_record *rec)
+{
+	const char *perma = rec->f[IR_PERMALINK];
+
+	if (rec->len[IR_LINK] > 0) {
+		buf_adds(b, "Link: ");
+		buf_reset(tmp);
+		url_normalize(tmp, rec->f[IR_LINK]);
+		buf_add(b, tmp->p, tmp->n);
+		buf_adds(b, "\n\n");
+	}
+	if (text_from_html(b, rec->f[IR_HTML], rec->len[IR_HTML], perma) < 0)
+		buf_add(b, rec->f[IR_MARKDOWN], rec->len[IR_MARKDOWN]);
+	if (b->n > 0 && b->p[b->n - 1] != '\n')
+		buf_addc(b, '\n');
+	if (url_has_scheme(perma)) {
+		buf_reset(tmp);
+		url_normalize(tmp, perma);
+		buf_printf(b, "\n-- \nRead online: %s\n", tmp->p);
+	}
 }
 
 /* Nonzero if b holds s[0..n) (memmem is not POSIX). */
@@ -305,7 +357,9 @@ make_message(struct msg *m, const struct ir_record *rec)
 	buf_reset(&m->html);
 	buf_reset(&m->out);
 	put_headers(m, rec);
-	mail_qp_encode(&m->qtext, rec->f[IR_MARKDOWN], rec->len[IR_MARKDOWN]);
+	buf_reset(&m->text);
+	make_text(&m->text, &m->tmp, rec);
+	mail_qp_encode(&m->qtext, m->text.p, m->text.n);
 	buf_add(&m->qtext, "", 0);
 	if (plain_only) {
 		buf_add(&m->hdr, part_plain, sizeof(part_plain) - 1);
@@ -406,6 +460,7 @@ free_all(struct msg *m)
 
 	buf_free(&m->hdr);
 	buf_free(&m->html);
+	buf_free(&m->text);
 	buf_free(&m->qtext);
 	buf_free(&m->qhtml);
 	buf_free(&m->tmp);
@@ -433,7 +488,7 @@ main(int argc, char *argv[])
 	int c, got, ok = 1;
 
 	msg_init(argc, argv, usage);
-	while ((c = getopt(argc, argv, "c:f:ho:t")) != -1) {
+	while ((c = msg_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'c':
 			confpath = optarg;
@@ -441,8 +496,6 @@ main(int argc, char *argv[])
 		case 'f':
 			fromopt = optarg;
 			break;
-		case 'h':
-			msg_help();
 		case 'o':
 			outpath = optarg;
 			break;

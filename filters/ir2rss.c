@@ -60,11 +60,12 @@ write_item(struct feed *f, const struct ir_record *rec)
 	    rec->f[IR_PERMALINK];
 	if (*link != '\0')
 		feed_xml_elem(x, 3, "link",
-		    feed_entry_url(rec, link, &f->url));
+		    feed_entry_url(f, link, &f->url));
 	feed_xml_start(x, 3, "guid");
 	feed_xml_attr(x, "isPermaLink", guid_is_permalink(rec) ?
 	    "true" : "false");
-	feed_xml_text(x, rec->f[IR_ID], rec->len[IR_ID], 0);
+	feed_uri(f, rec->f[IR_ID]);
+	feed_xml_text(x, f->uri.p, f->uri.n, 0);
 	feed_xml_end(x, -1);
 	write_date(x, 3, "pubDate", rec->date);
 
@@ -91,7 +92,7 @@ write_item(struct feed *f, const struct ir_record *rec)
 
 	/* No length is known, so never an enclosure. */
 	if (rec->len[IR_IMAGE] > 0) {
-		feed_entry_url(rec, rec->f[IR_IMAGE], &f->url2);
+		feed_entry_url(f, rec->f[IR_IMAGE], &f->url2);
 		feed_xml_start(x, 3, "media:content");
 		feed_xml_attr(x, "url", f->url2.p);
 		feed_xml_attr(x, "medium", "image");
@@ -100,14 +101,17 @@ write_item(struct feed *f, const struct ir_record *rec)
 		feed_xml_end(x, -1);
 	}
 
+	/* Readers parse description as HTML: the text is escaped for it. */
 	if (rec->len[IR_SUMMARY] > 0) {
 		feed_xml_start(x, 3, "description");
-		feed_xml_text(x, rec->f[IR_SUMMARY], rec->len[IR_SUMMARY], 0);
+		feed_text_html(f, rec->f[IR_SUMMARY], rec->len[IR_SUMMARY]);
+		feed_xml_text(x, f->html.p, f->html.n, 0);
 		feed_xml_end(x, -1);
 	}
 	if (!f->summaries_only && rec->len[IR_HTML] > 0) {
 		feed_xml_start(x, 3, "content:encoded");
-		feed_xml_text(x, rec->f[IR_HTML], rec->len[IR_HTML], 1);
+		feed_entry_html(f, rec);
+		feed_xml_text(x, f->html.p, f->html.n, 1);
 		feed_xml_end(x, -1);
 	}
 	feed_xml_end(x, 2);
@@ -119,7 +123,7 @@ write_feed(struct feed *f, FILE *out)
 {
 	struct feed_xml x;
 	struct buf b = BUF_INIT;
-	const char *logo;
+	const char *logo, *desc;
 
 	feed_xml_open(&x, out);
 	feed_xml_doc(&x);
@@ -132,14 +136,16 @@ write_feed(struct feed *f, FILE *out)
 	feed_xml_attr(&x, "xmlns:media", "http://search.yahoo.com/mrss/");
 	feed_xml_start(&x, 1, "channel");
 	feed_xml_elem(&x, 2, "title", f->val[FEED_TITLE]);
-	feed_xml_elem(&x, 2, "link", f->val[FEED_LINK]);
-	feed_xml_elem(&x, 2, "description", f->val[FEED_DESCRIPTION] != NULL ?
-	    f->val[FEED_DESCRIPTION] : f->val[FEED_TITLE]);
+	feed_xml_elem(&x, 2, "link", feed_uri(f, f->val[FEED_LINK]));
+	desc = f->val[FEED_DESCRIPTION] != NULL ? f->val[FEED_DESCRIPTION] :
+	    f->val[FEED_TITLE];
+	feed_xml_elem(&x, 2, "description",
+	    feed_text_html(f, desc, strlen(desc)));
 	if (f->val[FEED_SELF] != NULL) {
 		feed_xml_start(&x, 2, "atom:link");
 		feed_xml_attr(&x, "rel", "self");
 		feed_xml_attr(&x, "type", "application/rss+xml");
-		feed_xml_attr(&x, "href", f->val[FEED_SELF]);
+		feed_xml_attr(&x, "href", feed_uri(f, f->val[FEED_SELF]));
 		feed_xml_end(&x, -1);
 	}
 	if (f->val[FEED_LANGUAGE] != NULL)
@@ -153,9 +159,9 @@ write_feed(struct feed *f, FILE *out)
 	    f->val[FEED_ICON];
 	if (logo != NULL) {
 		feed_xml_start(&x, 2, "image");
-		feed_xml_elem(&x, 3, "url", logo);
+		feed_xml_elem(&x, 3, "url", feed_uri(f, logo));
 		feed_xml_elem(&x, 3, "title", f->val[FEED_TITLE]);
-		feed_xml_elem(&x, 3, "link", f->val[FEED_LINK]);
+		feed_xml_elem(&x, 3, "link", feed_uri(f, f->val[FEED_LINK]));
 		feed_xml_end(&x, 2);
 	}
 	buf_free(&b);

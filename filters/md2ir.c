@@ -8,7 +8,6 @@
  * still converted.
  */
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -26,9 +25,27 @@
 #include "sitemd.h"
 #include "xhtml.h"
 
-static const char usage[] = "[-dqS] [-b base-url] [-c site.yaml] [-e excerpt-separator] "
+static const char usage[] = "[-dhqSv] [-b base-url] [-c site.yaml] [-e excerpt-separator] "
     "[--authors file] [--timezone zone] [-o file] [-r content-dir] "
     "[--permalink pattern] [--now date] [file ...]";
+
+/* Long-only options. */
+enum { OPT_AUTHORS = 301, OPT_TIMEZONE, OPT_PERMALINK, OPT_NOW };
+
+static const struct msg_opt opts[] = {
+	{ 'b', "base", "url", "the site's URL: permalinks and links absolute" },
+	{ 'c', "config", "site.yaml", "read the site's configuration" },
+	{ 'e', "excerpt-separator", "marker", "where a post's excerpt ends" },
+	{ 'd', "drafts", NULL, "include drafts" },
+	{ 'o', "output", "file", "write to file, replaced only on success" },
+	{ 'r', "content-dir", "dir", "the content root below which paths count" },
+	{ 'S', "safe", NULL, "drop raw HTML from the bodies" },
+	{ OPT_AUTHORS, "authors", "file", "the site's author data file" },
+	{ OPT_TIMEZONE, "timezone", "zone", "the zone of dates without one" },
+	{ OPT_PERMALINK, "permalink", "pattern", "the permalink pattern" },
+	{ OPT_NOW, "now", "date", "the date scheduled posts are compared to" },
+	{ 0, NULL, NULL, NULL }
+};
 
 static const char *base_url;		/* -b */
 static int with_drafts;			/* -d */
@@ -867,13 +884,6 @@ main(int argc, char *argv[])
 		/* No tagfilter: the HTML pass removes what it disarms. */
 		"table", "strikethrough", "autolink", "tasklist"
 	};
-	static const struct option longopts[] = {
-		{ "authors", required_argument, NULL, 'A' },
-		{ "timezone", required_argument, NULL, 'Z' },
-		{ "permalink", required_argument, NULL, 'P' },
-		{ "now", required_argument, NULL, 'N' },
-		{ NULL, 0, NULL, 0 }
-	};
 	static char *dash[] = { "-", NULL };
 	struct buf line = BUF_INIT;
 	struct authors *authors = NULL;
@@ -890,13 +900,12 @@ main(int argc, char *argv[])
 	memset(&popts, 0, sizeof(popts));
 	memset(&layout, 0, sizeof(layout));
 	has_now = 0;
-	while ((c = getopt_long(argc, argv, "b:c:de:hqo:r:S", longopts,
-	    NULL)) != -1) {
+	while ((c = msg_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
-		case 'A':
+		case OPT_AUTHORS:
 			authors_path = optarg;
 			break;
-		case 'Z':
+		case OPT_TIMEZONE:
 			if (!date_zone_ok(optarg)) {
 				msg_err(NULL, 0, "--timezone: '%s' is not a "
 				    "zone of the system's zoneinfo (an IANA "
@@ -914,10 +923,10 @@ main(int argc, char *argv[])
 			}
 			layout.root = optarg;
 			break;
-		case 'P':
+		case OPT_PERMALINK:
 			layout.pattern = optarg;
 			break;
-		case 'N':
+		case OPT_NOW:
 			if (date_parse(optarg, &now) < 0) {
 				msg_err(NULL, 0, "--now: cannot read the date "
 				    "'%s'", optarg);
@@ -942,11 +951,6 @@ main(int argc, char *argv[])
 		case 'e':
 			excerpt_sep = optarg;
 			break;
-		case 'h':
-			msg_help();
-		case 'q':
-			quiet = 1;
-			break;
 		case 'o':
 			outpath = optarg;
 			break;
@@ -957,6 +961,8 @@ main(int argc, char *argv[])
 			msg_usage();
 		}
 	}
+	if (msg_level == MSG_QUIET)
+		quiet = 1;
 	argc -= optind;
 	argv += optind;
 	if (out_refuse_input(outpath, argc, argv) < 0)
@@ -1008,6 +1014,7 @@ main(int argc, char *argv[])
 	buf_free(&line);
 	idset_free(&ids);
 	authors_free(authors);
+
 	popts.authors = NULL;
 	site_done(&site, site_root, site_authors);
 	/* A file given with -o is replaced only when every issue converted. */

@@ -49,4 +49,20 @@ is "$("$QTEST" uuid https://www.example.org/)" 84f5ec25-93a7-5271-bfbb-77d0e0a15
 is "$(printf abc | "$QTEST" sha1)" a9993e364706816aba3e25717850c26c9cd0d89d "SHA-1 of abc (FIPS 180 example)"
 is "$(head -c 1000000 /dev/zero | tr '\0' a | "$QTEST" sha1)" 34aa973cd4c4daa4f61eeb2bdbad27316534016f "SHA-1 of a million a"
 
+# url_normalize: one rule for every URL an output writes (quire-ir.5, URLS).
+while IFS='	' read -r in want; do
+	is "$("$QTEST" norm "$in")" "$want" "normalise $in"
+done <<'EOF2'
+https://example.org/22-Кошка-и-луна/	https://example.org/22-%D0%9A%D0%BE%D1%88%D0%BA%D0%B0-%D0%B8-%D0%BB%D1%83%D0%BD%D0%B0/
+https://example.org/26 file name with spaces/	https://example.org/26%20file%20name%20with%20spaces/
+/img/my photo (1).png	/img/my%20photo%20(1).png
+https://Bücher.example/a?b=ü#x#y	https://xn--bcher-kva.example/a?b=%C3%BC#x%23y
+https://user@b%C3%BCcher.example:8080/p%20q%zz	https://user@xn--bcher-kva.example:8080/p%20q%25zz
+https://faß.de/	https://xn--fa-hia.de/
+http://[::1]:80/a[b]	http://[::1]:80/a%5Bb%5D
+https://example.org/a?q=1&r=2#top	https://example.org/a?q=1&r=2#top
+mailto:a@b	mailto:a@b
+#fn-x	#fn-x
+EOF2
+
 done_testing

@@ -142,6 +142,8 @@ printf -- '---\ntitle: p\ndate: 2020-01-01\npublished: false\n---\n' > "$T/unpub
 run md2ir "$T/draft.md" "$T/unpub.md"
 is "$rc:$(wc -l < "$T/out")" "0:0" "drafts are skipped, exit 0"
 is "$(grep -c 'a draft, skipped' "$T/err")" 2 "with a note for each"
+run md2ir --base https://example.org --drafts "$T/draft.md"
+is "$(field 4)" "https://example.org/draft/" "long options: --base, --drafts"
 run md2ir -d "$T/draft.md" "$T/unpub.md"
 is "$(field 3 | tr '\n' ' ')" "d p " "-d includes them"
 printf -- '---\ntitle: p\npublished: 2021-02-03T04:05:06Z\n---\n' > "$T/pubdate.md"

@@ -12,7 +12,7 @@ X='/*[local-name()="feed"]/*[local-name()='
 for p in ir2atom ir2rss; do
 	run $p -h
 	is "$rc" 0 "$p -h: exit 0"
-	like "$(cat "$T/out")" "^usage: $p \\[-hs\\]" "$p -h: usage on standard output"
+	like "$(cat "$T/out")" "^usage: $p \\[-hqsv\\]" "$p -h: usage on standard output"
 	run $p --version
 	is "$(cat "$T/out")" "$p (quire) 0.1.0" "$p --version"
 	run $p -Z "$S"

@@ -10,6 +10,13 @@ E=testdata/epub
 
 md2ir -b https://example.org $E/posts/*.md >"$T/img.ir"
 run ir2epub -c $E/book.yaml --cover $E/cover.png -o "$T/img.epub" "$T/img.ir"
+is "$(cat "$T/err")" "ir2epub: 5 images not embedded (1 remote, 3 outside the post folder, 1 missing); -v lists them" \
+    "quiet on success: one line sums up the images left outside"
+run ir2epub -q -c $E/book.yaml --cover $E/cover.png -o "$T/img-q.epub" "$T/img.ir"
+is "$rc:$(cat "$T/err")" "0:" "-q: not even the summary"
+cmp -s "$T/img.epub" "$T/img-q.epub"; ok $? "-q: the same book"
+run ir2epub -v -c $E/book.yaml --cover $E/cover.png -o "$T/img.epub" "$T/img.ir"
+cp "$T/err" "$T/notes"
 is "$rc" 0 "a book with images is made"
 epub_clean "$T/img.epub" "epubcheck: nothing to report on the book with images"
 
@@ -62,8 +69,8 @@ like "$body" '<th class="align-center">centre</th>' "table alignment becomes a c
 like "$body" '<li>☑ done task</li>' "task list checkboxes become ballot boxes"
 like "$(cat "$T/x/EPUB/nav.xhtml")" '#a-subsection">A subsection</a>' "toc-depth 3 from book.yaml puts subsections in the nav"
 
-# Notes on stderr: once per image that stays outside, and why.
-err=$(cat "$T/err")
+# Notes on stderr with -v: once per image that stays outside, and why.
+err=$(cat "$T/notes")
 is "$(printf "%s\n" "$err" | grep -c "not embedded")" 5 "one note per image left outside"
 like "$err" "img.ir:1: image 'https://example.com/logo.png' not embedded \(remote\); linked instead" "the remote image is reported"
 like "$err" "image 'https://example.org/2021/01/04/img/nowhere.png' not embedded \(no such file\)" "a missing file is reported"

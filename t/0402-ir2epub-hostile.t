@@ -9,7 +9,7 @@ cd "$TD/.." || exit 1
 E=testdata/epub
 
 md2ir -b https://example.org $E/posts/2021-02-01-hostile-input.md >"$T/h.ir"
-run ir2epub -t "Hostile" -b https://example.org -o "$T/h.epub" "$T/h.ir" $E/raw.ir
+run ir2epub -v -t "Hostile" -b https://example.org -o "$T/h.epub" "$T/h.ir" $E/raw.ir
 is "$rc" 0 "a book from hostile input is made"
 epub_clean "$T/h.epub" "epubcheck: nothing to report on the hostile book"
 

@@ -12,7 +12,7 @@ R=rust-blog
 md2ir -b https://blog.rust-lang.org $R/[0-9]*.md $R/inside-rust/[0-9]* \
     >"$T/rust.ir" 2>/dev/null
 n=$(wc -l <"$T/rust.ir" | tr -d ' ')
-run ir2epub -t "The Rust Blog" -a "The Rust Team" -o "$T/rust.epub" "$T/rust.ir"
+run ir2epub -v -t "The Rust Blog" -a "The Rust Team" -o "$T/rust.epub" "$T/rust.ir"
 is "$rc" 0 "the whole Rust blog is bound"
 is "$(grep -cv ": image '[^']*' not embedded (.*); linked instead\$" "$T/err")" 0 \
     "stderr holds only notes on images that stay on the web"

@@ -104,7 +104,9 @@ for p in $IRF; do
 	expect "$p" 1 "y0.ir:1: field 1: not a date" "year 0" -- y0.ir
 	# shellcheck disable=SC2046
 	run "$p" $(args "$p") range.ir
-	is "$rc:$(cat "$T/err")" "0:" "$p: years 9999 and 1969 are written"
+	# The feeds warn that the root-relative permalinks stay relative.
+	is "$rc:$(grep -v 'links are relative' "$T/err")" "0:" \
+	    "$p: years 9999 and 1969 are written"
 done
 
 # YAML bombs and deep nesting, in front matter and in -c files.
@@ -133,7 +135,7 @@ mkdir -p site/posts
 printf 'secret\n' > site/secret.png
 printf -- '---\ntitle: t\ndate: 2020-01-01\n---\n![s](../secret.png) ![p](/etc/passwd)\n' > site/posts/p.md
 md2ir site/posts/p.md > out.ir
-run ir2epub -t Book out.ir
+run ir2epub -v -t Book out.ir
 is "$rc" 0 "ir2epub: image outside the tree: the book is still written"
 is "$(grep -c 'not embedded' "$T/err")" 2 "ir2epub: image outside the tree: one note per image"
 "$PY" -c 'import sys, zipfile; print("\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))' "$T/out" > names

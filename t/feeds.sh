@@ -15,8 +15,19 @@
 SCHEMA=$TD/feeds/atom.rnc
 
 cat >"$T/feedcheck.py" <<'EOF'
-import calendar, sys, xml.etree.ElementTree as ET
+import calendar, html, re, sys, xml.etree.ElementTree as ET
 import feedparser
+from urllib.parse import quote, urlsplit
+
+def uri(s):
+    # quire-ir(5), URLS: hosts in IDNA form, the rest percent-encoded UTF-8.
+    if not s:
+        return s
+    u = urlsplit(s)
+    host = u.hostname or ""
+    if u.scheme and u.netloc and not host.isascii():
+        s = s.replace(host, host.encode("idna").decode("ascii"), 1)
+    return quote(s, safe="!#$%&'()*+,/:;=?@[]~")
 
 fmt, irpath, feedpath = sys.argv[1:4]
 bad = []
@@ -41,8 +52,9 @@ with open(irpath, encoding="utf-8") as fp:
         for t in unlist(f[7]) + unlist(f[8]):
             if t not in terms:
                 terms.append(t)
-        recs.append(dict(date=f[0], id=f[1], title=f[2], permalink=f[3],
-                         link=f[4], updated=f[10] or f[0], terms=terms))
+        recs.append(dict(date=f[0], id=uri(f[1]), title=f[2],
+                         permalink=uri(f[3]), link=uri(f[4]),
+                         summary=f[5], updated=f[10] or f[0], terms=terms))
 
 def epoch(iso):
     return calendar.timegm((int(iso[0:4]), int(iso[5:7]), int(iso[8:10]),
@@ -67,6 +79,11 @@ for i, (e, r) in enumerate(zip(d.entries, recs)):
             if e.get("updated_parsed") else None
     if not r["title"]:
         del want["title"], got["title"]
+    if r["summary"]:
+        # What a reader shows: the summary's HTML as text.
+        want["summary"] = r["summary"]
+        got["summary"] = html.unescape(re.sub(r"<[^>]*>", "",
+                                              e.get("summary", "")))
     for k in want:
         if want[k] != got[k]:
             bad.append("entry %d: %s: got %.80r, want %.80r"

@@ -37,6 +37,18 @@ def unescape_text(s):
     return ''.join(out)
 
 
+URL_ATTR = re.compile(r'\b(href|src|srcset|poster|cite)="[^"]*"')
+
+
+def uri(s):
+    """quire-ir(5), URLS: hosts in IDNA form, the rest percent-encoded."""
+    from urllib.parse import quote, urlsplit
+    host = urlsplit(s).hostname or ''
+    if urlsplit(s).netloc and not host.isascii():
+        s = s.replace(host, host.encode('idna').decode('ascii'), 1)
+    return quote(s, safe="!#$%&'()*+,/:;=?@[]~")
+
+
 def split_list(s):
     vals, cur, i = [], [], 0
     if s == '':
@@ -215,23 +227,48 @@ def main(argv):
                     p['content-transfer-encoding'] != 'quoted-printable':
                 bad(where, '%s is not UTF-8 quoted-printable' %
                     p.get_content_type())
-        if parts[0].get_content() != text:
-            got = parts[0].get_content()
-            k = next((j for j in range(min(len(got), len(text)))
-                      if got[j] != text[j]), min(len(got), len(text)))
-            bad(where, 'text differs at %d: %r / %r' %
-                (k, got[k:k + 40], text[k:k + 40]))
+        # The text part is the body rendered for a terminal: no markup
+        # of a script, the link post's link first, the permalink last.
+        got = parts[0].get_content()
+        # (Prose may name "<script>"; an element has attributes or an end.)
+        # Code is indented by four spaces and shown as it is.
+        prose = '\n'.join(l for l in got.split('\n')
+                           if not l.startswith('    '))
+        # Inline code may show markup too: only more than the code holds
+        # is raw HTML that leaked.
+        tag = re.compile(r'<(script|style|iframe)\s[^>]*=|'
+                         r'</(script|style|iframe)>', re.I)
+        import html as htmlmod
+        code = htmlmod.unescape(' '.join(re.findall(
+            r'(?s)<code[^>]*>(.*?)</code>', html)))
+        if len(tag.findall(prose)) > len(tag.findall(code)):
+            bad(where, 'markup in the text part')
+        if rec[4] and not got.startswith('Link: ' + uri(rec[4]) + '\n'):
+            bad(where, 'text part does not start with the link')
+        if re.match(r'https?://', rec[3]) and \
+                not got.endswith('\n-- \nRead online: %s\n' % uri(rec[3])):
+            bad(where, 'text part does not end with the permalink')
+        import html as htmlmod
+        visible = htmlmod.unescape(re.sub(r'<[^>]*(>|$)', '', re.sub(
+            r'(?is)<(script|style|template|title)\b.*?</\1\s*>', '', html)))
+        if visible.strip() and not got.strip():
+            bad(where, 'empty text part')
         if not plain_only:
             doc = parts[1].get_content()
-            m2 = re.match(r'(?s)^<!DOCTYPE html>\n<html( lang="[^"]*")?>\n'
+            m2 = re.match(r'(?s)^<!DOCTYPE html>\n<html( lang="[^"]*")?'
+                          r'( dir="(rtl|auto)")?>\n'
                           r'<head>\n<meta charset="utf-8">\n<title>(.*?)'
                           r'</title>\n</head>\n<body>\n(.*)</body>\n'
                           r'</html>\n$', doc)
             want = html if html == '' or html.endswith('\n') else html + '\n'
             if not m2:
                 bad(where, 'HTML is not the expected document')
-            elif m2.group(3) != want:
+            elif URL_ATTR.sub('', m2.group(5)) != URL_ATTR.sub('', want):
+                # URLs are absolute and URIs; the rest is field 15.
                 bad(where, 'HTML body differs from field 15')
+            elif re.search(r'(href|src)="[^"]*[ \x80-\U0010ffff]',
+                           m2.group(5)):
+                bad(where, 'a URL in the HTML part is not a URI')
 
     for p in problems:
         print('# ' + p)

@@ -287,6 +287,12 @@ main(int argc, char *argv[])
 		buf_free(&out);
 		return 0;
 	}
+	if (strcmp(argv[1], "norm") == 0 && argc == 3) {
+		url_normalize(&out, argv[2]);
+		puts(out.p);
+		buf_free(&out);
+		return 0;
+	}
 	if (strcmp(argv[1], "host") == 0 && argc == 3) {
 		h = url_host(argv[2], &n);
 		printf("%.*s\n", h ? (int)n : 0, h ? h : "");
