@@ -137,7 +137,7 @@ open(sys.argv[2], "w", encoding="utf-8").write("".join(
 	for _f in "$@"; do
 		_i=$((_i + 1))
 		printf '%s\n' "$T/jing.$_i.xml"
-	done | xargs jing -c "$SCHEMA" >"$T/jing.out" 2>/dev/null || _rc=$?
+	done | xargs jing -c "$SCHEMA" >"$T/jing.out" 2>/dev/null || _rc=1
 	sed 's/^/#   /' "$T/jing.out" | head -20
 	return $_rc
 }
