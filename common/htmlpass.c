@@ -47,8 +47,8 @@ static const char *const blocks[] = {
 
 struct pass {
 	struct htmlpass *hp;
-	xmlHashTablePtr  used;		/* ids in the document */
-	xmlHashTablePtr  next;		/* slug -> next suffix to try */
+	/* ids in the document; an id's val: the next suffix to try */
+	struct strset    used;
 	struct buf       out, tmp;
 };
 
@@ -69,6 +69,8 @@ esc(struct buf *b, const char *s)
 {
 	size_t k;
 
+	if (s == NULL)		/* libxml2 leaves some nodes without text */
+		return;
 	for (;;) {
 		k = strcspn(s, "&<>\"");
 		buf_add(b, s, k);
@@ -262,7 +264,8 @@ collect_ids(struct pass *ps, xmlNodePtr n)
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
 		if ((id = xmlGetProp(n, (const xmlChar *)"id")) != NULL) {
-			xmlHashAddEntry(ps->used, id, (void *)1);
+			strset_add(&ps->used, (const char *)id,
+			    strlen((const char *)id));
 			xmlFree(id);
 		}
 		collect_ids(ps, n->children);
@@ -371,24 +374,23 @@ htmlpass_slug(struct buf *b, const char *s, size_t n)
 static void
 claim(struct pass *ps, const char *id)
 {
+	struct strset_slot *sl;
 	unsigned long k;
-	void *v;
 
 	buf_reset(&ps->tmp);
 	buf_adds(&ps->tmp, id);
-	if (xmlHashLookup(ps->used, (const xmlChar *)id) != NULL) {
-		v = xmlHashLookup(ps->next, (const xmlChar *)id);
-		for (k = v != NULL ? (unsigned long)(uintptr_t)v : 1; ; k++) {
+	if ((sl = strset_get(&ps->used, id, strlen(id), 0)) != NULL) {
+		for (k = sl->val > 0 ? sl->val : 1; ; k++) {
 			buf_reset(&ps->tmp);
 			buf_printf(&ps->tmp, "%s-%lu", id, k);
-			if (xmlHashLookup(ps->used, (const xmlChar *)ps->tmp.p)
-			    == NULL)
+			if (strset_get(&ps->used, ps->tmp.p, ps->tmp.n, 0) ==
+			    NULL)
 				break;
 		}
-		xmlHashUpdateEntry(ps->next, (const xmlChar *)id,
-		    (void *)(uintptr_t)(k + 1), NULL);
+		/* The slot may have moved: look it up again. */
+		strset_get(&ps->used, id, strlen(id), 0)->val = k + 1;
 	}
-	xmlHashAddEntry(ps->used, (const xmlChar *)ps->tmp.p, (void *)1);
+	strset_add(&ps->used, ps->tmp.p, ps->tmp.n);
 }
 
 static void
@@ -462,8 +464,6 @@ htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
 	}
 	memset(&ps, 0, sizeof(ps));
 	ps.hp = hp;
-	ps.used = xmlHashCreate(64);
-	ps.next = xmlHashCreate(16);
 	ps.out = *out;
 	body = find_body(xmlDocGetRootElement(doc));
 	if (body == NULL) {
@@ -478,8 +478,7 @@ htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
 	}
 	buf_adds(&ps.out, "");
 	*out = ps.out;
-	xmlHashFree(ps.used, NULL);
-	xmlHashFree(ps.next, NULL);
+	strset_free(&ps.used);
 	buf_free(&ps.tmp);
 	xmlFreeDoc(doc);
 	return 0;
@@ -517,15 +516,13 @@ htmlpass_plain(struct htmlpass *hp, const char *html, char *const *given,
 
 	memset(&ps, 0, sizeof(ps));
 	ps.hp = hp;
-	ps.used = xmlHashCreate(64);
-	ps.next = xmlHashCreate(16);
 	/* The ids cmark-gfm wrote itself (footnotes). */
 	for (p = html; (p = strstr(p, " id=\"")) != NULL; p = e) {
 		p += 5;
 		if ((e = strchr(p, '"')) == NULL)
 			break;
 		id = xstrndup(p, (size_t)(e - p));
-		xmlHashAddEntry(ps.used, (const xmlChar *)id, (void *)1);
+		strset_add(&ps.used, id, strlen(id));
 		free(id);
 	}
 	for (p = html; *p != '\0'; p = q) {
@@ -565,8 +562,7 @@ htmlpass_plain(struct htmlpass *hp, const char *html, char *const *given,
 		q += 4;
 	}
 	buf_adds(out, "");
-	xmlHashFree(ps.used, NULL);
-	xmlHashFree(ps.next, NULL);
+	strset_free(&ps.used);
 	buf_free(&ps.tmp);
 	buf_free(&s);
 	return 0;
