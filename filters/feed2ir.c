@@ -119,11 +119,12 @@ main(int argc, char *argv[])
 	}
 	if (nerr > 0)
 		ok = 0;
-	if (sitepath != NULL && write_site(sitepath, &site) < 0)
-		ok = 0;
-	feedin_site_free(&site);
 	/* Items read before an error are worth keeping: -o keeps them. */
 	if (out_close(out, 1) < 0)
 		ok = 0;
+	/* After the IR: out.c holds one output at a time. */
+	if (sitepath != NULL && write_site(sitepath, &site) < 0)
+		ok = 0;
+	feedin_site_free(&site);
 	return ok ? EXIT_OK : EXIT_DATA;
 }

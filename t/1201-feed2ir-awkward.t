@@ -82,7 +82,12 @@ is "$(f jsonfeed 2 15)" 'Just text &lt;b&gt;not bold&lt;/b&gt;' "json: content_t
 is "$(f jsonfeed 2 5)" "https://other.example/" "json: external_url is the link"
 
 # --site writes the feed's own metadata as a site configuration.
-feed2ir --site "$T/site.yaml" rss2-awkward.xml >/dev/null 2>&1
+feed2ir --site "$T/site.yaml" rss2-awkward.xml >"$T/with-site.ir" 2>/dev/null
+is "$?" 0 "--site: exit 0"
+feed2ir rss2-awkward.xml >"$T/without-site.ir" 2>/dev/null
+same_file "$T/with-site.ir" "$T/without-site.ir" "--site: the IR is written whole, as without it"
+feed2ir --site "$T/site3.yaml" -o "$T/o.ir" rss2-awkward.xml 2>/dev/null
+same_file "$T/o.ir" "$T/without-site.ir" "--site with -o: the IR is written whole"
 is "$(cat "$T/site.yaml" | grep -v '^#')" 'title: "Awkward & Sons"
 url: "https://awkward.example/blog/"
 description: "Notes on feeds"
