@@ -148,11 +148,21 @@ feed_open(struct feed *f)
 		}
 	}
 	if (!bad && f->val[FEED_ID] != NULL &&
-	    !url_has_scheme(f->val[FEED_ID])) {
+	    !url_id_ok(f->val[FEED_ID], strlen(f->val[FEED_ID]))) {
 		msg_err(site.path, 0, "id '%s' is not an absolute URI",
 		    f->val[FEED_ID]);
 		bad = 1;
 	}
+	/* No URL a reader would run, from options or the site (09). */
+	for (k = 0; !bad && k < FEED_NKEYS; k++)
+		if ((k == FEED_LINK || k == FEED_SELF || k == FEED_ICON ||
+		    k == FEED_LOGO || k == FEED_AUTHOR_URI) &&
+		    f->val[k] != NULL && !url_scheme_ok(f->val[k])) {
+			msg_err(f->opt[k] != NULL ? NULL : site.path, 0,
+			    "'%s' is not a URL a reader may follow (http, "
+			    "https, mailto or relative)", f->val[k]);
+			bad = 1;
+		}
 	if (!bad && f->val[FEED_LANGUAGE] != NULL &&
 	    !ir_lang_ok(f->val[FEED_LANGUAGE],
 	    strlen(f->val[FEED_LANGUAGE]))) {

@@ -1139,7 +1139,7 @@ item_identity(struct rd *r, struct item *it)
 	char uuid[UUID_LEN], d[DATE_IR_LEN], *js;
 	const char *link = it->link.n > 0 ? it->link.p : NULL;
 
-	if (it->id.n > 0 && url_has_scheme(it->id.p) &&
+	if (it->id.n > 0 && url_id_ok(it->id.p, it->id.n) &&
 	    memchr(it->id.p, ' ', it->id.n) == NULL)
 		return;
 	if (it->id.n > 0) {
@@ -1148,7 +1148,7 @@ item_identity(struct rd *r, struct item *it)
 		    r->o->source);
 		buf_addc(&b, ' ');
 		buf_add(&b, it->id.p, it->id.n);
-	} else if (link != NULL && url_has_scheme(link) &&
+	} else if (link != NULL && url_id_ok(link, strlen(link)) &&
 	    strchr(link, ' ') == NULL) {
 		buf_adds(&it->id, link);
 		return;
@@ -1276,7 +1276,11 @@ item_emit(struct rd *r, struct item *it)
 {
 	size_t i;
 
-	if (it->link.n == 0 && it->guid_link && url_has_scheme(it->id.p))
+	/* No link a reader would run (quire-ir.5): javascript: and such. */
+	if (it->link.n > 0 && !url_scheme_ok(it->link.p))
+		buf_reset(&it->link);
+	if (it->link.n == 0 && it->guid_link && url_has_scheme(it->id.p) &&
+	    url_scheme_ok(it->id.p))
 		buf_adds(&it->link, it->id.p);
 	/*
 	 * Atom's alternate and related links: a link post (ir2atom writes

@@ -133,7 +133,11 @@ srcset(struct buf *out, const char *v, html_url_fn *fn, void *ctx)
 		buf_reset(&url);
 		buf_add(&url, u, nu);
 		buf_reset(&res);
-		fn(ctx, url.p != NULL ? url.p : "", &res);
+		/* No URL a reader would run (quire-ir.5): "#" instead. */
+		if (url.p != NULL && !url_scheme_ok(url.p))
+			buf_addc(&res, '#');
+		else
+			fn(ctx, url.p != NULL ? url.p : "", &res);
 		if (res.p != NULL)
 			buf_adds(out, res.p);
 		/* The descriptors, up to the next comma. */
@@ -253,6 +257,9 @@ html_urls(struct buf *out, const char *html, size_t n, html_url_fn *fn,
 			buf_reset(&res);
 			if (kind == 2)
 				srcset(&res, val.p, fn, ctx);
+			else if (kind == 1 && val.p != NULL &&
+			    !url_scheme_ok(val.p))
+				buf_addc(&res, '#');	/* no script URL */
 			else if (kind == 1)
 				fn(ctx, val.p, &res);
 			if (kind == 0 || res.p == NULL ||

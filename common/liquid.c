@@ -4,8 +4,9 @@
  * marks) and the outputs {{ site.url }} and {{ site.baseurl }}; other
  * {{ ... }} outputs are left as they are.  The built-ins: highlight
  * (a fenced code block), raw (its content literal), comment (gone),
- * link and post_url (the post's URL); every other tag is dropped with
- * a note, the text between a block's tags kept.
+ * link and post_url (the post's URL), for (not run: removed with its
+ * body); every other tag is dropped with a note, the text between a
+ * block's tags kept.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +26,7 @@ struct tag {
 typedef size_t lq_fn(struct sitemd *, struct tag *, const char *,
     const char *);
 
-static lq_fn lq_highlight, lq_raw, lq_comment, lq_link, lq_end;
+static lq_fn lq_highlight, lq_raw, lq_comment, lq_link, lq_end, lq_for;
 
 /* The built-ins; a NULL function drops the tag without a note. */
 static const struct lq_builtin {
@@ -37,6 +38,7 @@ static const struct lq_builtin {
 	{ "comment", lq_comment },
 	{ "link", lq_link },
 	{ "post_url", lq_link },
+	{ "for", lq_for },
 	/* Closing tags of blocks whose opening tag had its note. */
 	{ "endif", lq_end }, { "endfor", lq_end }, { "endunless", lq_end },
 	{ "endcase", lq_end }, { "endcapture", lq_end },
@@ -209,6 +211,25 @@ lq_comment(struct sitemd *m, struct tag *t, const char *s, const char *end)
 	return (size_t)(close + clen - s);
 }
 
+/*
+ * A loop is not run: its body, which names the loop's variable, would
+ * reach the reader as template syntax.  It goes with a note.
+ */
+static size_t
+lq_for(struct sitemd *m, struct tag *t, const char *s, const char *end)
+{
+	const char *close;
+	size_t clen;
+
+	smd_note(m, SMD_LIQUID, t->line, "Liquid loop 'for' is not run: "
+	    "removed with its body");
+	if ((close = block_end(m, s + t->len, end, "endfor", 16, &clen)) ==
+	    NULL)
+		close = s + t->len, clen = 0;
+	smd_skip(&m->a, s, (size_t)(close + clen - s));
+	return (size_t)(close + clen - s);
+}
+
 static size_t
 lq_link(struct sitemd *m, struct tag *t, const char *s, const char *end)
 {
@@ -239,29 +260,65 @@ lq_end(struct sitemd *m, struct tag *t, const char *s, const char *end)
 	return t->len;
 }
 
-/* {{ site.url }}, {{ site.baseurl }}: their values; 0 for the rest. */
+/*
+ * {{ site.url }}, {{ site.baseurl }}, {{ site.KEY }} (a key of the site's
+ * configuration, -c): their values; 0 for the rest.
+ */
 static size_t
 output(struct sitemd *m, const char *s, const char *end)
 {
 	const char *p = s + 2, *lim = end - s > LQ_MAX ? s + LQ_MAX : end;
-	const char *e, *v;
+	const char *e, *e2, *v;
+	char *key, *own = NULL;
+	struct buf lit = BUF_INIT;
 	size_t n;
 
-	while (p < lim && (*p == ' ' || *p == '-'))
+	while (p < lim && (*p == ' ' || *p == '\n' || *p == '-'))
 		p++;
 	for (e = p; e + 1 < lim && !(e[0] == '}' && e[1] == '}'); e++)
-		if (*e == '\n' || *e == '{')
+		if (*e == '{' || (*e == '\n' && e[1] == '\n'))
 			return 0;
 	if (e + 1 >= lim)
 		return 0;
 	n = (size_t)(e - p);
-	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '-'))
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\n' ||
+	    p[n - 1] == '-'))
 		n--;
 	if (n == 8 && memcmp(p, "site.url", 8) == 0)
 		v = m->site_url;
 	else if (n == 12 && memcmp(p, "site.baseurl", 12) == 0)
 		v = m->baseurl;
-	else
+	else if (n > 2 && (*p == '"' || *p == '\'') &&
+	    (e2 = memchr(p + 1, *p, n - 1)) != NULL) {
+		/* "path" | relative_url, "path" | absolute_url (Jekyll's). */
+		const char *f = e2 + 1, *fe = p + n;
+
+		while (f < fe && (*f == ' ' || *f == '|'))
+			f++;
+		if (fe - f == 12 && memcmp(f, "relative_url", 12) == 0)
+			url_join(m->baseurl != NULL ? m->baseurl : "",
+			    own = xstrndup(p + 1, (size_t)(e2 - p - 1)), &lit);
+		else if (fe - f == 12 && memcmp(f, "absolute_url", 12) == 0 &&
+		    m->site_url != NULL)
+			url_join(m->site_url, own = xstrndup(p + 1,
+			    (size_t)(e2 - p - 1)), &lit);
+		else
+			return 0;
+		v = lit.p != NULL ? lit.p : "";
+	} else if (n > 5 && memcmp(p, "site.", 5) == 0 &&
+	    strcspn(p + 5, " |}") >= n - 5 && m->site_value != NULL) {
+		/* Any other key of the site's configuration. */
+		key = xstrndup(p + 5, n - 5);
+		v = own = m->site_value(m->arg, key);
+		free(key);
+		if (v == NULL) {
+			smd_note(m, SMD_LIQUID, smd_fline(&m->a), "Liquid "
+			    "'%.*s' is not a key of the site's configuration; "
+			    "removed", (int)n, p);
+			smd_skip(&m->a, s, (size_t)(e + 2 - s));
+			return (size_t)(e + 2 - s);
+		}
+	} else
 		return 0;
 	if (v == NULL) {
 		smd_note(m, SMD_LIQUID, smd_fline(&m->a), "Liquid '%.*s' has "
@@ -270,6 +327,8 @@ output(struct sitemd *m, const char *s, const char *end)
 		smd_emits(&m->a, v);
 		m->expanded[SMD_LIQUID]++;
 	}
+	free(own);
+	buf_free(&lit);
 	smd_skip(&m->a, s, (size_t)(e + 2 - s));
 	return (size_t)(e + 2 - s);
 }

@@ -382,10 +382,14 @@ author_text(struct rd *r, const char *s)
 		name = xstrndup(nm, nn);
 		post_inline_text(name, &text, NULL);
 		free(name);
-		buf_printf(&text, " <%.*s>", (int)na, ad);
+		name = xstrndup(ad, na);
+		/* No address a reader would run (quire-ir.5). */
+		if (url_scheme_ok(name))
+			buf_printf(&text, " <%s>", name);
+		free(name);
 	} else {
 		post_inline_text(s, &text, &url);
-		if (url.n > 0)
+		if (url.n > 0 && url_scheme_ok(url.p))
 			buf_printf(&text, " <%s>", url.p);
 	}
 	buf_free(&url);
@@ -407,7 +411,8 @@ author_map(const struct fm_node *m)
 	if (((a = fm_get(m, "email")) != NULL && a->type == FM_STR) ||
 	    ((a = fm_get(m, "url")) != NULL && a->type == FM_STR) ||
 	    ((a = fm_get(m, "link")) != NULL && a->type == FM_STR))
-		buf_printf(&b, " <%s>", a->s);
+		if (url_scheme_ok(a->s))
+			buf_printf(&b, " <%s>", a->s);
 	if (b.p == NULL)
 		buf_adds(&b, "");
 	return b.p;

@@ -295,6 +295,13 @@ int url_hexval(int c);
 int url_scheme_ok(const char *url);
 
 /*
+ * Nonzero if url can be a site's base URL (-b, a site configuration's
+ * url): an absolute http or https URL with a host and no query or
+ * fragment, which every permalink is joined to.
+ */
+int url_base_ok(const char *url);
+
+/*
  * Nonzero if s[0..n) is an id quire-ir(5) accepts: an absolute URI
  * (a scheme, no control or <>"{}|\^`; a space is written %20) whose scheme is not one
  * that runs or reads something (javascript, vbscript, data, blob,

@@ -421,9 +421,10 @@ map_quire(struct site *s, const struct fm_node *root,
 	s->timezone = site_get(s, "timezone");
 	s->authors_file = site_get(s, "authors_file");
 	s->excerpt_separator = site_get(s, "excerpt_separator");
-	if (s->url != NULL && !url_has_scheme(s->url)) {
+	if (s->url != NULL && !url_base_ok(s->url)) {
 		msg_err(s->path, fm_get(root, "url")->line,
-		    "url '%s' is not an absolute URL", s->url);
+		    "url '%s' is not an http or https URL without query or "
+		    "fragment", s->url);
 		return -1;
 	}
 	return 0;
@@ -458,9 +459,9 @@ tidy(struct site *s, const struct fm_node *root)
 	};
 	char *l, *p;
 
-	if (s->url != NULL && !url_has_scheme(s->url)) {
+	if (s->url != NULL && !url_base_ok(s->url)) {
 		msg_err(s->path, line_of(root, url_keys), "site URL '%s' is "
-		    "not absolute: not used", s->url);
+		    "not an absolute http or https URL: not used", s->url);
 		s->url = NULL;
 	}
 	if (s->language != NULL) {

@@ -64,6 +64,11 @@ struct sitemd {
 	char         *(*post_url)(void *arg, const char *ref);
 	/* A front matter value (Hugo param), malloc'ed, or NULL. */
 	char         *(*param)(void *arg, const char *name);
+	/*
+	 * A key of the site's configuration ({{ site.KEY }} in Liquid),
+	 * malloc'ed, or NULL; the callback may be NULL.
+	 */
+	char         *(*site_value)(void *arg, const char *key);
 	void           *arg;
 
 	/* Results. */

@@ -410,3 +410,18 @@ url_id_ok(const char *s, size_t n)
 			return 0;
 	return 1;
 }
+
+int
+url_base_ok(const char *url)
+{
+	size_t n;
+
+	if (strncasecmp(url, "https://", 8) == 0)
+		n = 8;
+	else if (strncasecmp(url, "http://", 7) == 0)
+		n = 7;
+	else
+		return 0;
+	return url[n] != '\0' && url[n] != '/' &&
+	    strpbrk(url, "?# \t\n\r\"<>\\") == NULL;
+}

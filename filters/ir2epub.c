@@ -1480,6 +1480,12 @@ main(int argc, char *argv[])
 			opt_authors[nopt_authors] = NULL;
 			break;
 		case 'b':
+			if (!url_base_ok(optarg)) {
+				msg_err(NULL, 0, "-b: '%s' is not an http or "
+				    "https URL without query or fragment",
+				    optarg);
+				msg_usage();
+			}
 			book.base = optarg;
 			break;
 		case 'c':

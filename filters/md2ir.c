@@ -61,6 +61,7 @@ static struct post_opts popts;		/* --timezone, --authors */
 static struct pl_site layout;
 /* The site (-c) when its permalink patterns are by section (Hugo). */
 static const struct site *by_section;
+static const struct site *the_site;	/* -c or ./quire.yaml */
 static int has_now;
 static int64_t now;
 
@@ -186,6 +187,40 @@ looks_like_uuid(const char *s)
 	return 1;
 }
 
+/*
+ * Percent-encode, in place, what a path taken from file names or front
+ * matter may hold but a URI path may not: white space, controls, the
+ * characters RFC 3986 excludes, '#' and '?' (which would start a
+ * fragment or a query) and a '%' that starts no escape.  Non-ASCII is
+ * kept: every output encodes it (quire-ir.5, URLS).
+ */
+static void
+path_escape(struct buf *b)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct buf o = BUF_INIT;
+	size_t i;
+	unsigned char c;
+
+	for (i = 0; i < b->n; i++) {
+		c = (unsigned char)b->p[i];
+		if (c <= ' ' || c == 0x7f || strchr("\"<>\\^`{|}#?", c) != NULL ||
+		    (c == '%' && (i + 2 >= b->n ||
+		    url_hexval(b->p[i + 1]) < 0 || url_hexval(b->p[i + 2]) < 0))) {
+			buf_addc(&o, '%');
+			buf_addc(&o, hex[c >> 4]);
+			buf_addc(&o, hex[c & 15]);
+		} else {
+			buf_addc(&o, c);
+		}
+	}
+	if (o.n != b->n) {
+		buf_reset(b);
+		buf_add(b, o.p, o.n);
+	}
+	buf_free(&o);
+}
+
 /* Derive path, permalink and id (quire-ir.5, IDENTITY); the path by
  * the site's layout rules (common/permalink.c, md2ir(1) LAYOUTS). */
 static int
@@ -215,6 +250,8 @@ identity(struct issue *is, const char *path, const char *slug,
 	}
 	if (pl_site_path(&layout, &post, path, &is->pathv, &why) < 0)
 		return fail(is, 0, "%s", why);
+	if (is->pathv.n > 0 && !url_has_scheme(is->pathv.p))
+		path_escape(&is->pathv);
 	if (strspn(is->pathv.p ? is->pathv.p : "", "/") == is->pathv.n)
 		return fail(is, 0, "cannot derive a permalink: give 'path' or "
 		    "'slug' in the front matter");
@@ -383,6 +420,20 @@ param(void *arg, const char *name)
 	return xstrdup(v->s);
 }
 
+/* A key of the site's configuration (Liquid's {{ site.KEY }}), or NULL. */
+static char *
+site_value(void *arg, const char *key)
+{
+	const struct fm_node *v;
+
+	(void)arg;
+	if (the_site == NULL || the_site->doc == NULL ||
+	    (v = fm_path(fm_root(the_site->doc), key)) == NULL ||
+	    v->type != FM_STR)
+		return NULL;
+	return xstrdup(v->s);
+}
+
 /*
  * A trailing "{#id}" of a heading's last text: taken off the tree and
  * returned (malloc'ed), or NULL.  htmlpass.c reads it the same way.
@@ -460,6 +511,8 @@ render(struct issue *is, int want_excerpt, char **text)
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node_type t;
+	static char *baseurl;		/* one site a run: kept */
+	static int have_baseurl;
 	struct sitemd m;
 	struct htmlpass hp;
 	struct rawnote rn;
@@ -475,10 +528,17 @@ render(struct issue *is, int want_excerpt, char **text)
 	m.line0 = line_of(&is->src, is->body);
 	m.quiet = quiet;
 	m.site_url = base_url;
-	m.baseurl = "";
+	/* Jekyll's baseurl, which relative_url prepends (site.c joins it
+	 * into the site's url already). */
+	if (!have_baseurl) {
+		baseurl = site_value(NULL, "baseurl");
+		have_baseurl = 1;
+	}
+	m.baseurl = baseurl != NULL ? baseurl : "";
 	m.excerpt_sep = excerpt_sep;
 	m.post_url = post_url;
 	m.param = param;
+	m.site_value = site_value;
 	m.arg = is;
 	sitemd_pre(&m, is->src.p + is->body, is->src.n - is->body);
 
@@ -736,6 +796,13 @@ convert(struct issue *is, struct buf *line)
 		return 0;
 	if (identity(is, p->path, p->slug, p->title, p->id) < 0)
 		return -1;
+	if (!url_id_ok(is->id.p, is->id.n)) {
+		/* The reader would refuse it (quire-ir.5): say so here. */
+		buf_reset(&is->tmp);
+		fm_show(&is->tmp, is->id.p, is->id.n, 300);
+		return fail(is, 0, "the id '%s' is not an absolute URI: give "
+		    "'id', 'slug' or -b", is->tmp.p);
+	}
 	if (!idset_add(&ids, is->id.p, is->id.n)) {
 		/* The id comes from the input: shown, never echoed raw. */
 		buf_reset(&is->tmp);
@@ -833,6 +900,7 @@ site_setup(struct site *s, const char *file, const char **authors_path,
 {
 	if (site_load(s, file, NULL) < 0)
 		return -1;
+	the_site = s;
 	if (base_url == NULL)
 		base_url = s->url;
 	if (excerpt_sep == NULL)
@@ -872,6 +940,7 @@ static void
 site_done(struct site *s, char *root, char *auth)
 {
 	by_section = NULL;
+	the_site = NULL;
 	site_free(s);
 	free(root);
 	free(auth);
@@ -935,9 +1004,10 @@ main(int argc, char *argv[])
 			has_now = 1;
 			break;
 		case 'b':
-			if (!url_has_scheme(optarg)) {
-				msg_err(NULL, 0, "-b: '%s' is not an absolute "
-				    "URL", optarg);
+			if (!url_base_ok(optarg)) {
+				msg_err(NULL, 0, "-b: '%s' is not an http or "
+				    "https URL without query or fragment",
+				    optarg);
 				msg_usage();
 			}
 			base_url = optarg;

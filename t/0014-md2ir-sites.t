@@ -171,7 +171,7 @@ is "$(cat "$T/err")" "md2ir: $T/esc.md:3: cannot read the date '2020-01-01U+001B
 printf -- '---\ntitle: x\ndate: 2020-01-01\npath: "/a\\e[2Jb"\n---\nx\n' > "$T/e1.md"
 cp "$T/e1.md" "$T/e2.md"
 run md2ir -b https://example.org "$T/e1.md" "$T/e2.md"
-is "$(cat "$T/err")" "md2ir: $T/e2.md: duplicate id 'https://example.org/aU+001B[2Jb': an earlier issue of this run has it" \
-    "an id echoed in a message shows its control characters"
+is "$(cat "$T/err")" "md2ir: $T/e2.md: duplicate id 'https://example.org/a%1B[2Jb': an earlier issue of this run has it" \
+    "a control character of a path is percent-encoded in the id, never echoed"
 
 done_testing
