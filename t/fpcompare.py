@@ -13,27 +13,9 @@ import time
 from urllib.parse import urljoin
 
 import feedparser
+from irlib import unlist
 
 feed, irpath = sys.argv[1:3]
-
-
-def unlist(s):
-    out, cur, i = [], "", 0
-    while i < len(s):
-        if s[i] == "\\" and i + 1 < len(s):
-            cur += s[i + 1]
-            i += 2
-            continue
-        if s[i] == "|":
-            out.append(cur)
-            cur = ""
-            i += 1
-            continue
-        cur += s[i]
-        i += 1
-    if s:
-        out.append(cur)
-    return out
 
 
 def iso(t):

@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import time
+from irlib import unlist
 
 feed2ir, top = sys.argv[1:3]
 
@@ -67,25 +68,6 @@ def applicable(expr):
             if k not in SUB:
                 return False
     return True
-
-
-def unlist(s):
-    out, cur, i = [], "", 0
-    while i < len(s):
-        if s[i] == "\\" and i + 1 < len(s):
-            cur += s[i + 1]
-            i += 2
-            continue
-        if s[i] == "|":
-            out.append(cur)
-            cur = ""
-            i += 1
-            continue
-        cur += s[i]
-        i += 1
-    if s:
-        out.append(cur)
-    return out
 
 
 def untext(s):

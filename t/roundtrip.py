@@ -20,6 +20,7 @@ Prints each difference as a TAP comment; exits 1 if there is one.
 """
 import re
 import sys
+from irlib import unlist
 
 fmt, orig_path, back_path = sys.argv[1:4]
 feed_path = sys.argv[4] if len(sys.argv) > 4 else None
@@ -29,25 +30,6 @@ LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 def fields(line):
     f = line.rstrip("\n").split("\t")
     return f + [""] * (16 - len(f))
-
-
-def unlist(s):
-    out, cur, i = [], "", 0
-    while i < len(s):
-        if s[i] == "\\" and i + 1 < len(s):
-            cur += s[i + 1]
-            i += 2
-            continue
-        if s[i] == "|":
-            out.append(cur)
-            cur = ""
-            i += 1
-            continue
-        cur += s[i]
-        i += 1
-    if s:
-        out.append(cur)
-    return out
 
 
 def terms(f):
