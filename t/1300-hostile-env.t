@@ -150,6 +150,17 @@ for p in ir2atom ir2rss ir2epub; do
 	like "$?:$(cat err)" "^1:$p: cannot create a temporary file" "34: $p: its spool is made in TMPDIR"
 done
 
+# The new file keeps the old one's owner and group, never a set-id bit.
+if [ "$(id -u)" = 0 ]; then
+	echo old > owned.ir
+	chown 65534:65534 owned.ir
+	chmod 6755 owned.ir
+	md2ir -o owned.ir good.md
+	is "$(stat -c '%u:%g %a' owned.ir)" "65534:65534 755" "-o keeps owner and group, drops set-id bits"
+else
+	ok 0 "# SKIP owner and group: needs root to give a file away"
+fi
+
 # Issue 14: an identical output leaves the file as it was, mtime included.
 md2ir -o same.ir good.md
 touch -d '2001-02-03 04:05:06' same.ir
