@@ -125,17 +125,11 @@ block_end(struct sitemd *m, const char *s, const char *end, const char *name,
 	return e;
 }
 
-static int
-at_line_start(const struct smd_out *o)
-{
-	return o->b.n == 0 || o->b.p[o->b.n - 1] == '\n';
-}
-
 static size_t
 lq_highlight(struct sitemd *m, struct tag *t, const char *s, const char *end)
 {
 	const char *body = s + t->len, *close;
-	size_t clen, f, i, k;
+	size_t clen, f, k;
 
 	if ((close = block_end(m, body, end, "endhighlight", 2, &clen)) ==
 	    NULL) {
@@ -144,14 +138,8 @@ lq_highlight(struct sitemd *m, struct tag *t, const char *s, const char *end)
 		smd_skip(&m->a, s, t->len);
 		return t->len;
 	}
-	f = smd_run(body, (size_t)(close - body), '`') + 1;
-	if (f < 3)
-		f = 3;
-	if (!at_line_start(&m->a))
-		smd_emits(&m->a, "\n");
-	for (i = 0; i < f; i++)
-		smd_emits(&m->a, "`");
-	smd_emit(&m->a, t->args, strcspn(t->args, " \t\n`%"));
+	f = smd_fence_open(&m->a, body, (size_t)(close - body), t->args,
+	    strcspn(t->args, " \t\n`%"));
 	smd_skip(&m->a, s, t->len);
 	if (body < close && *body != '\n')
 		smd_emits(&m->a, "\n");
@@ -172,10 +160,7 @@ lq_highlight(struct sitemd *m, struct tag *t, const char *s, const char *end)
 		smd_skip(&m->a, r, x.len);
 		body = r + x.len;
 	}
-	if (!at_line_start(&m->a))
-		smd_emits(&m->a, "\n");
-	for (i = 0; i < f; i++)
-		smd_emits(&m->a, "`");
+	smd_fence_close(&m->a, f);
 	smd_skip(&m->a, close, clen);
 	m->expanded[SMD_LIQUID]++;
 	k = (size_t)(close + clen - s);

@@ -134,13 +134,6 @@ find_close(const char *s, const char *end, const char *name, size_t *len)
 	return NULL;
 }
 
-static int
-at_line_start(const struct smd_out *o)
-{
-	return o->b.n == 0 || o->b.p[o->b.n - 1] == '\n';
-}
-
-
 /* Hugo's figure: <figure><a><img></a><figcaption><h4>...</figure>. */
 static void
 sc_figure(struct sitemd *m, struct sc *sc, const char *arg, const char *inner)
@@ -368,7 +361,7 @@ sc_details(struct sitemd *m, struct sc *sc, const char *arg, const char *inner)
 
 	(void)arg;
 	(void)inner;
-	if (!at_line_start(&m->a))
+	if (!smd_line_start(&m->a))
 		smd_emits(&m->a, "\n");
 	if (sc->close) {
 		if (!m->text)
@@ -394,7 +387,7 @@ highlight(struct sitemd *m, struct sc *sc, const char *s, const char *end)
 {
 	const char *body = s + sc->len, *close;
 	const char *lang = smd_arg(&sc->a, "lang", 0);
-	size_t clen, f, i;
+	size_t clen, f;
 
 	if ((m->miss & 1) || (close = find_close(body, end, "highlight",
 	    &clen)) == NULL) {
@@ -404,23 +397,14 @@ highlight(struct sitemd *m, struct sc *sc, const char *s, const char *end)
 		smd_skip(&m->a, s, sc->len);
 		return sc->len;
 	}
-	f = smd_run(body, (size_t)(close - body), '`') + 1;
-	if (f < 3)
-		f = 3;
-	if (!at_line_start(&m->a))
-		smd_emits(&m->a, "\n");
-	for (i = 0; i < f; i++)
-		smd_emits(&m->a, "`");
-	if (lang != NULL)
-		smd_emit(&m->a, lang, strcspn(lang, " \t\n`"));
+	f = smd_fence_open(&m->a, body, (size_t)(close - body),
+	    lang != NULL ? lang : "", lang != NULL ? strcspn(lang, " \t\n`") :
+	    0);
 	smd_skip(&m->a, s, sc->len);
 	if (body < close && *body != '\n')
 		smd_emits(&m->a, "\n");
 	smd_copy(&m->a, body, (size_t)(close - body));
-	if (!at_line_start(&m->a))
-		smd_emits(&m->a, "\n");
-	for (i = 0; i < f; i++)
-		smd_emits(&m->a, "`");
+	smd_fence_close(&m->a, f);
 	smd_skip(&m->a, close, clen);
 	m->expanded[SMD_SHORTCODE]++;
 	return (size_t)(close + clen - s);

@@ -622,3 +622,34 @@ sitemd_free(struct sitemd *m)
 	m->a.map = m->o.map = NULL;
 	m->a.nmap = m->o.nmap = m->a.cap = m->o.cap = 0;
 }
+
+int
+smd_line_start(const struct smd_out *o)
+{
+	return o->b.n == 0 || o->b.p[o->b.n - 1] == '\n';
+}
+
+size_t
+smd_fence_open(struct smd_out *o, const char *code, size_t n,
+    const char *lang, size_t nlang)
+{
+	size_t f = smd_run(code, n, '`') + 1, i;
+
+	if (f < 3)
+		f = 3;
+	if (!smd_line_start(o))
+		smd_emits(o, "\n");
+	for (i = 0; i < f; i++)
+		smd_emits(o, "`");
+	smd_emit(o, lang, nlang);
+	return f;
+}
+
+void
+smd_fence_close(struct smd_out *o, size_t fence)
+{
+	if (!smd_line_start(o))
+		smd_emits(o, "\n");
+	while (fence-- > 0)
+		smd_emits(o, "`");
+}

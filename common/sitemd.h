@@ -135,6 +135,19 @@ void smd_image(struct smd_out *o, const char *src, const char *alt);
 /* The longest run of c in s[0..n). */
 size_t smd_run(const char *s, size_t n, int c);
 
+/* Nonzero if what o holds so far ends a line (or is empty). */
+int smd_line_start(const struct smd_out *o);
+
+/*
+ * A fenced code block around code[0..n): smd_fence_open starts it on a
+ * line of its own, with a fence longer than any backtick run of the
+ * code and the info string lang[0..nlang), and returns the fence's
+ * length for smd_fence_close, which ends it.
+ */
+size_t smd_fence_open(struct smd_out *o, const char *code, size_t n,
+    const char *lang, size_t nlang);
+void smd_fence_close(struct smd_out *o, size_t fence);
+
 /*
  * Template pass: at s (in [s, end)), a shortcode ("{{<", "{{%") or a
  * Liquid tag or output ("{%", "{{"): the bytes it took from the input,
