@@ -1,5 +1,6 @@
 /* date.c: parsing and formatting dates without the C library's clock. */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -151,6 +152,20 @@ date_zone_ok(const char *zone)
 	return access(path, R_OK) == 0;
 }
 
+static pthread_mutex_t tz_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void
+date_tz_lock(void)
+{
+	pthread_mutex_lock(&tz_lock);
+}
+
+void
+date_tz_unlock(void)
+{
+	pthread_mutex_unlock(&tz_lock);
+}
+
 /*
  * Local time in zone to UTC, through the C library: TZ set to the zone
  * for the one mktime(3) call, then put back.  A time in a gap (the
@@ -166,8 +181,11 @@ local_time(const char *zone, int y, int mo, int d, int h, int mi, int se,
 	struct tm tm;
 	time_t r;
 
-	if (!date_zone_ok(zone))
+	date_tz_lock();
+	if (!date_zone_ok(zone)) {
+		date_tz_unlock();
 		return -1;
+	}
 	tz = getenv("TZ");
 	old = tz != NULL ? xstrdup(tz) : NULL;
 	memset(&tm, 0, sizeof(tm));
@@ -186,6 +204,7 @@ local_time(const char *zone, int y, int mo, int d, int h, int mi, int se,
 	else
 		unsetenv("TZ");
 	tzset();
+	date_tz_unlock();
 	free(old);
 	if (r == (time_t)-1 && (tm.tm_year != 69 || tm.tm_mday != 31))
 		return -1;

@@ -14,7 +14,8 @@
 
 #include "quire.h"
 
-static char why[256];
+/* The reason last given, one per thread (md2ir -j). */
+static _Thread_local char why[256];
 
 /* Offset of the first byte of the line that holds off. */
 static size_t
@@ -260,5 +261,5 @@ limits_strerror(int e)
 		    "one input file", LIMIT_FILE >> 20);
 		return why;
 	}
-	return strerror(e);
+	return strerror_r(e, why, sizeof(why));	/* GNU's: thread-safe */
 }

@@ -1,5 +1,6 @@
 /* msg.c: messages, usage, and allocation that never fails quietly. */
 #include <errno.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <getopt.h>
 #include <stdlib.h>
@@ -179,9 +180,44 @@ msg_getopt(int argc, char *argv[], const struct msg_opt *o)
 	}
 }
 
+/* This thread's capture (msg_capture_begin), or NULL: stderr. */
+static _Thread_local struct msg_capture *capture;
+
+/* fmt and ap appended to b, as vfprintf would write them. */
+static void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list aq;
+	int n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		msg_oom();
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
+	b->n += (size_t)n;
+}
+
 void
 msg_verr(const char *file, unsigned long line, const char *fmt, va_list ap)
 {
+	struct buf *b;
+
+	if (capture != NULL) {
+		b = &capture->text;
+		buf_printf(b, "%s: ", msg_prog);
+		if (file != NULL) {
+			if (line > 0)
+				buf_printf(b, "%s:%lu: ", file, line);
+			else
+				buf_printf(b, "%s: ", file);
+		}
+		buf_vprintf(b, fmt, ap);
+		buf_addc(b, '\n');
+		return;
+	}
 	fprintf(stderr, "%s: ", msg_prog);
 	if (file != NULL) {
 		if (line > 0)
@@ -213,6 +249,155 @@ msg_note(const char *file, unsigned long line, const char *fmt, ...)
 	va_start(ap, fmt);
 	msg_verr(file, line, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * The notes counted for msg_summary(), by kind, in the order of each
+ * kind's first note; only the thread that flushes captures (or works
+ * without one) touches them.
+ */
+static struct counted {
+	const struct msg_kind *k;
+	unsigned long n;
+} *counted;
+static size_t ncounted;
+
+static void
+count(const struct msg_kind *k)
+{
+	size_t i;
+
+	for (i = 0; i < ncounted; i++)
+		if (counted[i].k == k) {
+			counted[i].n++;
+			return;
+		}
+	counted = xreallocarray(counted, ncounted + 1, sizeof(*counted));
+	counted[ncounted].k = k;
+	counted[ncounted++].n = 1;
+}
+
+void
+msg_vknote(const struct msg_kind *k, const char *file, unsigned long line,
+    const char *fmt, va_list ap)
+{
+	struct msg_capture *c = capture;
+
+	if (c != NULL) {
+		if (c->nnotes == c->cap) {
+			c->cap = c->cap ? 2 * c->cap : 8;
+			c->notes = xreallocarray(c->notes, c->cap,
+			    sizeof(*c->notes));
+		}
+		c->notes[c->nnotes++] = k;
+	} else {
+		count(k);
+	}
+	if (msg_level >= MSG_VERBOSE)
+		msg_verr(file, line, fmt, ap);
+}
+
+void
+msg_knote(const struct msg_kind *k, const char *file, unsigned long line,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_vknote(k, file, line, fmt, ap);
+	va_end(ap);
+}
+
+void
+msg_summary(void)
+{
+	struct buf b = BUF_INIT, kinds = BUF_INIT;
+	const struct msg_group *g;
+	unsigned long total;
+	size_t i, j, best;
+	char *done;
+
+	if (ncounted == 0 || msg_level != MSG_SUMMARY)
+		goto forget;
+	done = xcalloc(ncounted, 1);
+	for (i = 0; i < ncounted; i++) {
+		if (done[i])
+			continue;
+		/* Group of counted[i], whose first note came first. */
+		g = counted[i].k->group;
+		total = 0;
+		for (j = i; j < ncounted; j++)
+			if (counted[j].k->group == g)
+				total += counted[j].n;
+		buf_reset(&kinds);
+		for (;;) {
+			best = ncounted;
+			for (j = i; j < ncounted; j++)
+				if (!done[j] && counted[j].k->group == g &&
+				    (best == ncounted ||
+				    counted[j].n > counted[best].n))
+					best = j;
+			if (best == ncounted)
+				break;
+			done[best] = 1;
+			buf_printf(&kinds, "%s%lu %s", kinds.n > 0 ? ", " : "",
+			    counted[best].n, counted[best].n == 1 ?
+			    counted[best].k->one : counted[best].k->many);
+		}
+		buf_printf(&b, "%s%lu %s (%s)", b.n > 0 ? "; " : "", total,
+		    total == 1 ? g->one : g->many, kinds.p);
+	}
+	msg_err(NULL, 0, "%s; -v lists them", b.p);
+	free(done);
+	buf_free(&kinds);
+	buf_free(&b);
+forget:
+	/* Counted afresh if main runs again (the fuzz target). */
+	free(counted);
+	counted = NULL;
+	ncounted = 0;
+}
+
+void
+msg_capture_begin(struct msg_capture *c)
+{
+	capture = c;
+}
+
+void
+msg_capture_end(void)
+{
+	capture = NULL;
+}
+
+void
+msg_capture_mark(struct msg_capture *c)
+{
+	c->mark_text = c->text.n;
+	c->mark_notes = c->nnotes;
+}
+
+void
+msg_capture_cut(struct msg_capture *c)
+{
+	c->text.n = c->mark_text;
+	if (c->text.p != NULL)
+		c->text.p[c->text.n] = '\0';
+	c->nnotes = c->mark_notes;
+}
+
+void
+msg_capture_flush(struct msg_capture *c)
+{
+	size_t i;
+
+	if (c->text.n > 0)
+		fwrite(c->text.p, 1, c->text.n, stderr);
+	for (i = 0; i < c->nnotes; i++)
+		count(c->notes[i]);
+	buf_free(&c->text);
+	free(c->notes);
+	memset(c, 0, sizeof(*c));
 }
 
 void

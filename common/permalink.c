@@ -1239,8 +1239,13 @@ pl_zone_offset(const char *zone, int64_t t, long *off)
 	int rc = -1;
 
 	/* glibc takes an unknown zone for UTC: ask the database first. */
-	if (zone == NULL || !date_zone_ok(zone))
+	if (zone == NULL)
 		return -1;
+	date_tz_lock();		/* quire.h */
+	if (!date_zone_ok(zone)) {
+		date_tz_unlock();
+		return -1;
+	}
 	if ((o = getenv("TZ")) != NULL)
 		old = xstrdup(o);
 	setenv("TZ", zone, 1);
@@ -1256,6 +1261,7 @@ pl_zone_offset(const char *zone, int64_t t, long *off)
 		unsetenv("TZ");
 	}
 	tzset();
+	date_tz_unlock();
 	return rc;
 }
 

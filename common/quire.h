@@ -86,6 +86,39 @@ void msg_note(const char *file, unsigned long line, const char *fmt, ...)
     QUIRE_PRINTF(3, 4);
 
 /*
+ * Kinds of note for the one summary line of a run (md2ir):
+ * "PROG: 6 files skipped (4 section pages, 1 draft, 1 page); 212
+ * constructs removed or replaced (111 raw <noscript>, 35 MDX
+ * components); -v lists them".  A group ("file skipped", "files
+ * skipped") holds kinds ("section page", "section pages"); both are in
+ * static storage, as the summary keeps pointers to them.
+ */
+struct msg_group {
+	const char *one, *many;
+};
+struct msg_kind {
+	const struct msg_group *group;
+	const char *one, *many;
+};
+
+/*
+ * A note of kind k: counted for msg_summary() and, at MSG_VERBOSE,
+ * printed as msg_err() prints it.  Under a capture (below), both go to
+ * the capture.
+ */
+void msg_knote(const struct msg_kind *k, const char *file,
+    unsigned long line, const char *fmt, ...) QUIRE_PRINTF(4, 5);
+void msg_vknote(const struct msg_kind *k, const char *file,
+    unsigned long line, const char *fmt, va_list ap);
+
+/*
+ * At MSG_SUMMARY, when a note was counted: the one line that sums the
+ * notes of msg_knote() up, groups in the order their first note came,
+ * kinds by count (most first, then in order of their first note).
+ */
+void msg_summary(void);
+
+/*
  * A filter's options, one per entry, ended by an entry whose ch is 0:
  * the letter, the long name (the same name means the same thing in
  * every filter), the argument's name or NULL, and one line of help.
@@ -143,6 +176,31 @@ void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 /* Read all of fp into b; returns 0, or -1 on a read error (errno set). */
 int buf_slurp(struct buf *b, FILE *fp);
+
+/* ---- messages kept for later (msg.c) ------------------------------- */
+
+/*
+ * The messages (msg_err, msg_verr, msg_knote, msg_note) of one piece of
+ * work on a thread, kept to be printed later in a fixed order, so that
+ * a run on N threads says what a run on one says, in the same order.
+ * msg_capture_begin() sends this thread's messages to c (zeroed by the
+ * caller) until msg_capture_end(); msg_capture_mark() remembers how far
+ * c goes, msg_capture_cut() drops what came after the mark;
+ * msg_capture_flush() writes c's text to stderr, counts its notes for
+ * msg_summary() (call it from one thread only, in the order wanted) and
+ * frees c.  Out of memory still exits at once.
+ */
+struct msg_capture {
+	struct buf   text;
+	const struct msg_kind **notes;	/* one per note, in order */
+	size_t       nnotes, cap;
+	size_t       mark_text, mark_notes;
+};
+void msg_capture_begin(struct msg_capture *c);
+void msg_capture_end(void);
+void msg_capture_mark(struct msg_capture *c);
+void msg_capture_cut(struct msg_capture *c);
+void msg_capture_flush(struct msg_capture *c);
 
 /* ---- UTF-8 (utf8.c) ------------------------------------------------ */
 
@@ -202,6 +260,15 @@ int date_parse_in(const char *s, const char *zone, int64_t *t);
  * /usr/share/zoneinfo): a relative name without "..".
  */
 int date_zone_ok(const char *zone);
+
+/*
+ * The C library's time zone is the process's (TZ): code that sets TZ
+ * for a call (date.c, permalink.c) holds this lock from before it
+ * reads TZ until it has put TZ back, so that threads (md2ir -j) never
+ * see one another's zone nor read the environment while it changes.
+ */
+void date_tz_lock(void);
+void date_tz_unlock(void);
 
 /* Parse exactly the IR form "YYYY-MM-DDTHH:MM:SSZ"; 0 or -1. */
 int date_parse_ir(const char *s, size_t n, int64_t *t);

@@ -145,20 +145,52 @@ smd_run(const char *s, size_t n, int c)
 	return best;
 }
 
+/* The kinds of note, for md2ir's summary line (msg_summary). */
+const struct msg_group smd_changed = {
+	"construct removed or replaced", "constructs removed or replaced"
+};
+static const struct msg_kind kinds[SMD_NKINDS] = {
+	[SMD_SHORTCODE] = { &smd_changed, "shortcode", "shortcodes" },
+	[SMD_LIQUID] = { &smd_changed, "Liquid tag", "Liquid tags" },
+	[SMD_MDX_ESM] = { &smd_changed, "MDX import or export",
+	    "MDX imports and exports" },
+	[SMD_MDX_COMMENT] = { &smd_changed, "MDX comment", "MDX comments" },
+	[SMD_JSX] = { &smd_changed, "MDX component", "MDX components" },
+	[SMD_CONTAINER] = { &smd_changed, "':::' container", "':::' containers" },
+	[SMD_MARKER] = { &smd_changed, "summary marker", "summary markers" },
+	[SMD_RAWHTML] = { &smd_changed, "raw HTML element", "raw HTML elements" },
+};
+
+static void
+vnote(struct sitemd *m, enum smd_kind k, const struct msg_kind *mk,
+    unsigned long line, const char *fmt, va_list ap)
+{
+	m->dropped[k]++;
+	if (m->quiet)
+		return;
+	msg_vknote(mk != NULL ? mk : &kinds[k], m->file, line, fmt, ap);
+}
+
 void
 smd_note(struct sitemd *m, enum smd_kind k, unsigned long line,
     const char *fmt, ...)
 {
-	struct buf b = BUF_INIT;
 	va_list ap;
 
-	m->dropped[k]++;
-	if (m->quiet)
-		return;
 	va_start(ap, fmt);
-	msg_verr(m->file, line, fmt, ap);
+	vnote(m, k, NULL, line, fmt, ap);
 	va_end(ap);
-	buf_free(&b);
+}
+
+void
+smd_knote(struct sitemd *m, enum smd_kind k, const struct msg_kind *mk,
+    unsigned long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vnote(m, k, mk, line, fmt, ap);
+	va_end(ap);
 }
 
 void

@@ -97,9 +97,18 @@ void sitemd_free(struct sitemd *m);
 /* The file line of line i (0-based) of m->o.b. */
 unsigned long sitemd_line(const struct sitemd *m, unsigned long i);
 
-/* Print one note at a file line (nothing when quiet), counting it. */
+/*
+ * One note at a file line, counted in m->dropped[k] and, unless quiet,
+ * given to msg_knote() (printed with -v, summed up in md2ir's summary
+ * line by kind: shortcodes, Liquid tags, MDX components, ...).
+ * smd_knote() names the summary's kind itself (raw HTML, by tag), of
+ * the group smd_changed ("constructs removed or replaced").
+ */
 void smd_note(struct sitemd *m, enum smd_kind k, unsigned long line,
     const char *fmt, ...) QUIRE_PRINTF(4, 5);
+void smd_knote(struct sitemd *m, enum smd_kind k, const struct msg_kind *mk,
+    unsigned long line, const char *fmt, ...) QUIRE_PRINTF(5, 6);
+extern const struct msg_group smd_changed;
 
 /* ---- the pieces, for the family files -------------------------------- */
 

@@ -13,8 +13,13 @@
 #include <strings.h>
 #include <unistd.h>
 
+#include <pthread.h>
+#include <time.h>
+
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
+#include <jansson.h>
+#include <libxml/parser.h>
 
 #include "quire.h"
 #include "authors.h"
@@ -26,6 +31,7 @@
 #include "xhtml.h"
 
 static const char usage[] = "[-dhqSv] [-b base-url] [-c site.yaml] [-e excerpt-separator] "
+    "[-j jobs] "
     "[--authors file] [--timezone zone] [-o file] [-r content-dir] "
     "[--permalink pattern] [--now date] [file ...]";
 
@@ -38,6 +44,7 @@ static const struct msg_opt opts[] = {
 	{ 'e', "excerpt-separator", "marker", "where a post's excerpt ends" },
 	{ 'd', "drafts", NULL, "include drafts" },
 	{ 'o', "output", "file", "write to file, replaced only on success" },
+	{ 'j', "jobs", "N", "convert on N threads (default: the CPUs online)" },
 	{ 'r', "content-dir", "dir", "the content root below which paths count" },
 	{ 'S', "safe", NULL, "drop raw HTML from the bodies" },
 	{ OPT_AUTHORS, "authors", "file", "the site's author data file" },
@@ -49,7 +56,6 @@ static const struct msg_opt opts[] = {
 
 static const char *base_url;		/* -b */
 static int with_drafts;			/* -d */
-static int quiet;			/* -q */
 /* Jekyll's excerpt_separator: -e, else the site's (-c). */
 static const char *excerpt_sep;
 static int cmark_opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE;
@@ -64,6 +70,42 @@ static const struct site *by_section;
 static const struct site *the_site;	/* -c or ./quire.yaml */
 static int has_now;
 static int64_t now;
+/* Jekyll's baseurl, which relative_url prepends (site.c joins it into
+ * the site's url already): read once before any file. */
+static char *baseurl;
+/* Set with -j N > 1: each file's messages are captured (msg.c) and its
+ * id checked in file order by the main thread. */
+static int threaded;
+
+/* The kinds of file skipped, for the summary line (msg_summary). */
+static const struct msg_group skipped = { "file skipped", "files skipped" };
+enum { SK_SECTION, SK_INDEX, SK_PAGE, SK_RESOURCE, SK_HIDDEN, SK_DRAFT,
+	SK_TEMPLATE, SK_SCHEDULED, SK_EXPIRED, SK_N };
+static const struct msg_kind skip_kinds[SK_N] = {
+	[SK_SECTION] = { &skipped, "section page", "section pages" },
+	[SK_INDEX] = { &skipped, "index page", "index pages" },
+	[SK_PAGE] = { &skipped, "page", "pages" },
+	[SK_RESOURCE] = { &skipped, "page bundle resource",
+	    "page bundle resources" },
+	[SK_HIDDEN] = { &skipped, "hidden file", "hidden files" },
+	[SK_DRAFT] = { &skipped, "draft", "drafts" },
+	[SK_TEMPLATE] = { &skipped, "template page", "template pages" },
+	[SK_SCHEDULED] = { &skipped, "scheduled post", "scheduled posts" },
+	[SK_EXPIRED] = { &skipped, "expired post", "expired posts" },
+};
+
+/* Raw HTML the HTML pass removes or replaces, by tag (htmlpass_scan). */
+static const char *const raw_tags[] = {
+	"script", "style", "noscript", "iframe", "embed", "object"
+};
+static const struct msg_kind raw_kinds[] = {
+	{ &smd_changed, "raw <script>", "raw <script>" },
+	{ &smd_changed, "raw <style>", "raw <style>" },
+	{ &smd_changed, "raw <noscript>", "raw <noscript>" },
+	{ &smd_changed, "raw <iframe>", "raw <iframe>" },
+	{ &smd_changed, "raw <embed>", "raw <embed>" },
+	{ &smd_changed, "raw <object>", "raw <object>" },
+};
 
 /* One file being converted; reset for each. */
 struct issue {
@@ -81,6 +123,11 @@ struct issue {
 	int              skip;		/* not a post, or not now: noted */
 	int64_t          date;
 	struct buf       pathv, permalink, id, summary, tmp;
+	/* The site's layout, with this post's pattern (Hugo's sections). */
+	struct pl_site   lay;
+	/* With -j: its id is checked against the run's in file order. */
+	int              has_id;
+	struct msg_capture cap;		/* with -j: what it says */
 };
 
 static int
@@ -128,7 +175,7 @@ load(struct issue *is)
 	if (strcmp(is->path, "-") == 0) {
 		fp = stdin;
 	} else if ((fp = fopen(is->path, "rb")) == NULL) {
-		return fail(is, 0, "%s", strerror(errno));
+		return fail(is, 0, "%s", limits_strerror(errno));
 	}
 	e = buf_slurp_max(&is->src, fp, LIMIT_FILE);	/* limits.c */
 	if (e < 0)
@@ -239,16 +286,16 @@ identity(struct issue *is, const char *path, const char *slug,
 	post.ncats = is->post.ncats;
 	post.date = is->date;
 	post.date_from_name = is->fdate_name && is->datestr == NULL;
-	post.tzoff = pl_token_offset(&layout, is->datestr, is->date);
+	post.tzoff = pl_token_offset(&is->lay, is->datestr, is->date);
 	/* Hugo's permalinks are by section, the first folder below the
 	 * content root: this post's pattern, else none (site.c). */
 	if (by_section != NULL && is->facts.has_root) {
 		buf_reset(&is->tmp);
 		buf_add(&is->tmp, is->facts.dirs, strcspn(is->facts.dirs, "/"));
-		layout.pattern = site_permalink(by_section,
+		is->lay.pattern = site_permalink(by_section,
 		    is->tmp.p != NULL ? is->tmp.p : "");
 	}
-	if (pl_site_path(&layout, &post, path, &is->pathv, &why) < 0)
+	if (pl_site_path(&is->lay, &post, path, &is->pathv, &why) < 0)
 		return fail(is, 0, "%s", why);
 	if (is->pathv.n > 0 && !url_has_scheme(is->pathv.p))
 		path_escape(&is->pathv);
@@ -354,10 +401,10 @@ post_url(void *arg, const char *ref)
 	struct pl_facts f;
 	struct pl_post post;
 	const char *frag, *e, *why, *base;
+	const struct issue *is = arg;
 	int64_t t = 0;
 	int from_name = 0;
 
-	(void)arg;
 	frag = strchr(ref, '#');
 	e = frag != NULL ? frag : ref + strlen(ref);
 	while (e > ref && e[-1] == '/')
@@ -388,7 +435,7 @@ post_url(void *arg, const char *ref)
 		post.date = t;
 		post.date_from_name = from_name;
 	}
-	if (pl_site_path(&layout, &post, NULL, &path, &why) < 0 ||
+	if (pl_site_path(&is->lay, &post, NULL, &path, &why) < 0 ||
 	    path.n == 0) {
 		pl_facts_free(&f);
 		buf_free(&file);
@@ -481,6 +528,18 @@ struct rawnote {
 	unsigned long  line;	/* of the node's first line, in m->o */
 };
 
+/* The summary's kind of a raw tag, or NULL (sitemd.c's own). */
+static const struct msg_kind *
+raw_kind(const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(raw_tags) / sizeof(raw_tags[0]); i++)
+		if (strcmp(raw_tags[i], tag) == 0)
+			return &raw_kinds[i];
+	return NULL;
+}
+
 /* A note for raw HTML the HTML pass removes or replaces. */
 static void
 raw_note(void *arg, size_t off, const char *tag)
@@ -491,9 +550,33 @@ raw_note(void *arg, size_t off, const char *tag)
 
 	for (p = rn->lit; p < rn->lit + off; p++)
 		line += *p == '\n';
-	smd_note(rn->m, SMD_RAWHTML, sitemd_line(rn->m, line), "raw <%s> %s",
+	smd_knote(rn->m, SMD_RAWHTML, raw_kind(tag), sitemd_line(rn->m, line),
+	    "raw <%s> %s",
 	    tag, tag[0] == 's' || tag[0] == 'n' ? "removed with its content" :
 	    "replaced by a link to its source");
+}
+
+/*
+ * cmark_parser_finish(), one thread at a time.  cmark-gfm 0.29.0.gfm.6
+ * parses inlines with a table of special characters that is global to
+ * the library: each parser's finish sets its extensions' characters
+ * ('~' for strikethrough, ':' and 'w' for autolinks) and clears them
+ * at the end, so that a thread finishing while another parses inlines
+ * would leave "~~text~~" or "www.x.org" as plain text.  The rest of the
+ * parse (cmark_parser_feed) and the rendering keep to the parser and
+ * the tree, and run in parallel.
+ */
+static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static cmark_node *
+parser_finish(cmark_parser *parser)
+{
+	cmark_node *doc;
+
+	pthread_mutex_lock(&cmark_lock);
+	doc = cmark_parser_finish(parser);
+	pthread_mutex_unlock(&cmark_lock);
+	return doc;
 }
 
 /*
@@ -511,8 +594,6 @@ render(struct issue *is, int want_excerpt, char **text)
 	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node_type t;
-	static char *baseurl;		/* one site a run: kept */
-	static int have_baseurl;
 	struct sitemd m;
 	struct htmlpass hp;
 	struct rawnote rn;
@@ -526,14 +607,7 @@ render(struct issue *is, int want_excerpt, char **text)
 	memset(&m, 0, sizeof(m));
 	m.file = is->name;
 	m.line0 = line_of(&is->src, is->body);
-	m.quiet = quiet;
 	m.site_url = base_url;
-	/* Jekyll's baseurl, which relative_url prepends (site.c joins it
-	 * into the site's url already). */
-	if (!have_baseurl) {
-		baseurl = site_value(NULL, "baseurl");
-		have_baseurl = 1;
-	}
 	m.baseurl = baseurl != NULL ? baseurl : "";
 	m.excerpt_sep = excerpt_sep;
 	m.post_url = post_url;
@@ -549,7 +623,7 @@ render(struct issue *is, int want_excerpt, char **text)
 		    is->src.n - is->body);
 	else
 		cmark_parser_feed(parser, m.o.b.p, m.o.b.n);
-	doc = cmark_parser_finish(parser);
+	doc = parser_finish(parser);
 
 	/* Notes for raw HTML; the text before the summary marker. */
 	it = cmark_iter_new(doc);
@@ -690,7 +764,10 @@ layout_check(struct issue *is)
 	/* A file that is not there is reported as such by load(). */
 	if (strcmp(is->path, "-") != 0 && access(is->path, F_OK) != 0)
 		return 0;
-	msg_err(is->name, 0, "%s: skipped%s", why, k == PL_DRAFT ?
+	msg_knote(&skip_kinds[k == PL_SECTION ? SK_SECTION :
+	    k == PL_ROOT_INDEX ? SK_INDEX : k == PL_PAGE ? SK_PAGE :
+	    k == PL_RESOURCE ? SK_RESOURCE : k == PL_DRAFT ? SK_DRAFT :
+	    SK_HIDDEN], is->name, 0, "%s: skipped%s", why, k == PL_DRAFT ?
 	    " (-d includes drafts)" : "");
 	is->skip = 1;
 	return 1;
@@ -740,9 +817,28 @@ scheduled(struct issue *is)
 	    has_expiry, expiry, now);
 	if (why == NULL)
 		return 0;
-	msg_err(is->name, 0, "%s: skipped", why);
+	msg_knote(&skip_kinds[strncmp(why, "expired", 7) == 0 ?
+	    SK_EXPIRED : SK_SCHEDULED], is->name, 0, "%s: skipped", why);
 	is->skip = 1;
 	return 1;
+}
+
+/* The error for an id an earlier issue of this run has; -1. */
+static int
+id_duplicate(struct issue *is)
+{
+	/* The id comes from the input: shown, never echoed raw. */
+	buf_reset(&is->tmp);
+	fm_show(&is->tmp, is->id.p, is->id.n, 300);
+	return fail(is, 0, "duplicate id '%s': an earlier issue of this run "
+	    "has it", is->tmp.p);
+}
+
+/* The issue's id, new to this run; else an error. */
+static int
+id_unique(struct issue *is)
+{
+	return idset_add(&ids, is->id.p, is->id.n) ? 0 : id_duplicate(is);
 }
 
 /* Map the front matter, render, and append one IR line to line. */
@@ -753,6 +849,8 @@ convert(struct issue *is, struct buf *line)
 	const char *link, *img;
 	const char *why;
 	char d[DATE_IR_LEN], *html, *text;
+
+	is->lay = layout;
 
 	if (layout_check(is) != 0)
 		return is->skip ? 0 : -1;
@@ -766,7 +864,8 @@ convert(struct issue *is, struct buf *line)
 		return -1;
 
 	if (p->draft && !with_drafts) {
-		msg_err(is->name, 0, "a draft, skipped (-d includes drafts)");
+		msg_knote(&skip_kinds[SK_DRAFT], is->name, 0,
+		    "a draft, skipped (-d includes drafts)");
 		return 0;
 	}
 	if (p->has_date) {
@@ -785,7 +884,8 @@ convert(struct issue *is, struct buf *line)
 				is->date = is->fdate;
 		}
 	} else if ((why = pl_untitled(p->title, 0)) != NULL) {
-		msg_err(is->name, 0, "%s: skipped", why);
+		msg_knote(&skip_kinds[SK_TEMPLATE], is->name, 0, "%s: skipped",
+		    why);
 		return 0;
 	} else {
 		return fail(is, 0, "no date: the front matter has no 'date', "
@@ -803,12 +903,13 @@ convert(struct issue *is, struct buf *line)
 		return fail(is, 0, "the id '%s' is not an absolute URI: give "
 		    "'id', 'slug' or -b", is->tmp.p);
 	}
-	if (!idset_add(&ids, is->id.p, is->id.n)) {
-		/* The id comes from the input: shown, never echoed raw. */
-		buf_reset(&is->tmp);
-		fm_show(&is->tmp, is->id.p, is->id.n, 300);
-		return fail(is, 0, "duplicate id '%s': an earlier issue of "
-		    "this run has it", is->tmp.p);
+	if (threaded) {
+		/* The main thread checks it in file order: for a duplicate,
+		 * what this file says from here on is dropped. */
+		is->has_id = 1;
+		msg_capture_mark(&is->cap);
+	} else if (id_unique(is) < 0) {
+		return -1;
 	}
 
 	if (p->summary != NULL)
@@ -888,6 +989,157 @@ issue_free(struct issue *is)
 }
 
 /*
+ * -j N: N worker threads convert files while the main thread writes
+ * them out in the order given.  Workers take the next file index from
+ * a shared counter, at most WINDOW(N) files ahead of the one the main
+ * thread waits for, so that memory stays flat with the number of
+ * files; each file's IR line and messages (msg_capture) are kept in its
+ * slot until the main thread flushes them, checks its id against the
+ * run's (idset) and frees it.  Thus output, messages, exit status and
+ * duplicate-id decisions are those of -j 1, whatever the scheduling.
+ */
+#define WINDOW(n) (4 * (n))
+
+struct job {
+	struct issue is;
+	struct buf   line;
+	int          rc;		/* convert()'s */
+	int          done;		/* converted, not yet flushed */
+};
+
+static struct pool {
+	pthread_mutex_t  mu;
+	pthread_cond_t   work;		/* a slot was freed */
+	pthread_cond_t   done;		/* a file was converted */
+	char           **files;
+	size_t           n, next, flushed, window;
+	struct job      *slots;		/* file i in slots[i % window] */
+} pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
+	PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0, 0, NULL };
+
+/* Set up is for file path, before convert(). */
+static void
+issue_init(struct issue *is, const char *path)
+{
+	memset(is, 0, sizeof(*is));
+	is->path = path;
+	is->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+static void *
+worker(void *arg)
+{
+	struct job *j;
+	size_t i;
+
+	(void)arg;
+	pthread_mutex_lock(&pool.mu);
+	for (;;) {
+		while (pool.next < pool.n &&
+		    pool.next >= pool.flushed + pool.window)
+			pthread_cond_wait(&pool.work, &pool.mu);
+		if (pool.next >= pool.n)
+			break;
+		i = pool.next++;
+		pthread_mutex_unlock(&pool.mu);
+
+		j = &pool.slots[i % pool.window];
+		issue_init(&j->is, pool.files[i]);
+		memset(&j->line, 0, sizeof(j->line));
+		msg_capture_begin(&j->is.cap);
+		j->rc = convert(&j->is, &j->line);
+		msg_capture_end();
+
+		pthread_mutex_lock(&pool.mu);
+		j->done = 1;
+		pthread_cond_broadcast(&pool.done);
+	}
+	pthread_mutex_unlock(&pool.mu);
+	return NULL;
+}
+
+/*
+ * Convert files[0..n) on jobs threads, writing to out; returns the
+ * number of files that failed, or -1 when no thread could be started
+ * (nothing done: the caller converts them itself).
+ */
+static long
+convert_all(char **files, size_t n, size_t jobs, FILE *out)
+{
+	pthread_t *tids;
+	struct job *j;
+	size_t i, started;
+	long nerr = 0;
+
+	pool.files = files;
+	pool.n = n;
+	pool.next = pool.flushed = 0;
+	pool.window = WINDOW(jobs);
+	pool.slots = xcalloc(pool.window, sizeof(*pool.slots));
+	tids = xcalloc(jobs, sizeof(*tids));
+	threaded = 1;
+	for (started = 0; started < jobs; started++)
+		if (pthread_create(&tids[started], NULL, worker, NULL) != 0)
+			break;
+	if (started == 0) {
+		threaded = 0;
+		free(tids);
+		free(pool.slots);
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		j = &pool.slots[i % pool.window];
+		pthread_mutex_lock(&pool.mu);
+		while (!j->done)
+			pthread_cond_wait(&pool.done, &pool.mu);
+		pthread_mutex_unlock(&pool.mu);
+
+		if (j->is.has_id && !idset_add(&ids, j->is.id.p, j->is.id.n)) {
+			/* As -j 1: what it said up to its id, then the error. */
+			msg_capture_cut(&j->is.cap);
+			msg_capture_flush(&j->is.cap);
+			j->rc = id_duplicate(&j->is);
+		} else {
+			msg_capture_flush(&j->is.cap);
+		}
+		if (j->rc < 0)
+			nerr++;
+		else if (j->line.n > 0)
+			fwrite(j->line.p, 1, j->line.n, out);
+		buf_free(&j->line);
+		issue_free(&j->is);
+
+		pthread_mutex_lock(&pool.mu);
+		j->done = 0;
+		pool.flushed = i + 1;
+		pthread_cond_broadcast(&pool.work);
+		pthread_mutex_unlock(&pool.mu);
+	}
+	for (i = 0; i < started; i++)
+		pthread_join(tids[i], NULL);
+	threaded = 0;
+	free(tids);
+	free(pool.slots);
+	pool.slots = NULL;
+	return nerr;
+}
+
+/* The N of -j N, 1 to MAX_JOBS; else 0. */
+#define MAX_JOBS 1024
+static size_t
+jobs_arg(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1 || v > MAX_JOBS)
+		return 0;
+	return (size_t)v;
+}
+
+/*
  * The site configuration (site.c): -c FILE, else ./quire.yaml.  What
  * the options left open it fills: the base URL (-b), the content root
  * (-r), the permalink pattern (--permalink), the zone (--timezone) and
@@ -960,11 +1212,14 @@ main(int argc, char *argv[])
 	const char *outpath = NULL, *authors_path = NULL, *site_file = NULL;
 	char *site_root = NULL, *site_authors = NULL;
 	struct site site;
-	size_t i;
+	size_t i, jobs;
+	long n;
 	FILE *out;
 	int c, nerr = 0;
 
 	msg_init(argc, argv, usage);
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	jobs = n > 1 ? (size_t)n : 1;
 	/* A clean slate, so that main can run again (the fuzz target). */
 	memset(&popts, 0, sizeof(popts));
 	memset(&layout, 0, sizeof(layout));
@@ -1024,6 +1279,13 @@ main(int argc, char *argv[])
 		case 'o':
 			outpath = optarg;
 			break;
+		case 'j':
+			if ((jobs = jobs_arg(optarg)) == 0) {
+				msg_err(NULL, 0, "-j: '%s' is not a number of "
+				    "threads from 1 to %d", optarg, MAX_JOBS);
+				msg_usage();
+			}
+			break;
 		case 'S':
 			cmark_opts &= ~CMARK_OPT_UNSAFE;
 			break;
@@ -1031,8 +1293,6 @@ main(int argc, char *argv[])
 			msg_usage();
 		}
 	}
-	if (msg_level == MSG_QUIET)
-		quiet = 1;
 	argc -= optind;
 	argv += optind;
 	if (out_refuse_input(outpath, argc, argv) < 0)
@@ -1070,10 +1330,24 @@ main(int argc, char *argv[])
 		return EXIT_DATA;
 	}
 
-	for (i = 0; i < (size_t)argc; i++) {
-		memset(&is, 0, sizeof(is));
-		is.path = argv[i];
-		is.name = strcmp(argv[i], "-") == 0 ? "<stdin>" : argv[i];
+	/* Read-only from here on: what the threads share (md2ir(1)). */
+	baseurl = site_value(NULL, "baseurl");
+	/* Standard input is read once, in order: given twice, one thread. */
+	for (i = 0, c = 0; i < (size_t)argc; i++)
+		c += strcmp(argv[i], "-") == 0;
+	if (jobs > (size_t)argc)
+		jobs = (size_t)argc;
+	if (jobs > 1 && c <= 1) {
+		xmlInitParser();
+		json_object_seed(0);
+		tzset();	/* gmtime_r never reads TZ after this */
+		if ((n = convert_all(argv, (size_t)argc, jobs, out)) >= 0) {
+			nerr = (int)n;
+			jobs = 0;	/* done */
+		}
+	}
+	for (i = 0; jobs > 0 && i < (size_t)argc; i++) {
+		issue_init(&is, argv[i]);
 		buf_reset(&line);
 		if (convert(&is, &line) < 0)
 			nerr++;
@@ -1084,9 +1358,12 @@ main(int argc, char *argv[])
 	buf_free(&line);
 	idset_free(&ids);
 	authors_free(authors);
+	free(baseurl);
+	baseurl = NULL;
 
 	popts.authors = NULL;
 	site_done(&site, site_root, site_authors);
+	msg_summary();
 	/* A file given with -o is replaced only when every issue converted. */
 	if (out_close(out, nerr == 0) < 0 && nerr == 0)
 		return EXIT_DATA;

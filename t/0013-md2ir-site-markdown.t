@@ -13,6 +13,10 @@ field() { awk -F '\t' -v k="$1" '{ print $k }' "${2:-$T/out}"; }
 run md2ir -b https://example.org -e '<!-- excerpt -->' $S/*.md $S/*.mdx
 is "$rc" 0 "every case converts"
 cp "$T/out" "$T/all.ir"
+is "$(cat "$T/err")" "md2ir: 10 constructs removed or replaced (2 MDX imports and exports, 2 MDX components, 1 raw <style>, 1 raw <iframe>, 1 raw <script>, 1 shortcode, 1 Liquid tag, 1 MDX comment); -v lists them" \
+    "by default one line sums the notes up by kind"
+run md2ir -v -b https://example.org -e '<!-- excerpt -->' $S/*.md $S/*.mdx
+same_file "$T/out" "$T/all.ir" "-v changes nothing else"
 cp "$T/err" "$T/notes"
 cat > "$T/want-notes" <<EOF
 md2ir: $S/15-tagfilter-iframe-style.md:6: raw <style> removed with its content
@@ -26,7 +30,7 @@ md2ir: $S/30-mdx-post.mdx:13: MDX comment removed
 md2ir: $S/30-mdx-post.mdx:15: MDX component 'Box' unwrapped, its content kept
 md2ir: $S/30-mdx-post.mdx:28: MDX component 'Chart' removed
 EOF
-same_file "$T/notes" "$T/want-notes" "one note per construct removed or not expanded, with file and line"
+same_file "$T/notes" "$T/want-notes" "-v: one note per construct removed or not expanded, with file and line"
 run md2ir -q -b https://example.org -e '<!-- excerpt -->' $S/*.md $S/*.mdx
 is "$rc:$(cat "$T/err")" "0:" "-q silences the notes"
 same_file "$T/out" "$T/all.ir" "-q changes nothing else"

@@ -120,7 +120,7 @@ is "$(f 7 "$T/pa.md")" "Ann Example|Bo Sample" "Pelican Authors: split at commas
 printf 'Title: Two authors\nDate: 2020-01-01\nAuthors: Example, Ann; Sample, Bo\n\nBody\n' > "$T/pa2.md"
 is "$(f 7 "$T/pa2.md")" "Example, Ann|Sample, Bo" "Pelican Authors: at semicolons when there is one"
 printf 'Title: Draft\nDate: 2020-01-01\nStatus: draft\n\nBody\n' > "$T/pd.md"
-run md2ir "$T/pd.md"
+run md2ir -v "$T/pd.md"
 is "$rc:$(wc -c < "$T/out"):$(cat "$T/err")" "0:0:md2ir: $T/pd.md: a draft, skipped (-d includes drafts)" "Pelican Status: draft"
 
 # An author table (Docusaurus authors.yml, Hugo data/authors/).

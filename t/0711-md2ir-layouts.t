@@ -42,12 +42,16 @@ run md2ir -r "$T/nowhere" "$L/02-nested-dirs/2024/recap.md"
 is "$rc" 2 "-r of a missing folder is a usage error"
 
 # 09: a section page is skipped with a note; -o still writes the post.
-run md2ir -o "$T/o.ir" "$L"/09-section-index/_index.md \
+run md2ir -v -o "$T/o.ir" "$L"/09-section-index/_index.md \
     "$L"/09-section-index/hello.md
 is "$rc" 0 "_index.md and a post: exit 0"
 is "$(cat "$T/err")" \
     "md2ir: $L/09-section-index/_index.md: a section page (_index.md), not a post: skipped" \
-    "one note for the section page"
+    "-v: one note for the section page"
+run md2ir -o "$T/o.ir" "$L"/09-section-index/_index.md \
+    "$L"/09-section-index/hello.md
+is "$rc:$(cat "$T/err")" "0:md2ir: 1 file skipped (1 section page); -v lists them" \
+    "by default: one line sums the skips up"
 is "$(cut -f3 "$T/o.ir")" Hello "-o: the real post is written"
 
 run md2ir "$L"/09-section-index/missing/_index.md
@@ -80,9 +84,13 @@ post zola.md "title: 1.0 Timeline" "path: 2014/12/12/1.0-Timeline"
 
 run md2ir -r "$S" "$S"/index.md "$S"/blog/_index.md "$S"/pages/about.md \
     "$S"/_drafts/idea.md "$S"/_img/README.md "$S"/blog/2023/kwok/notes.md
+is "$(cat "$T/err")" "md2ir: 6 files skipped (1 index page, 1 section page, 1 page, 1 draft, 1 hidden file, 1 page bundle resource); -v lists them" \
+    "six files that are not posts: one line, by kind"
+run md2ir -v -r "$S" "$S"/index.md "$S"/blog/_index.md "$S"/pages/about.md \
+    "$S"/_drafts/idea.md "$S"/_img/README.md "$S"/blog/2023/kwok/notes.md
 is "$rc" 0 "six files that are not posts: exit 0"
 is "$(wc -l < "$T/out")" 0 "six files that are not posts: no output"
-is "$(wc -l < "$T/err")" 6 "six files that are not posts: one note each"
+is "$(wc -l < "$T/err")" 6 "six files that are not posts: -v, one note each"
 like "$(cat "$T/err")" "pages/about.md: a page \(pages/, Pelican's PAGE_PATHS\), not a post: skipped" \
     "Pelican pages/ named"
 like "$(cat "$T/err")" "idea.md: a draft \(in _drafts\): skipped \(-d includes drafts\)" \
@@ -126,7 +134,7 @@ like "$(cat "$T/err")" "sig-cli.md: an unknown token in the pattern" \
 # A page with neither title nor date: a helper page (Zola's
 # releases/latest.md), skipped; a title without a date is still an error.
 printf -- '---\ntemplate: latest.html\n---\n' > "$S/latest.md"
-run md2ir "$S"/latest.md
+run md2ir -v "$S"/latest.md
 is "$rc,$(wc -l < "$T/out")" 0,0 "no title, no date: skipped, exit 0"
 like "$(cat "$T/err")" "latest.md: a page with neither a title nor a date" \
     "no title, no date: named"
@@ -144,6 +152,9 @@ post ahead.md "title: Ahead" "date: 2024-06-01"
 run md2ir "$S"/future.md "$S"/expired.md "$S"/later.md
 is "$rc,$(wc -l < "$T/out")" 0,3 "no --now: every post, whatever the clock"
 run md2ir --now 2024-01-01 "$S"/future.md "$S"/expired.md "$S"/later.md
+is "$(cat "$T/err")" "md2ir: 2 files skipped (1 scheduled post, 1 expired post); -v lists them" \
+    "scheduled and expired: one line"
+run md2ir -v --now 2024-01-01 "$S"/future.md "$S"/expired.md "$S"/later.md
 is "$rc,$(f 3 | tr '\n' ' ')" "0,Later " "--now 2024-01-01: future and expired skipped"
 like "$(cat "$T/err")" "future.md: scheduled: its publish date is in the future: skipped" \
     "scheduled: named"

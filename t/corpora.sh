@@ -3,7 +3,7 @@
 # scripts/bench-corpora.  $C is the corpus folder.
 #
 # each_corpus FN: calls FN NAME POSTS SKIPPED DIR 'ARGS' for each corpus:
-# POSTS posts must come out, SKIPPED files are skipped with a note as
+# POSTS posts must come out, SKIPPED files are skipped (and counted) as
 # not posts (or drafts), and ARGS are md2ir's options and operands
 # (globs, commands) to expand inside DIR.  Each comment says how the
 # number of posts follows from the site's own rules.
