@@ -561,8 +561,8 @@ holds(const char *s, size_t n, const char *pat, size_t k)
 static int
 has_lines_work(const struct sitemd *m, const char *s, size_t n)
 {
-	static const char *const pats[] = { "{/*", ":::", "<!--",
-		"\nimport", "\nexport", NULL };
+	static const char *const pats[] = { "{/*", ":::", "\nimport",
+		"\nexport", NULL };
 	const char *p, *end = s + n;
 	size_t i;
 
@@ -571,6 +571,9 @@ has_lines_work(const struct sitemd *m, const char *s, size_t n)
 		return 1;
 	for (i = 0; pats[i] != NULL; i++)
 		if (holds(s, n, pats[i], strlen(pats[i])))
+			return 1;
+	for (i = 0; markers[i] != NULL; i++)
+		if (holds(s, n, markers[i], strlen(markers[i])))
 			return 1;
 	if (m->excerpt_sep != NULL && *m->excerpt_sep != '\0' &&
 	    holds(s, n, m->excerpt_sep, strlen(m->excerpt_sep)))
