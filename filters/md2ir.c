@@ -497,6 +497,26 @@ raw_note(void *arg, size_t off, const char *tag)
 }
 
 /*
+ * Nonzero if only blank raw HTML blocks stand before the block n at
+ * the top of its document (the HTML parser drops white space there).
+ */
+static int
+lead_blank(cmark_node *n)
+{
+	const char *lit;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK ||
+	    cmark_node_get_type(cmark_node_parent(n)) != CMARK_NODE_DOCUMENT)
+		return 0;
+	for (n = cmark_node_previous(n); n != NULL; n = cmark_node_previous(n))
+		if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK ||
+		    (lit = cmark_node_get_literal(n)) == NULL ||
+		    lit[strspn(lit, " \t\r\n")] != '\0')
+			return 0;
+	return 1;
+}
+
+/*
  * Render the body: the site Markdown pass (sitemd.c), cmark-gfm, the
  * HTML pass (htmlpass.c) that also makes URLs absolute with -b; the
  * excerpt when there is no summary: the text before a summary marker,
@@ -516,14 +536,16 @@ render(struct issue *is, int want_excerpt, char **text)
 	struct sitemd m;
 	struct htmlpass hp;
 	struct rawnote rn;
+	struct htmlpass_tags tags;
 	struct buf out = BUF_INIT, ht = BUF_INIT;
-	const char *lit, *url, *abs;
+	const char *lit, *url, *abs, *canon;
 	char *html, **given = NULL, **texts = NULL;
 	cmark_node **heads = NULL;
 	size_t i, nh = 0;
-	int done = 0, raw = 0;
+	int done = 0, raw = 0, nraw;
 
 	memset(&m, 0, sizeof(m));
+	memset(&tags, 0, sizeof(tags));
 	m.file = is->name;
 	m.line0 = line_of(&is->src, is->body);
 	m.quiet = quiet;
@@ -578,6 +600,7 @@ render(struct issue *is, int want_excerpt, char **text)
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
+			nraw = raw;
 			raw = 1;
 			if (lit == NULL)
 				break;
@@ -590,6 +613,20 @@ render(struct issue *is, int want_excerpt, char **text)
 			htmlpass_scan(lit, raw_note, &rn);
 			if (m.has_marker && strstr(lit, SMD_SENTINEL) != NULL)
 				done = 1;
+			/* Comments alone need no HTML parser: they go. */
+			if (htmlpass_comments_only(lit, &ht)) {
+				/* The parser keeps no white space first. */
+				cmark_node_set_literal(cur, lead_blank(cur) ?
+				    "" : ht.p);
+				raw = nraw;
+			} else if (t == CMARK_NODE_HTML_INLINE && (canon =
+			    htmlpass_inline(&tags, cmark_node_parent(cur),
+			    lit)) != NULL) {
+				/* Plain phrasing elements: as they are. */
+				if (canon != lit)
+					cmark_node_set_literal(cur, canon);
+				raw = nraw;
+			}
 			break;
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -607,6 +644,8 @@ render(struct issue *is, int want_excerpt, char **text)
 		}
 	}
 	cmark_iter_free(it);
+	if (!htmlpass_inline_done(&tags))
+		raw = 1;
 	if (want_excerpt && !m.has_marker) {
 		for (cur = cmark_node_first_child(doc); cur != NULL;
 		    cur = cmark_node_next(cur))

@@ -1,0 +1,42 @@
+#!/bin/sh
+# Raw HTML that md2ir writes without its HTML parser (comments, "<br>",
+# plain phrasing elements) comes out as the parser would write it; what
+# is not that plain still goes through the parser.
+. "$(dirname "$0")/lib.sh"
+
+# html BODY: the html field (15) of md2ir on a post with that body.
+html() {
+	printf -- '---\ntitle: t\ndate: 2020-01-01\n---\n%s\n' "$1" >"$T/p.md"
+	md2ir -q "$T/p.md" | awk -F '\t' '{ print $15 }'
+}
+
+is "$(html 'a <!-- note --> b')" '<p>a  b</p>\n' "an inline comment goes"
+is "$(html "$(printf 'a\n\n<!-- more -->\n\nb')")" '<p>a</p>\n\n<p>b</p>\n' \
+    "a comment block goes, its line break stays"
+is "$(html "$(printf '<!-- one -->\n<!-- two -->\n\nb')")" '<p>b</p>\n' \
+    "comments before the first block: no white space is left"
+is "$(html "$(printf '<!-- a -->\n\n<!-- b -->\n\nb')")" '<p>b</p>\n' \
+    "two comment blocks first"
+is "$(html 'a<br>b<br/>c<br />d')" '<p>a<br />b<br />c<br />d</p>\n' \
+    "every form of <br> is written <br />"
+is "$(html 'a <small>(x)</small> and <sup>2</sup>')" \
+    '<p>a <small>(x)</small> and <sup>2</sup></p>\n' \
+    "closed phrasing elements stay as they are"
+is "$(html 'a <small>b *c* d</small> e')" \
+    '<p>a <small>b <em>c</em> d</small> e</p>\n' \
+    "Markdown inside a phrasing element"
+# Not plain: the parser closes, lower-cases, resolves or removes.
+is "$(html 'a <small>b')" '<p>a <small>b</small></p>\n' \
+    "an element left open is closed by the parser"
+is "$(html '*a <small>b* c</small>')" \
+    '<p><em>a <small>b</small></em> c</p>\n' \
+    "elements across Markdown emphasis go through the parser"
+is "$(html 'a <small class="x">b</small>')" \
+    '<p>a <small class="x">b</small></p>\n' "attributes go through the parser"
+is "$(html 'a <small >b</small>')" '<p>a <small>b</small></p>\n' \
+    "other spellings go through the parser"
+is "$(html 'a <!-- x --> <script>alert(1)</script> b')" '<p>a   b</p>\n' \
+    "a comment beside a script: the script goes with its content"
+is "$(html 'x<!-->y')" '<p>x&lt;!--&gt;y</p>\n' "'<!-->' is text, no comment"
+
+done_testing
