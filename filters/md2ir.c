@@ -17,6 +17,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "quire.h"
+#include "arena.h"
 #include "authors.h"
 #include "fm.h"
 #include "permalink.h"
@@ -526,7 +527,9 @@ lead_blank(cmark_node *n)
 static char *
 render(struct issue *is, int want_excerpt, char **text)
 {
-	cmark_parser *parser = cmark_parser_new(cmark_opts);
+	/* Parser, tree and HTML in the issue's arena, dropped at once. */
+	cmark_parser *parser = cmark_parser_new_with_mem(cmark_opts,
+	    arena_begin());
 	cmark_node *doc, *cur;
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -667,15 +670,13 @@ render(struct issue *is, int want_excerpt, char **text)
 	}
 	html = cmark_render_html(doc, cmark_opts,
 	    cmark_parser_get_syntax_extensions(parser));
-	cmark_node_free(doc);
-	cmark_parser_free(parser);
 	memset(&hp, 0, sizeof(hp));
 	hp.base = base_url != NULL ? is->permalink.p : NULL;
 	if (raw)
 		htmlpass_run(&hp, html, strlen(html), &out);
 	else
 		htmlpass_plain(&hp, html, given, texts, nh, &out);
-	free(html);
+	arena_end();
 	for (i = 0; given != NULL && i < nh; i++) {
 		free(given[i]);
 		free(texts[i]);
