@@ -178,12 +178,18 @@ void container_end(struct sitemd *m);
  * (possibly over lines, up to end): the bytes it spans, or 0.
  * mdx_jsx_at(): at '<' a JSX component tag (capitalised name): the
  * bytes it spans after writing what replaces it, or 0.
+ * mdx_html_at(): at '<' an HTML start tag written as JSX, with
+ * attributes in braces (style={{...}}, width={400}): the tag written as
+ * HTML (literal values quoted, React's names made HTML's, other
+ * expressions removed with a note); the bytes it spans, or 0 when it
+ * has no braces.
  */
 int mdx_esm_line(const char *s, size_t n);
 size_t mdx_comment_at(const char *s, const char *end, const char **id,
     size_t *nid);
 size_t mdx_jsx_at(struct sitemd *m, const char *s, const char *end,
     const char *indent, size_t nind);
+size_t mdx_html_at(struct sitemd *m, const char *s, const char *end);
 void mdx_end(struct sitemd *m);
 
 /* ---- the HTML pass (htmlpass.c) -------------------------------------- */

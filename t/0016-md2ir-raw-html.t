@@ -1,7 +1,8 @@
 #!/bin/sh
 # Raw HTML that md2ir writes without its HTML parser (comments, "<br>",
 # plain phrasing elements) comes out as the parser would write it; what
-# is not that plain still goes through the parser.
+# is not that plain still goes through the parser.  HTML written as JSX
+# (MDX) becomes HTML.
 . "$(dirname "$0")/lib.sh"
 
 # html BODY: the html field (15) of md2ir on a post with that body.
@@ -38,5 +39,26 @@ is "$(html 'a <small >b</small>')" '<p>a <small>b</small></p>\n' \
 is "$(html 'a <!-- x --> <script>alert(1)</script> b')" '<p>a   b</p>\n' \
     "a comment beside a script: the script goes with its content"
 is "$(html 'x<!-->y')" '<p>x&lt;!--&gt;y</p>\n' "'<!-->' is text, no comment"
+
+# JSX attributes: literals kept, React's names made HTML's, expressions
+# removed with a note naming file and line; the tag never shows as text.
+is "$(html '<div className="note" style={{color: "red", margin: 0}}>
+
+x
+
+</div>')" '<div class="note">\n<p>x</p>\n</div>\n' \
+    "style={{...}} goes, className becomes class"
+like "$(md2ir -v "$T/p.md" 2>&1 >/dev/null)" \
+    "p.md:5: JSX expression attribute 'style' of <div> removed" \
+    "the removed expression is noted with its line"
+is "$(html 'An <img src="a.png" width={400} alt={"A b"} hidden={true} /> here')" \
+    '<p>An <img src="a.png" width="400" alt="A b" hidden /> here</p>\n' \
+    "literal expressions become values"
+is "$(html 'Text <span style={{a: 1}} onClick={() => go()}>in</span> line.')" \
+    '<p>Text <span>in</span> line.</p>\n' \
+    "an inline tag with expressions is HTML, not escaped text"
+is "$(html '<a href={url}>link</a> and `<b x={1}>`')" \
+    '<p><a>link</a> and <code>&lt;b x={1}&gt;</code></p>\n' \
+    "an expression URL goes; code spans are left alone"
 
 done_testing
