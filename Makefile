@@ -38,12 +38,13 @@ IDN_LIBS ?= $(shell $(PKG_CONFIG) --libs libidn2)
 # Builds go to $(O) so that a sanitizer build can sit beside the plain one.
 O ?= build
 
-ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -pthread \
 	-DQUIRE_VERSION='"$(VERSION)"' -Icommon $(WARN) \
 	$(CMARK_CFLAGS) $(XML_CFLAGS) $(YAML_CFLAGS) $(ZLIB_CFLAGS) \
 	$(TOML_CFLAGS) $(JANSSON_CFLAGS) $(IDN_CFLAGS) $(CFLAGS)
 ALL_CXXFLAGS = $(CXXFLAGS_STD) -DQUIRE_VERSION='"$(VERSION)"' -Icommon \
 	$(WARN) $(TOML_CFLAGS) $(CFLAGS) $(CXXFLAGS)
+ALL_LDFLAGS = -pthread $(LDFLAGS)
 ALL_LIBS = $(CMARK_LIBS) $(XML_LIBS) $(YAML_LIBS) $(ZLIB_LIBS) \
 	$(TOML_LIBS) $(JANSSON_LIBS) $(IDN_LIBS)
 
@@ -65,7 +66,7 @@ all: $(BINS)
 tests: $(TESTPROGS)
 
 $(O)/t/%: $(O)/t/%.o $(O)/libquire.a
-	$(CXX) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
+	$(CXX) $(CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
 
 $(O)/t/%.o: t/%.c common/quire.h $(wildcard common/*.h)
 	@mkdir -p $(@D)
@@ -88,7 +89,7 @@ $(O)/filters/%.o: filters/%.c common/quire.h $(wildcard common/*.h)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(O)/%: $(O)/filters/%.o $(O)/libquire.a
-	$(CXX) $(CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
+	$(CXX) $(CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(O)/libquire.a $(ALL_LIBS)
 
 # The sanitizer build, in its own folder.
 SAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined

@@ -10,6 +10,8 @@
  * into the ZIP as it goes; the navigation, the NCX and the package
  * document come last.  Memory is bounded by the largest issue plus
  * the navigation, which grows by one entry per issue and heading.
+ * With -j N, zip.c deflates the entries on N threads while this one
+ * makes the next chapters: a window of 2N + 2 entries at most.
  */
 #include <sys/stat.h>
 
@@ -29,7 +31,7 @@
 #include "zip.h"
 
 static const char usage[] = "[-hqv] [-a author] [-b base-url] "
-    "[-c book.yaml] [-d depth] [-i identifier] [-l lang] [-o file] "
+    "[-c book.yaml] [-d depth] [-i identifier] [-j jobs] [-l lang] [-o file] "
     "[-t title] [--cover image] [--css file] [--static dir] [file ...]";
 
 /* Long-only options. */
@@ -41,6 +43,7 @@ static const struct msg_opt opts[] = {
 	{ 'c', "config", "book.yaml", "read the book's metadata from a file" },
 	{ 'd', "toc-depth", "n", "heading levels in the contents, 1 to 6" },
 	{ 'i', "id", "uri", "the book's identifier" },
+	{ 'j', "jobs", "n", "compress on n threads (default: one a CPU)" },
 	{ 'l', "language", "tag", "the book's language tag" },
 	{ 'o', "output", "file", "write to file, replaced only on success" },
 	{ 't', "title", "title", "the book's title (required)" },
@@ -58,6 +61,9 @@ static const struct msg_opt opts[] = {
 /* Kinds of image not embedded, for the summary line. */
 enum { NOTE_REMOTE, NOTE_OUTSIDE, NOTE_MISSING, NOTE_TYPE, NOTE_OTHER,
 	NOTE_N };
+
+/* Threads at most (-j): more would only hold more chapters in memory. */
+#define JOBS_MAX	256
 
 /* Images and covers larger than this are not read. */
 #define IMAGE_MAX	(32L * 1024 * 1024)
@@ -1461,7 +1467,7 @@ main(int argc, char *argv[])
 	const char **derived = NULL;
 	FILE *sp = NULL, *out = NULL;
 	long n;
-	int c, i, k, status = EXIT_DATA;
+	int c, i, k, status = EXIT_DATA, jobs = 0;
 	int64_t t;
 	struct stat st;
 
@@ -1499,6 +1505,17 @@ main(int argc, char *argv[])
 			break;
 		case 'i':
 			book.identifier = optarg;
+			break;
+		case 'j':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || errno != 0 ||
+			    n < 1 || n > JOBS_MAX) {
+				msg_err(NULL, 0, "-j: '%s': give 1 to %d "
+				    "threads", optarg, JOBS_MAX);
+				msg_usage();
+			}
+			jobs = (int)n;
 			break;
 		case 'l':
 			book.lang = optarg;
@@ -1674,6 +1691,12 @@ main(int argc, char *argv[])
 	if ((out = out_open(outpath)) == NULL)
 		goto done;
 	bk.zip = zip_open(out, book.modified);
+	if (jobs == 0) {
+		/* One a CPU, as sysconf(3) sees them online. */
+		n = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (int)n;
+	}
+	zip_set_jobs(bk.zip, jobs);
 	if (zip_add(bk.zip, "mimetype", "application/epub+zip", 20,
 	    ZIP_STORE) < 0)
 		goto fail;
