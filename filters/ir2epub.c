@@ -1466,7 +1466,7 @@ main(int argc, char *argv[])
 	char dbuf[DATE_IR_LEN], uuid[UUID_LEN], cover[32], *end;
 	const char **derived = NULL;
 	FILE *sp = NULL, *out = NULL;
-	long n;
+	long n, ncpu;
 	int c, i, k, status = EXIT_DATA, jobs = 0;
 	int64_t t;
 	struct stat st;
@@ -1693,8 +1693,8 @@ main(int argc, char *argv[])
 	bk.zip = zip_open(out, book.modified);
 	if (jobs == 0) {
 		/* One a CPU, as sysconf(3) sees them online. */
-		n = sysconf(_SC_NPROCESSORS_ONLN);
-		jobs = n < 1 ? 1 : n > JOBS_MAX ? JOBS_MAX : (int)n;
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = ncpu < 1 ? 1 : ncpu > JOBS_MAX ? JOBS_MAX : (int)ncpu;
 	}
 	zip_set_jobs(bk.zip, jobs);
 	if (zip_add(bk.zip, "mimetype", "application/epub+zip", 20,
