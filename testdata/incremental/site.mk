@@ -34,9 +34,12 @@ endif
 # The combined IR, oldest first: each per-post file is sorted (it has
 # one line, the date first), so sort -m merges them without sorting;
 # the names go through --files0-from, not through one command line
-# that a large site would make too long.  IR files of deleted posts go.
+# that a large site would make too long.  256 files merged at a time
+# rather than 16: a third of the time on 10,000 posts (it needs as many
+# open files; lower it if ulimit -n is under 300).  The IR files of
+# deleted posts go.
 issues.ir: $(IRS) ir/list
-	tr ' \n' '\0\0' <ir/list | LC_ALL=C sort -m --files0-from=- >$@.new
+	tr ' \n' '\0\0' <ir/list | LC_ALL=C sort -m --batch-size=256 --files0-from=- >$@.new
 	@cmp -s $@.new $@ && rm -f $@.new || mv -f $@.new $@
 	@rm -f $(filter-out $(IRS),$(wildcard ir/*.ir))
 
