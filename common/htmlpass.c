@@ -243,7 +243,8 @@ serialise(struct pass *ps, xmlNodePtr n)
 			embed(ps, n);
 			continue;
 		}
-		buf_printf(&ps->out, "<%s", (const char *)n->name);
+		buf_addc(&ps->out, '<');
+		buf_adds(&ps->out, (const char *)n->name);
 		attributes(ps, n, &ps->out);
 		if (in(voids, n->name)) {
 			buf_adds(&ps->out, " />");
@@ -251,7 +252,9 @@ serialise(struct pass *ps, xmlNodePtr n)
 		}
 		buf_addc(&ps->out, '>');
 		serialise(ps, n->children);
-		buf_printf(&ps->out, "</%s>", (const char *)n->name);
+		buf_adds(&ps->out, "</");
+		buf_adds(&ps->out, (const char *)n->name);
+		buf_addc(&ps->out, '>');
 	}
 }
 
@@ -482,6 +485,73 @@ htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
 	buf_free(&ps.tmp);
 	xmlFreeDoc(doc);
 	return 0;
+}
+
+/* Phrasing elements that hold no URL and mean the same in any reader. */
+static const char *const phrasing[] = {
+	"b", "i", "em", "strong", "small", "sup", "sub", "u", "s", "kbd",
+	"code", "mark", "span", "del", NULL
+};
+
+const char *
+htmlpass_inline(struct htmlpass_tags *t, const void *parent, const char *lit)
+{
+	size_t i, k;
+	int close = lit[0] == '<' && lit[1] == '/';
+	const char *name = lit + 1 + close;
+
+	if (lit[0] != '<')
+		return NULL;
+	if (!close && (strcmp(lit, "<br>") == 0 || strcmp(lit, "<br/>") == 0 ||
+	    strcmp(lit, "<br />") == 0))
+		return "<br />";
+	for (i = 0; phrasing[i] != NULL; i++) {
+		k = strlen(phrasing[i]);
+		if (strncmp(name, phrasing[i], k) == 0 && name[k] == '>' &&
+		    name[k + 1] == '\0')
+			break;
+	}
+	if (phrasing[i] == NULL)
+		return NULL;
+	if (!close) {
+		if (t->n == sizeof(t->name) / sizeof(t->name[0]))
+			return NULL;
+		t->parent[t->n] = parent;
+		t->name[t->n++] = phrasing[i];
+		return lit;
+	}
+	if (t->n == 0 || t->parent[t->n - 1] != parent ||
+	    t->name[t->n - 1] != phrasing[i])
+		return NULL;
+	t->n--;
+	return lit;
+}
+
+int
+htmlpass_inline_done(const struct htmlpass_tags *t)
+{
+	return t->n == 0;
+}
+
+int
+htmlpass_comments_only(const char *s, struct buf *ws)
+{
+	const char *e;
+
+	buf_reset(ws);
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+			buf_addc(ws, *s++);
+		if (*s == '\0')
+			break;
+		/* "<!-->" and "<!--->" are not comments that end here. */
+		if (strncmp(s, "<!--", 4) != 0 ||
+		    (e = strstr(s + 4, "-->")) == NULL)
+			return 0;
+		s = e + 3;
+	}
+	buf_adds(ws, "");
+	return 1;
 }
 
 void

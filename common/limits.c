@@ -7,7 +7,6 @@
  * what they refuse, the library would take quadratic time or memory on
  * (Debian 12's cmark-gfm 0.29.0.gfm.6 and libxml2 2.9.14).
  */
-#define _GNU_SOURCE		/* memmem */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,32 +25,45 @@ line_start(const char *s, size_t off)
 }
 
 /*
- * The bytes cmark-gfm scans for the openers open[] that no close[]
- * follows: each scans to the end of the text, so their cost is the sum
- * of the bytes after each.  Returns that sum; *first is the first such
- * opener, *count how many.
+ * The bytes cmark-gfm scans for the openers "<?" and "<![CDATA[" that
+ * no "?>" or "]]>" follows: each scans to the end of the text, so their
+ * cost is the sum of the bytes after each.  Kind k is 0 for "<?", 1 for
+ * "<![CDATA[".  Fills cost[k], first[k] (the first such opener) and
+ * count[k].  One pass for the closers' '>' and one for the openers'
+ * '<', both with memchr: most Markdown has few of either.
  */
-static uint64_t
-unclosed(const char *s, size_t n, const char *open, const char *close,
-    size_t *first, size_t *count)
+static void
+unclosed(const char *s, size_t n, uint64_t cost[2], size_t first[2],
+    size_t count[2])
 {
-	size_t lo = strlen(open), lc = strlen(close), i, last = 0;
-	uint64_t cost = 0;
-	const char *p;
+	const char *p, *e = s + n;
+	size_t last[2] = { 0, 0 }, at;
+	int k;
 
 	/* Only the openers after the last closer stay open. */
-	for (p = s; (p = memmem(p, n - (size_t)(p - s), close, lc)) != NULL;
-	    p += lc)
-		last = (size_t)(p - s) + lc;
-	*count = 0;
-	*first = 0;
-	for (i = last; (p = memmem(s + i, n - i, open, lo)) != NULL;
-	    i = (size_t)(p - s) + lo) {
-		if ((*count)++ == 0)
-			*first = (size_t)(p - s);
-		cost += n - (size_t)(p - s);
+	for (p = s; (p = memchr(p, '>', (size_t)(e - p))) != NULL; p++) {
+		at = (size_t)(p - s) + 1;
+		if (at >= 2 && p[-1] == '?')
+			last[0] = at;
+		if (at >= 3 && p[-1] == ']' && p[-2] == ']')
+			last[1] = at;
 	}
-	return cost;
+	for (k = 0; k < 2; k++)
+		cost[k] = first[k] = count[k] = 0;
+	for (p = s; (p = memchr(p, '<', (size_t)(e - p))) != NULL; p++) {
+		at = (size_t)(p - s);
+		if (e - p >= 2 && p[1] == '?')
+			k = 0;
+		else if (e - p >= 9 && memcmp(p, "<![CDATA[", 9) == 0)
+			k = 1;
+		else
+			continue;
+		if (at < last[k])
+			continue;
+		if (count[k]++ == 0)
+			first[k] = at;
+		cost[k] += n - at;
+	}
 }
 
 /* Nonzero if s[0..n) is a GFM table delimiter row ("|---|:-:|"). */
@@ -77,21 +89,21 @@ limits_markdown(const char *s, size_t n, size_t *off)
 {
 	static const char *const open[] = { "<?", "<![CDATA[" };
 	static const char *const close[] = { "?>", "]]>" };
-	const char *nl, *l, *prev = NULL;
-	size_t i, first, count, len, pipes, ppipes = 0, rows = 0;
-	size_t cols = 0, start = 0;
-	uint64_t cost, sq = 0;
+	const char *nl, *l, *p, *prev = NULL;
+	size_t i, len, pipes, ppipes = 0, rows = 0, cols = 0, start = 0;
+	size_t ufirst[2], ucount[2];
+	uint64_t ucost[2], sq = 0;
 	int in_table = 0;
 
 	*off = 0;
+	unclosed(s, n, ucost, ufirst, ucount);
 	for (i = 0; i < 2; i++) {
-		cost = unclosed(s, n, open[i], close[i], &first, &count);
-		if (cost > LIMIT_MD_UNCLOSED) {
-			*off = first;
+		if (ucost[i] > LIMIT_MD_UNCLOSED) {
+			*off = ufirst[i];
 			snprintf(why, sizeof(why), "%zu '%s' without a closing "
 			    "'%s' make cmark-gfm scan %llu bytes; the limit is "
-			    "%llu (md2ir(1), LIMITS)", count, open[i], close[i],
-			    (unsigned long long)cost,
+			    "%llu (md2ir(1), LIMITS)", ucount[i], open[i],
+			    close[i], (unsigned long long)ucost[i],
 			    (unsigned long long)LIMIT_MD_UNCLOSED);
 			return why;
 		}
@@ -105,8 +117,9 @@ limits_markdown(const char *s, size_t n, size_t *off)
 		/* Quotes and list indents do not hide a table. */
 		while (len > 0 && (*l == ' ' || *l == '>' || *l == '\t'))
 			l++, len--;
-		for (pipes = 0, i = 0; i < len; i++)
-			pipes += l[i] == '|';
+		for (pipes = 0, p = l; (p = memchr(p, '|',
+		    (size_t)(l + len - p))) != NULL; p++)
+			pipes++;
 		if (len == 0) {
 			in_table = 0;
 		} else if (!in_table && prev != NULL &&

@@ -344,6 +344,133 @@ mdx_jsx_at(struct sitemd *m, const char *s, const char *end,
 	return len;
 }
 
+/* React's names for HTML attributes that differ from HTML's. */
+static const char *const react_names[][2] = {
+	{ "className", "class" }, { "htmlFor", "for" }, { "tabIndex", "tabindex" },
+	{ "srcSet", "srcset" }, { NULL, NULL }
+};
+
+/* Nonzero if v[0..n) is a JSX literal a reader can use as a value. */
+static int
+jsx_literal(const char *v, size_t n)
+{
+	size_t i = 0;
+
+	if (n >= 2 && (*v == '"' || *v == '\'' || *v == '`') && v[n - 1] == *v)
+		return memchr(v + 1, *v, n - 2) == NULL && (*v != '`' ||
+		    memchr(v, '$', n) == NULL);
+	if (n > 0 && v[0] == '-')
+		i++;
+	if (i == n)
+		return 0;
+	for (; i < n; i++)
+		if (!((v[i] >= '0' && v[i] <= '9') || v[i] == '.'))
+			return 0;
+	return 1;
+}
+
+size_t
+mdx_html_at(struct sitemd *m, const char *s, const char *end)
+{
+	const char *name, *at, *ate, *p, *k, *v;
+	unsigned long line = smd_fline(&m->o);
+	size_t len, nname, nk, nv, i;
+	int close, selfclose, depth;
+
+	if ((len = scan(s, end, &close, &selfclose, &name, &nname, &at,
+	    &ate)) == 0 || close || nname == 0 ||
+	    memchr(at, '{', (size_t)(ate - at)) == NULL)
+		return 0;
+	smd_emit(&m->o, s, (size_t)(at - s));
+	for (p = at; p < ate; ) {
+		while (p < ate && strchr(" \t\n", *p) != NULL)
+			p++;
+		k = p;
+		while (p < ate && strchr(" \t\n=/>{", *p) == NULL)
+			p++;
+		if ((nk = (size_t)(p - k)) == 0) {
+			if (p < ate && *p == '{') {
+				/* {...spread}: nothing a reader can use. */
+				for (depth = 0; p < ate; p++)
+					if (*p == '{')
+						depth++;
+					else if (*p == '}' && --depth == 0)
+						break;
+				p++;
+				continue;
+			}
+			if (p < ate)
+				p++;
+			continue;
+		}
+		for (i = 0; react_names[i][0] != NULL; i++)
+			if (strlen(react_names[i][0]) == nk &&
+			    memcmp(react_names[i][0], k, nk) == 0)
+				break;
+		v = NULL;
+		nv = 0;
+		if (p < ate && *p == '=' && p + 1 < ate && p[1] == '{') {
+			v = p + 2;
+			for (depth = 0, p++; p < ate; p++)
+				if (*p == '{')
+					depth++;
+				else if (*p == '}' && --depth == 0)
+					break;
+			nv = (size_t)(p - v);
+			p++;
+			while (nv > 0 && strchr(" \t\n", *v) != NULL)
+				v++, nv--;
+			while (nv > 0 && strchr(" \t\n", v[nv - 1]) != NULL)
+				nv--;
+			if (nv == 4 && memcmp(v, "true", 4) == 0) {
+				v = NULL;
+			} else if (!jsx_literal(v, nv)) {
+				smd_note(m, SMD_JSX, line, "JSX expression "
+				    "attribute '%.*s' of <%.*s> removed",
+				    (int)nk, k, (int)nname, name);
+				continue;
+			} else if (*v == '"' || *v == '\'' || *v == '`') {
+				v++;
+				nv -= 2;
+			}
+			smd_emits(&m->o, " ");
+			if (react_names[i][0] != NULL)
+				smd_emits(&m->o, react_names[i][1]);
+			else
+				smd_emit(&m->o, k, nk);
+			if (v != NULL) {
+				smd_emits(&m->o, "=\"");
+				smd_esc(&m->o, v, nv);
+				smd_emits(&m->o, "\"");
+			}
+			continue;
+		}
+		/* A plain attribute: as written, React's name made HTML's. */
+		smd_emits(&m->o, " ");
+		if (react_names[i][0] != NULL)
+			smd_emits(&m->o, react_names[i][1]);
+		else
+			smd_emit(&m->o, k, nk);
+		if (p < ate && *p == '=') {
+			v = p++;
+			if (p < ate && (*p == '"' || *p == '\'')) {
+				const char *q = memchr(p + 1, *p,
+				    (size_t)(ate - p - 1));
+
+				p = q != NULL ? q + 1 : ate;
+			} else {
+				while (p < ate && strchr(" \t\n", *p) == NULL)
+					p++;
+			}
+			smd_emit(&m->o, v, (size_t)(p - v));
+		}
+	}
+	smd_emits(&m->o, selfclose ? " />" : ">");
+	m->expanded[SMD_JSX]++;
+	smd_skip(&m->o, s, len);
+	return len;
+}
+
 void
 mdx_end(struct sitemd *m)
 {

@@ -431,6 +431,16 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 			}
 			continue;
 		}
+		if (*p == '<' && p + 1 < eol && p[1] >= 'a' && p[1] <= 'z' &&
+		    !m->text && (k = mdx_html_at(m, p, end)) > 0) {
+			p += k;
+			lead = 0;
+			if (p > eol || (p == eol && p < end)) {
+				eol = memchr(p, '\n', (size_t)(end - p));
+				eol = eol != NULL ? eol : end;
+			}
+			continue;
+		}
 		if (!m->has_marker && (*p == '<' || (m->excerpt_sep != NULL &&
 		    *p == m->excerpt_sep[0])) && (k = marker_at(m, p, end)) > 0) {
 			m->has_marker = 1;
@@ -561,8 +571,8 @@ holds(const char *s, size_t n, const char *pat, size_t k)
 static int
 has_lines_work(const struct sitemd *m, const char *s, size_t n)
 {
-	static const char *const pats[] = { "{/*", ":::", "<!--",
-		"\nimport", "\nexport", NULL };
+	static const char *const pats[] = { "{/*", ":::", "\nimport",
+		"\nexport", "={", NULL };
 	const char *p, *end = s + n;
 	size_t i;
 
@@ -571,6 +581,9 @@ has_lines_work(const struct sitemd *m, const char *s, size_t n)
 		return 1;
 	for (i = 0; pats[i] != NULL; i++)
 		if (holds(s, n, pats[i], strlen(pats[i])))
+			return 1;
+	for (i = 0; markers[i] != NULL; i++)
+		if (holds(s, n, markers[i], strlen(markers[i])))
 			return 1;
 	if (m->excerpt_sep != NULL && *m->excerpt_sep != '\0' &&
 	    holds(s, n, m->excerpt_sep, strlen(m->excerpt_sep)))

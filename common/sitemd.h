@@ -178,12 +178,18 @@ void container_end(struct sitemd *m);
  * (possibly over lines, up to end): the bytes it spans, or 0.
  * mdx_jsx_at(): at '<' a JSX component tag (capitalised name): the
  * bytes it spans after writing what replaces it, or 0.
+ * mdx_html_at(): at '<' an HTML start tag written as JSX, with
+ * attributes in braces (style={{...}}, width={400}): the tag written as
+ * HTML (literal values quoted, React's names made HTML's, other
+ * expressions removed with a note); the bytes it spans, or 0 when it
+ * has no braces.
  */
 int mdx_esm_line(const char *s, size_t n);
 size_t mdx_comment_at(const char *s, const char *end, const char **id,
     size_t *nid);
 size_t mdx_jsx_at(struct sitemd *m, const char *s, const char *end,
     const char *indent, size_t nind);
+size_t mdx_html_at(struct sitemd *m, const char *s, const char *end);
 void mdx_end(struct sitemd *m);
 
 /* ---- the HTML pass (htmlpass.c) -------------------------------------- */
@@ -209,13 +215,42 @@ int htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
 
 /*
  * The same for HTML that holds no raw HTML (only what cmark-gfm writes
- * for Markdown), without a parser: the i-th <hN> gets the id given[i]
+ * for Markdown, and raw HTML as htmlpass_comments_only() and
+ * htmlpass_inline() let it through), without a parser: the i-th <hN> gets the id given[i]
  * or the slug of texts[i] (both for nh headings, in document order),
  * and with base the footnote links ("#fn-1") are resolved.  Links and
  * images are the caller's, on cmark-gfm's tree.  Returns 0.
  */
 int htmlpass_plain(struct htmlpass *hp, const char *html,
     char *const *given, char *const *texts, size_t nh, struct buf *out);
+
+/*
+ * Nonzero if the raw HTML fragment s (a raw HTML node's text) is only
+ * HTML comments ("<!--" to the next "-->") and white space: all of it
+ * that htmlpass_run() would keep is that white space, which is then
+ * in ws (reset first), so the node can go the parser-free way of
+ * htmlpass_plain() with ws as its text.
+ */
+int htmlpass_comments_only(const char *s, struct buf *ws);
+
+/*
+ * The raw inline HTML of a body that htmlpass_run() would write back
+ * as it is: plain phrasing elements without attributes ("<small>",
+ * "</small>", ...) opened and closed under the same parent, and "<br>"
+ * in any of its forms.  htmlpass_inline() takes each raw inline node's
+ * text lit, in document order, with its parent (any pointer that names
+ * the node it stands in); it returns the text the node is to have (the
+ * form htmlpass_run() writes), or NULL when the body needs the parser.
+ * htmlpass_inline_done() is nonzero when every element was closed.
+ */
+struct htmlpass_tags {
+	const void *parent[16];
+	const char *name[16];
+	size_t      n;
+};
+const char *htmlpass_inline(struct htmlpass_tags *t, const void *parent,
+    const char *lit);
+int htmlpass_inline_done(const struct htmlpass_tags *t);
 
 /*
  * The raw HTML that htmlpass_run() removes or replaces, found in a

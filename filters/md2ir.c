@@ -17,6 +17,7 @@
 #include <cmark-gfm-core-extensions.h>
 
 #include "quire.h"
+#include "arena.h"
 #include "authors.h"
 #include "fm.h"
 #include "permalink.h"
@@ -497,6 +498,26 @@ raw_note(void *arg, size_t off, const char *tag)
 }
 
 /*
+ * Nonzero if only blank raw HTML blocks stand before the block n at
+ * the top of its document (the HTML parser drops white space there).
+ */
+static int
+lead_blank(cmark_node *n)
+{
+	const char *lit;
+
+	if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK ||
+	    cmark_node_get_type(cmark_node_parent(n)) != CMARK_NODE_DOCUMENT)
+		return 0;
+	for (n = cmark_node_previous(n); n != NULL; n = cmark_node_previous(n))
+		if (cmark_node_get_type(n) != CMARK_NODE_HTML_BLOCK ||
+		    (lit = cmark_node_get_literal(n)) == NULL ||
+		    lit[strspn(lit, " \t\r\n")] != '\0')
+			return 0;
+	return 1;
+}
+
+/*
  * Render the body: the site Markdown pass (sitemd.c), cmark-gfm, the
  * HTML pass (htmlpass.c) that also makes URLs absolute with -b; the
  * excerpt when there is no summary: the text before a summary marker,
@@ -506,7 +527,9 @@ raw_note(void *arg, size_t off, const char *tag)
 static char *
 render(struct issue *is, int want_excerpt, char **text)
 {
-	cmark_parser *parser = cmark_parser_new(cmark_opts);
+	/* Parser, tree and HTML in the issue's arena, dropped at once. */
+	cmark_parser *parser = cmark_parser_new_with_mem(cmark_opts,
+	    arena_begin());
 	cmark_node *doc, *cur;
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -516,14 +539,16 @@ render(struct issue *is, int want_excerpt, char **text)
 	struct sitemd m;
 	struct htmlpass hp;
 	struct rawnote rn;
+	struct htmlpass_tags tags;
 	struct buf out = BUF_INIT, ht = BUF_INIT;
-	const char *lit, *url, *abs;
+	const char *lit, *url, *abs, *canon;
 	char *html, **given = NULL, **texts = NULL;
 	cmark_node **heads = NULL;
 	size_t i, nh = 0;
-	int done = 0, raw = 0;
+	int done = 0, raw = 0, nraw;
 
 	memset(&m, 0, sizeof(m));
+	memset(&tags, 0, sizeof(tags));
 	m.file = is->name;
 	m.line0 = line_of(&is->src, is->body);
 	m.quiet = quiet;
@@ -578,6 +603,7 @@ render(struct issue *is, int want_excerpt, char **text)
 			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
+			nraw = raw;
 			raw = 1;
 			if (lit == NULL)
 				break;
@@ -590,6 +616,20 @@ render(struct issue *is, int want_excerpt, char **text)
 			htmlpass_scan(lit, raw_note, &rn);
 			if (m.has_marker && strstr(lit, SMD_SENTINEL) != NULL)
 				done = 1;
+			/* Comments alone need no HTML parser: they go. */
+			if (htmlpass_comments_only(lit, &ht)) {
+				/* The parser keeps no white space first. */
+				cmark_node_set_literal(cur, lead_blank(cur) ?
+				    "" : ht.p);
+				raw = nraw;
+			} else if (t == CMARK_NODE_HTML_INLINE && (canon =
+			    htmlpass_inline(&tags, cmark_node_parent(cur),
+			    lit)) != NULL) {
+				/* Plain phrasing elements: as they are. */
+				if (canon != lit)
+					cmark_node_set_literal(cur, canon);
+				raw = nraw;
+			}
 			break;
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
@@ -607,6 +647,8 @@ render(struct issue *is, int want_excerpt, char **text)
 		}
 	}
 	cmark_iter_free(it);
+	if (!htmlpass_inline_done(&tags))
+		raw = 1;
 	if (want_excerpt && !m.has_marker) {
 		for (cur = cmark_node_first_child(doc); cur != NULL;
 		    cur = cmark_node_next(cur))
@@ -628,15 +670,13 @@ render(struct issue *is, int want_excerpt, char **text)
 	}
 	html = cmark_render_html(doc, cmark_opts,
 	    cmark_parser_get_syntax_extensions(parser));
-	cmark_node_free(doc);
-	cmark_parser_free(parser);
 	memset(&hp, 0, sizeof(hp));
 	hp.base = base_url != NULL ? is->permalink.p : NULL;
 	if (raw)
 		htmlpass_run(&hp, html, strlen(html), &out);
 	else
 		htmlpass_plain(&hp, html, given, texts, nh, &out);
-	free(html);
+	arena_end();
 	for (i = 0; given != NULL && i < nh; i++) {
 		free(given[i]);
 		free(texts[i]);

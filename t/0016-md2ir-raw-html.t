@@ -1,0 +1,64 @@
+#!/bin/sh
+# Raw HTML that md2ir writes without its HTML parser (comments, "<br>",
+# plain phrasing elements) comes out as the parser would write it; what
+# is not that plain still goes through the parser.  HTML written as JSX
+# (MDX) becomes HTML.
+. "$(dirname "$0")/lib.sh"
+
+# html BODY: the html field (15) of md2ir on a post with that body.
+html() {
+	printf -- '---\ntitle: t\ndate: 2020-01-01\n---\n%s\n' "$1" >"$T/p.md"
+	md2ir -q "$T/p.md" | awk -F '\t' '{ print $15 }'
+}
+
+is "$(html 'a <!-- note --> b')" '<p>a  b</p>\n' "an inline comment goes"
+is "$(html "$(printf 'a\n\n<!-- more -->\n\nb')")" '<p>a</p>\n\n<p>b</p>\n' \
+    "a comment block goes, its line break stays"
+is "$(html "$(printf '<!-- one -->\n<!-- two -->\n\nb')")" '<p>b</p>\n' \
+    "comments before the first block: no white space is left"
+is "$(html "$(printf '<!-- a -->\n\n<!-- b -->\n\nb')")" '<p>b</p>\n' \
+    "two comment blocks first"
+is "$(html 'a<br>b<br/>c<br />d')" '<p>a<br />b<br />c<br />d</p>\n' \
+    "every form of <br> is written <br />"
+is "$(html 'a <small>(x)</small> and <sup>2</sup>')" \
+    '<p>a <small>(x)</small> and <sup>2</sup></p>\n' \
+    "closed phrasing elements stay as they are"
+is "$(html 'a <small>b *c* d</small> e')" \
+    '<p>a <small>b <em>c</em> d</small> e</p>\n' \
+    "Markdown inside a phrasing element"
+# Not plain: the parser closes, lower-cases, resolves or removes.
+is "$(html 'a <small>b')" '<p>a <small>b</small></p>\n' \
+    "an element left open is closed by the parser"
+is "$(html '*a <small>b* c</small>')" \
+    '<p><em>a <small>b</small></em> c</p>\n' \
+    "elements across Markdown emphasis go through the parser"
+is "$(html 'a <small class="x">b</small>')" \
+    '<p>a <small class="x">b</small></p>\n' "attributes go through the parser"
+is "$(html 'a <small >b</small>')" '<p>a <small>b</small></p>\n' \
+    "other spellings go through the parser"
+is "$(html 'a <!-- x --> <script>alert(1)</script> b')" '<p>a   b</p>\n' \
+    "a comment beside a script: the script goes with its content"
+is "$(html 'x<!-->y')" '<p>x&lt;!--&gt;y</p>\n' "'<!-->' is text, no comment"
+
+# JSX attributes: literals kept, React's names made HTML's, expressions
+# removed with a note naming file and line; the tag never shows as text.
+is "$(html '<div className="note" style={{color: "red", margin: 0}}>
+
+x
+
+</div>')" '<div class="note">\n<p>x</p>\n</div>\n' \
+    "style={{...}} goes, className becomes class"
+like "$(md2ir -v "$T/p.md" 2>&1 >/dev/null)" \
+    "p.md:5: JSX expression attribute 'style' of <div> removed" \
+    "the removed expression is noted with its line"
+is "$(html 'An <img src="a.png" width={400} alt={"A b"} hidden={true} /> here')" \
+    '<p>An <img src="a.png" width="400" alt="A b" hidden /> here</p>\n' \
+    "literal expressions become values"
+is "$(html 'Text <span style={{a: 1}} onClick={() => go()}>in</span> line.')" \
+    '<p>Text <span>in</span> line.</p>\n' \
+    "an inline tag with expressions is HTML, not escaped text"
+is "$(html '<a href={url}>link</a> and `<b x={1}>`')" \
+    '<p><a>link</a> and <code>&lt;b x={1}&gt;</code></p>\n' \
+    "an expression URL goes; code spans are left alone"
+
+done_testing
