@@ -9,9 +9,9 @@
  * caller's thread writes the finished entries at the head, in the order
  * they were added, with the bytes one thread would have given them.
  * Every write and every message happens on the caller's thread (but
- * msg_oom(), which may come from any).  With
- * one job (the default) there is no thread and no copy: zip_add()
- * compresses and writes the entry before it returns, as it always did.
+ * msg_oom(), which may come from any).  With one job (zip_set_jobs()
+ * not called) there is no thread and no copy: zip_add() compresses and
+ * writes the entry before it returns, as it always did.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -84,10 +84,10 @@ struct zip {
 #define ZIP_MAXENT	0xffff
 
 /*
- * Entries held in the queue, beyond the slots: bytes of input that make
- * zip_add() wait for the head (an entry larger than this still goes
- * through, alone), so that memory is bounded by the slots' entries and
- * not by the book.
+ * ZIP_BUDGET: bytes of queued entries past which zip_add() waits for the
+ * head (an entry larger than this still goes through, alone), so that
+ * memory is bounded by a few entries, not by the book.  ZIP_KEEP: the
+ * storage a free slot keeps for the next entry.
  */
 #define ZIP_BUDGET	(32UL * 1024 * 1024)
 #define ZIP_KEEP	(64UL * 1024)
@@ -308,7 +308,7 @@ head_done(struct zip *z)
 	return r;
 }
 
-/* Write b to the archive; -1 after a message on a write error. */
+/* Write p[0..n) to the archive; -1 after a message on a write error. */
 static int
 emit(struct zip *z, const void *p, size_t n)
 {
