@@ -43,7 +43,7 @@ static const struct msg_opt opts[] = {
 	{ 'c', "config", "book.yaml", "read the book's metadata from a file" },
 	{ 'd', "toc-depth", "n", "heading levels in the contents, 1 to 6" },
 	{ 'i', "id", "uri", "the book's identifier" },
-	{ 'j', "jobs", "n", "compress on n threads (default: one a CPU)" },
+	{ 'j', "jobs", "N", "compress on N threads (default: the CPUs online)" },
 	{ 'l', "language", "tag", "the book's language tag" },
 	{ 'o', "output", "file", "write to file, replaced only on success" },
 	{ 't', "title", "title", "the book's title (required)" },
@@ -1511,8 +1511,8 @@ main(int argc, char *argv[])
 			n = strtol(optarg, &end, 10);
 			if (*optarg == '\0' || *end != '\0' || errno != 0 ||
 			    n < 1 || n > JOBS_MAX) {
-				msg_err(NULL, 0, "-j: '%s': give 1 to %d "
-				    "threads", optarg, JOBS_MAX);
+				msg_err(NULL, 0, "-j: '%s' is not a number of "
+				    "threads from 1 to %d", optarg, JOBS_MAX);
 				msg_usage();
 			}
 			jobs = (int)n;

@@ -103,11 +103,11 @@ rm -f "$T/huge.ir"
 # Usage.
 for bad in 0 -1 x 2x 257 ''; do
 	run ir2epub -j "$bad" -t T "$T/seeds.ir"
-	is "$rc:$(head -1 "$T/err")" "2:ir2epub: -j: '$bad': give 1 to 256 threads" \
+	is "$rc:$(head -1 "$T/err")" "2:ir2epub: -j: '$bad' is not a number of threads from 1 to 256" \
 	    "-j '$bad' is a usage error"
 done
 run ir2epub -h
-like "$(cat "$T/out")" '^  -j, --jobs n ' "-h lists -j, --jobs"
+like "$(cat "$T/out")" '^  -j, --jobs N ' "-h lists -j, --jobs"
 
 # The Rust blog: 585 chapters with their images.
 if [ -d "$TOP/../shared/corpus/rust-blog" ]; then
