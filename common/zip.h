@@ -50,8 +50,8 @@ int zip_add(struct zip *z, const char *name, const void *p, size_t n,
     enum zip_method how);
 
 /*
- * Write the entries still queued and the central directory, and free z.  Returns 0, or -1 after a
- * message; z is freed either way.
+ * Write the entries still queued and the central directory, and free
+ * z.  Returns 0, or -1 after a message; z is freed either way.
  */
 int zip_close(struct zip *z);
 

@@ -1,18 +1,20 @@
 #!/bin/sh
-# ir2epub -j N: chapters and images compressed on N threads give the
+# ir2epub -j N: chapters rendered and deflated on N threads give the
 # same book, byte for byte, and the same messages and exit status as
 # -j 1, whatever N: on the sample issues, on a book with images (stored
 # entries between deflated ones), on many small chapters (the queue
-# wraps round many times), on entries past the queue's byte budget, on
-# a write error, on too many files, and on the Rust blog when
-# ../shared is there.
+# wraps round many times), on a chapter refused among others, on
+# entries past the queue's byte budget, on a write error, on too many
+# files, and on the Rust blog when ../shared is there.
 . "$(dirname "$0")/lib.sh"
 
 cd "$TD/.." || exit 1
 E=testdata/epub
 
 # same_jobs NAME ARGS...: ir2epub ARGS at -j 1 and at each other N, the
-# default included: same stdout, stderr and status.
+# default included: same stderr and status, and same stdout when the
+# run succeeds (a failed run's partial ZIP on stdout ends wherever the
+# threads had got to; -o leaves nothing of it).
 same_jobs() {
 	_name=$1
 	shift
@@ -26,7 +28,7 @@ same_jobs() {
 		else
 			run ir2epub --jobs "$_j" "$@"
 		fi
-		if cmp -s "$T/out" "$T/$_name.1" &&
+		if { [ "$_rc1" != 0 ] || cmp -s "$T/out" "$T/$_name.1"; } &&
 		    cmp -s "$T/err" "$T/$_name.err1" && [ "$rc" = "$_rc1" ]; then
 			ok 0 "$_name: -j $_j gives the bytes, messages and status of -j 1"
 		else
@@ -59,6 +61,25 @@ for i in range(400):
         % (i % 60, i, i, body))' >"$T/many.ir"
 same_jobs many -t Many "$T/many.ir"
 is "$_rc1" 0 "many: the book is made"
+
+# A chapter refused in the middle (an element with 1,500 attributes):
+# the same message, after the same notes, and exit 1 whatever N.
+"$PY" -c '
+import sys
+for i in range(300):
+    body = "<p>chapter %d <img src=\"https://e.x/%d.png\" alt=\"x\"></p>" % (i, i)
+    if i == 150:
+        body = "<p " + " ".join("a%d=\"1\"" % k for k in range(1500)) + ">x</p>"
+    sys.stdout.write(("2020-01-01T00:00:00Z\thttps://e.x/%d\tChapter %d" + "\t" * 12 + "%s\n") % (i, i, body))' >"$T/refused.ir"
+same_jobs refused -v -t Refused "$T/refused.ir"
+like "$_rc1:$(tail -1 "$T/refused.err1")" "^1:ir2epub: $T/refused.ir:151: an element with 1500 attributes; the limit is 1000" \
+    "refused: the chapter is refused, after the notes of those before it"
+is "$(grep -c 'not embedded' "$T/refused.err1")" 150 "refused: and no note of those after it"
+for j in 1 4; do
+	run ir2epub -j $j -t Refused -o "$T/refused.epub" "$T/refused.ir"
+	[ "$rc" = 1 ] && [ ! -e "$T/refused.epub" ]
+	ok $? "refused: -j $j leaves no book behind"
+done
 
 # Three 12 MB images, stored: past the queue's 32 MiB budget, zip_add
 # waits for the head instead of holding them all.
