@@ -59,13 +59,10 @@ static _Thread_local struct arena {
 
 #define ROUND(n)	(((n) + 15) & ~(size_t)15)
 
+/* Put b, of n bytes, first on the list; its block. */
 static void *
-big_alloc(size_t n)
+big_link(struct bigblk *b, size_t n)
 {
-	struct bigblk *b;
-
-	if (n > SIZE_MAX - sizeof(*b) || (b = malloc(sizeof(*b) + n)) == NULL)
-		msg_oom();
 	b->prev = NULL;
 	b->next = A.bigs;
 	if (A.bigs != NULL)
@@ -74,6 +71,16 @@ big_alloc(size_t n)
 	b->h.size = n;
 	b->h.big = 1;
 	return b + 1;
+}
+
+static void *
+big_alloc(size_t n)
+{
+	struct bigblk *b;
+
+	if (n > SIZE_MAX - sizeof(*b) || (b = malloc(sizeof(*b) + n)) == NULL)
+		msg_oom();
+	return big_link(b, n);
 }
 
 static void
@@ -160,13 +167,7 @@ arena_realloc(void *p, size_t n)
 		if (n > SIZE_MAX - sizeof(*b) ||
 		    (nb = realloc(b, sizeof(*b) + n)) == NULL)
 			msg_oom();
-		nb->prev = NULL;
-		nb->next = A.bigs;
-		if (A.bigs != NULL)
-			A.bigs->prev = nb;
-		A.bigs = nb;
-		nb->h.size = n;
-		return nb + 1;
+		return big_link(nb, n);
 	}
 	if (n <= h->size)
 		return p;

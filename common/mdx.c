@@ -150,13 +150,26 @@ mdx_comment_at(const char *s, const char *end, const char **id, size_t *nid)
 	return (size_t)(c + 1 - s);
 }
 
+/* At '{' in s[0..end): the '}' that closes it, or end. */
+static const char *
+brace_end(const char *s, const char *end)
+{
+	int depth = 0;
+
+	for (; s < end; s++)
+		if (*s == '{')
+			depth++;
+		else if (*s == '}' && --depth == 0)
+			return s;
+	return end;
+}
+
 /* The attributes of a tag, from its text s[0..n) after the name. */
 static void
 attrs(struct smd_args *a, const char *s, const char *end)
 {
 	const char *k, *v;
 	size_t nk, nv;
-	int depth;
 
 	memset(a, 0, sizeof(*a));
 	while (s < end && a->n < 16) {
@@ -169,12 +182,8 @@ attrs(struct smd_args *a, const char *s, const char *end)
 		if (nk == 0) {
 			if (s < end && *s == '{') {
 				/* {...spread}: skipped. */
-				for (depth = 0; s < end; s++)
-					if (*s == '{')
-						depth++;
-					else if (*s == '}' && --depth == 0)
-						break;
-				s++;
+				s = brace_end(s, end);
+				s += s < end;
 				continue;
 			}
 			break;
@@ -193,13 +202,9 @@ attrs(struct smd_args *a, const char *s, const char *end)
 				s++;
 			} else if (s < end && *s == '{') {
 				v = s + 1;
-				for (depth = 0; s < end; s++)
-					if (*s == '{')
-						depth++;
-					else if (*s == '}' && --depth == 0)
-						break;
+				s = brace_end(s, end);
 				nv = (size_t)(s - v);
-				s++;
+				s += s < end;
 				/* {"x"} or {'x'} is the string x. */
 				if (nv >= 2 && (*v == '"' || *v == '\'' ||
 				    *v == '`') && v[nv - 1] == *v) {
@@ -375,7 +380,7 @@ mdx_html_at(struct sitemd *m, const char *s, const char *end)
 	const char *name, *at, *ate, *p, *k, *v;
 	unsigned long line = smd_fline(&m->o);
 	size_t len, nname, nk, nv, i;
-	int close, selfclose, depth;
+	int close, selfclose;
 
 	if ((len = scan(s, end, &close, &selfclose, &name, &nname, &at,
 	    &ate)) == 0 || close || nname == 0 ||
@@ -391,12 +396,8 @@ mdx_html_at(struct sitemd *m, const char *s, const char *end)
 		if ((nk = (size_t)(p - k)) == 0) {
 			if (p < ate && *p == '{') {
 				/* {...spread}: nothing a reader can use. */
-				for (depth = 0; p < ate; p++)
-					if (*p == '{')
-						depth++;
-					else if (*p == '}' && --depth == 0)
-						break;
-				p++;
+				p = brace_end(p, ate);
+				p += p < ate;
 				continue;
 			}
 			if (p < ate)
@@ -411,13 +412,9 @@ mdx_html_at(struct sitemd *m, const char *s, const char *end)
 		nv = 0;
 		if (p < ate && *p == '=' && p + 1 < ate && p[1] == '{') {
 			v = p + 2;
-			for (depth = 0, p++; p < ate; p++)
-				if (*p == '{')
-					depth++;
-				else if (*p == '}' && --depth == 0)
-					break;
+			p = brace_end(p + 1, ate);
 			nv = (size_t)(p - v);
-			p++;
+			p += p < ate;
 			while (nv > 0 && strchr(" \t\n", *v) != NULL)
 				v++, nv--;
 			while (nv > 0 && strchr(" \t\n", v[nv - 1]) != NULL)
