@@ -1,8 +1,20 @@
 /*
  * zip.c: a small, reproducible ZIP writer on zlib (APPNOTE 6.3, the
  * subset without ZIP64, encryption or data descriptors).
+ *
+ * Entries pass through a queue, a ring of slots: zip_add() checks an
+ * entry, copies it into the slot at the tail and returns; a job, the
+ * CRC-32 and the deflate of one entry with its own z_stream, is done by
+ * a worker thread (or by the caller's thread, see wait_head()); the
+ * caller's thread writes the finished entries at the head, in the order
+ * they were added, with the bytes one thread would have given them.
+ * Every write and every message happens on the caller's thread (but
+ * msg_oom(), which may come from any).  With one job (zip_set_jobs()
+ * not called) there is no thread and no copy: zip_add() compresses and
+ * writes the entry before it returns, as it always did.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,18 +30,67 @@ struct zip_entry {
 	uint16_t  method;
 };
 
+/*
+ * A deflate stream for one thread, made at its first use and reset for
+ * each entry after: deflateReset() gives the state of a new stream (the
+ * same bytes out) without allocating and freeing its 400 KiB again.
+ */
+struct zip_deflater {
+	z_stream s;
+	int      ok;		/* s is initialised */
+};
+
+/* One entry on its way to the archive. */
+struct zip_job {
+	char             *name;
+	const void       *in;		/* its bytes: copy.p, or the caller's */
+	size_t            n;
+	struct buf        copy;		/* the bytes, when queued */
+	struct buf        out;		/* deflated bytes */
+	enum zip_method   how;
+	uint32_t          crc;
+	int               zerr;		/* zlib could not compress it */
+	int               state;	/* JOB_* */
+};
+
+enum { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
+
 struct zip {
 	FILE             *fp;
 	uint16_t          dtime, ddate;	/* MS-DOS time and date */
 	uint64_t          off;		/* bytes written so far */
 	struct zip_entry *e;
 	size_t            n;
-	struct buf        tmp;		/* compressed data of one entry */
 	int               broken;
+	struct zip_deflater d;		/* the caller's thread's */
+
+	/*
+	 * The queue: slots job[i % nslot] for head <= i < tail; those
+	 * from next on are waiting for a thread.  mu guards next, tail,
+	 * stop and every job's state; head and the rest are the caller's.
+	 */
+	struct zip_job   *job;
+	size_t            nslot, head, next, tail;
+	size_t            pending;	/* bytes held by queued entries */
+	pthread_t        *thr;
+	size_t            nthr;
+	pthread_mutex_t   mu;
+	pthread_cond_t    work;		/* a job was queued, or stop */
+	pthread_cond_t    done;		/* a job is done */
+	int               stop;
 };
 
 #define ZIP_LIMIT	0xffffffffULL
 #define ZIP_MAXENT	0xffff
+
+/*
+ * ZIP_BUDGET: bytes of queued entries past which zip_add() waits for the
+ * head (an entry larger than this still goes through, alone), so that
+ * memory is bounded by a few entries, not by the book.  ZIP_KEEP: the
+ * storage a free slot keeps for the next entry.
+ */
+#define ZIP_BUDGET	(32UL * 1024 * 1024)
+#define ZIP_KEEP	(64UL * 1024)
 
 static void
 put16(struct buf *b, unsigned v)
@@ -61,136 +122,345 @@ zip_open(FILE *fp, int64_t t)
 	    tm.mday);
 	z->dtime = (uint16_t)((tm.hour << 11) | (tm.min << 5) |
 	    (tm.sec / 2));
+	z->nslot = 1;
+	z->job = xcalloc(1, sizeof(*z->job));
 	return z;
 }
 
-/* Write b to the archive; -1 after a message on a write error. */
+static void
+deflater_end(struct zip_deflater *d)
+{
+	if (d->ok)
+		deflateEnd(&d->s);
+	d->ok = 0;
+}
+
+/*
+ * A job: the CRC-32 of the entry and, for ZIP_DEFLATE, its raw deflate
+ * (level 9, window 2^15, memLevel 9) into j->out, with d.  Runs on any
+ * thread; touches only j and d.
+ */
+static void
+job_run(struct zip_job *j, struct zip_deflater *d)
+{
+	const unsigned char *q = j->in;
+	size_t left = j->n, k, bound;
+	uint32_t crc = (uint32_t)crc32(0L, Z_NULL, 0);
+	z_stream *s = &d->s;
+	int r;
+
+	/* crc32() takes at most UINT_MAX bytes at a time. */
+	while (left > 0) {
+		k = left > 0x40000000 ? 0x40000000 : left;
+		crc = (uint32_t)crc32(crc, q, (uInt)k);
+		q += k;
+		left -= k;
+	}
+	j->crc = crc;
+	j->zerr = 0;
+	if (j->how != ZIP_DEFLATE)
+		return;
+	if (d->ok && deflateReset(s) != Z_OK)
+		deflater_end(d);
+	if (!d->ok) {
+		memset(s, 0, sizeof(*s));
+		if (deflateInit2(s, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9,
+		    Z_DEFAULT_STRATEGY) != Z_OK) {
+			j->zerr = 1;
+			return;
+		}
+		d->ok = 1;
+	}
+	bound = deflateBound(s, (uLong)j->n);
+	buf_reset(&j->out);
+	buf_grow(&j->out, bound);
+	s->next_in = (Bytef *)(uintptr_t)j->in;
+	s->avail_in = (uInt)j->n;
+	s->next_out = (Bytef *)j->out.p;
+	s->avail_out = (uInt)bound;
+	r = deflate(s, Z_FINISH);
+	j->out.n = bound - s->avail_out;
+	j->zerr = r != Z_STREAM_END;
+}
+
+/* A worker thread: runs queued jobs until told to stop. */
+static void *
+zip_worker(void *arg)
+{
+	struct zip *z = arg;
+	struct zip_deflater d = { .ok = 0 };
+	struct zip_job *j;
+
+	pthread_mutex_lock(&z->mu);
+	for (;;) {
+		while (z->next == z->tail && !z->stop)
+			pthread_cond_wait(&z->work, &z->mu);
+		if (z->stop)
+			break;
+		j = &z->job[z->next++ % z->nslot];
+		j->state = JOB_RUNNING;
+		pthread_mutex_unlock(&z->mu);
+		job_run(j, &d);
+		pthread_mutex_lock(&z->mu);
+		j->state = JOB_DONE;
+		pthread_cond_signal(&z->done);
+	}
+	pthread_mutex_unlock(&z->mu);
+	deflater_end(&d);
+	return NULL;
+}
+
+void
+zip_set_jobs(struct zip *z, int n)
+{
+	size_t i, want;
+
+	if (n <= 1 || z->nthr > 0 || z->tail > 0)
+		return;
+	want = (size_t)n - 1;	/* the caller's thread is one of them */
+	if (pthread_mutex_init(&z->mu, NULL) != 0)
+		return;
+	if (pthread_cond_init(&z->work, NULL) != 0) {
+		pthread_mutex_destroy(&z->mu);
+		return;
+	}
+	if (pthread_cond_init(&z->done, NULL) != 0) {
+		pthread_cond_destroy(&z->work);
+		pthread_mutex_destroy(&z->mu);
+		return;
+	}
+	/* Two slots a thread and two more: none waits for the writer. */
+	free(z->job);
+	z->nslot = 2 * (size_t)n + 2;
+	z->job = xcalloc(z->nslot, sizeof(*z->job));
+	z->thr = xcalloc(want, sizeof(*z->thr));
+	/* Fewer threads than asked if the system gives fewer. */
+	for (i = 0; i < want; i++)
+		if (pthread_create(&z->thr[i], NULL, zip_worker, z) != 0)
+			break;
+	z->nthr = i;
+	if (z->nthr == 0) {
+		pthread_cond_destroy(&z->done);
+		pthread_cond_destroy(&z->work);
+		pthread_mutex_destroy(&z->mu);
+		free(z->thr);
+		z->thr = NULL;
+	}
+}
+
+/* Stop and join the workers; queued jobs are dropped. */
+static void
+stop_workers(struct zip *z)
+{
+	size_t i;
+
+	if (z->nthr == 0)
+		return;
+	pthread_mutex_lock(&z->mu);
+	z->stop = 1;
+	pthread_cond_broadcast(&z->work);
+	pthread_mutex_unlock(&z->mu);
+	for (i = 0; i < z->nthr; i++)
+		pthread_join(z->thr[i], NULL);
+	pthread_cond_destroy(&z->done);
+	pthread_cond_destroy(&z->work);
+	pthread_mutex_destroy(&z->mu);
+	free(z->thr);
+	z->thr = NULL;
+	z->nthr = 0;
+}
+
+/*
+ * Wait until the job at the head is done, running queued jobs on this
+ * thread meanwhile rather than sleeping: the caller's thread is one of
+ * the N.
+ */
+static void
+wait_head(struct zip *z)
+{
+	struct zip_job *h = &z->job[z->head % z->nslot], *j;
+
+	pthread_mutex_lock(&z->mu);
+	while (h->state != JOB_DONE) {
+		if (z->next < z->tail) {
+			j = &z->job[z->next++ % z->nslot];
+			j->state = JOB_RUNNING;
+			pthread_mutex_unlock(&z->mu);
+			job_run(j, &z->d);
+			pthread_mutex_lock(&z->mu);
+			j->state = JOB_DONE;
+		} else {
+			pthread_cond_wait(&z->done, &z->mu);
+		}
+	}
+	pthread_mutex_unlock(&z->mu);
+}
+
+/* Whether the job at the head is done, without waiting. */
 static int
-emit(struct zip *z, const struct buf *b)
+head_done(struct zip *z)
+{
+	int r;
+
+	pthread_mutex_lock(&z->mu);
+	r = z->job[z->head % z->nslot].state == JOB_DONE;
+	pthread_mutex_unlock(&z->mu);
+	return r;
+}
+
+/* Write p[0..n) to the archive; -1 after a message on a write error. */
+static int
+emit(struct zip *z, const void *p, size_t n)
 {
 	errno = 0;
-	if (b->n > 0 && fwrite(b->p, 1, b->n, z->fp) != b->n) {
+	if (n > 0 && fwrite(p, 1, n, z->fp) != n) {
 		msg_err(NULL, 0, "write error: %s",
 		    strerror(errno ? errno : EIO));
 		return -1;
 	}
-	z->off += b->n;
+	z->off += n;
 	return 0;
 }
 
-/* Raw deflate of p[0..n) into z->tmp; 0 or -1. */
+/*
+ * Write the done job at the head, local header and data, and note it
+ * for the central directory; the slot is then free.  Returns 0, or -1
+ * after a message (zlib failed, 4 GiB passed, a write error), and the
+ * archive is broken.
+ */
 static int
-deflate_all(struct zip *z, const void *p, size_t n)
+write_head(struct zip *z)
 {
-	z_stream s;
-	size_t bound;
-	int r;
+	struct zip_job *j = &z->job[z->head % z->nslot];
+	struct buf h = BUF_INIT;
+	struct zip_entry *e;
+	const void *data = j->in;
+	size_t nlen = strlen(j->name), csize = j->n;
+	int r = -1;
 
-	memset(&s, 0, sizeof(s));
-	if (deflateInit2(&s, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9,
-	    Z_DEFAULT_STRATEGY) != Z_OK)
-		return -1;
-	bound = deflateBound(&s, (uLong)n);
-	buf_reset(&z->tmp);
-	buf_grow(&z->tmp, bound);
-	s.next_in = (Bytef *)(uintptr_t)p;
-	s.avail_in = (uInt)n;
-	s.next_out = (Bytef *)z->tmp.p;
-	s.avail_out = (uInt)bound;
-	r = deflate(&s, Z_FINISH);
-	z->tmp.n = bound - s.avail_out;
-	deflateEnd(&s);
-	return r == Z_STREAM_END ? 0 : -1;
+	if (j->how == ZIP_DEFLATE) {
+		if (j->zerr) {
+			msg_err(NULL, 0, "%s: zlib cannot compress it",
+			    j->name);
+			goto out;
+		}
+		data = j->out.p;
+		csize = j->out.n;
+	}
+	if (z->off + 30 + nlen + csize > ZIP_LIMIT) {
+		msg_err(NULL, 0, "%s: the archive would pass 4 GiB", j->name);
+		goto out;
+	}
+
+	/* Local file header. */
+	put32(&h, 0x04034b50);
+	put16(&h, j->how == ZIP_DEFLATE ? 20 : 10);	/* version needed */
+	put16(&h, 0x0800);		/* flags: names are UTF-8 */
+	put16(&h, j->how);
+	put16(&h, z->dtime);
+	put16(&h, z->ddate);
+	put32(&h, j->crc);
+	put32(&h, (uint32_t)csize);
+	put32(&h, (uint32_t)j->n);
+	put16(&h, (unsigned)nlen);
+	put16(&h, 0);			/* no extra field */
+	buf_add(&h, j->name, nlen);
+
+	z->e = xreallocarray(z->e, z->n + 1, sizeof(*z->e));
+	e = &z->e[z->n++];
+	e->name = j->name;
+	j->name = NULL;
+	e->crc = j->crc;
+	e->csize = (uint32_t)csize;
+	e->usize = (uint32_t)j->n;
+	e->offset = (uint32_t)z->off;
+	e->method = (uint16_t)j->how;
+
+	if (emit(z, h.p, h.n) == 0 && emit(z, data, csize) == 0)
+		r = 0;
+out:
+	buf_free(&h);
+	free(j->name);
+	j->name = NULL;
+	z->pending -= j->n;
+	/*
+	 * Keep a slot's storage for the next entry (a chapter is a few
+	 * kilobytes), unless it is large: idle slots hold little.
+	 */
+	if (j->copy.cap > ZIP_KEEP)
+		buf_free(&j->copy);
+	if (j->out.cap > ZIP_KEEP)
+		buf_free(&j->out);
+	j->in = NULL;
+	z->head++;
+	if (r < 0)
+		z->broken = 1;
+	return r;
 }
 
 int
 zip_add(struct zip *z, const char *name, const void *p, size_t n,
     enum zip_method how)
 {
-	struct buf h = BUF_INIT;
-	struct zip_entry *e;
-	const void *data = p;
-	size_t nlen = strlen(name), csize = n;
-	uint32_t crc;
-	int r = -1;
+	struct zip_job *j;
+	size_t nlen = strlen(name);
 
 	if (z->broken)
 		return -1;
-	z->broken = 1;
-	if (z->n >= ZIP_MAXENT) {
+	if (z->tail >= ZIP_MAXENT) {
+		z->broken = 1;
 		/* No ZIP64: say what is too many, not what is too large. */
 		msg_err(NULL, 0, "the book has too many files: %zu and more "
 		    "(chapters, images and the book's own files); a ZIP file "
-		    "without ZIP64 holds at most %d", z->n + 1, ZIP_MAXENT);
+		    "without ZIP64 holds at most %d", z->tail + 1, ZIP_MAXENT);
 		return -1;
 	}
 	if (n > ZIP_LIMIT || nlen > 0xffff) {
+		z->broken = 1;
 		msg_err(NULL, 0, "%s: too large for a ZIP file without ZIP64",
 		    name);
 		return -1;
 	}
-	crc = (uint32_t)crc32(0L, Z_NULL, 0);
-	/* crc32() takes at most UINT_MAX bytes at a time. */
-	{
-		const unsigned char *q = p;
-		size_t left = n, k;
 
-		while (left > 0) {
-			k = left > 0x40000000 ? 0x40000000 : left;
-			crc = (uint32_t)crc32(crc, q, (uInt)k);
-			q += k;
-			left -= k;
-		}
+	if (z->nthr == 0) {
+		/* One thread: compress and write it now, from p. */
+		j = &z->job[0];
+		j->name = xstrdup(name);
+		j->in = p;
+		j->n = n;
+		j->how = how;
+		z->pending += n;
+		job_run(j, &z->d);
+		z->tail++;
+		return write_head(z);
 	}
-	if (how == ZIP_DEFLATE) {
-		if (deflate_all(z, p, n) < 0) {
-			msg_err(NULL, 0, "%s: zlib cannot compress it", name);
+
+	/* Make room: a free slot, and the bytes within the budget. */
+	while (z->head < z->tail && (z->tail - z->head == z->nslot ||
+	    z->pending + n > ZIP_BUDGET)) {
+		wait_head(z);
+		if (write_head(z) < 0)
 			return -1;
-		}
-		data = z->tmp.p;
-		csize = z->tmp.n;
 	}
-	if (z->off + 30 + nlen + csize > ZIP_LIMIT) {
-		msg_err(NULL, 0, "%s: the archive would pass 4 GiB", name);
-		return -1;
-	}
+	j = &z->job[z->tail % z->nslot];
+	j->name = xstrdup(name);
+	buf_reset(&j->copy);
+	buf_add(&j->copy, p, n);
+	j->in = j->copy.p;
+	j->n = n;
+	j->how = how;
+	z->pending += n;
+	pthread_mutex_lock(&z->mu);
+	j->state = JOB_QUEUED;
+	z->tail++;
+	pthread_cond_signal(&z->work);
+	pthread_mutex_unlock(&z->mu);
 
-	/* Local file header. */
-	put32(&h, 0x04034b50);
-	put16(&h, how == ZIP_DEFLATE ? 20 : 10);	/* version needed */
-	put16(&h, 0x0800);		/* flags: names are UTF-8 */
-	put16(&h, how);
-	put16(&h, z->dtime);
-	put16(&h, z->ddate);
-	put32(&h, crc);
-	put32(&h, (uint32_t)csize);
-	put32(&h, (uint32_t)n);
-	put16(&h, (unsigned)nlen);
-	put16(&h, 0);			/* no extra field */
-	buf_add(&h, name, nlen);
-
-	z->e = xreallocarray(z->e, z->n + 1, sizeof(*z->e));
-	e = &z->e[z->n++];
-	e->name = xstrdup(name);
-	e->crc = crc;
-	e->csize = (uint32_t)csize;
-	e->usize = (uint32_t)n;
-	e->offset = (uint32_t)z->off;
-	e->method = (uint16_t)how;
-
-	if (emit(z, &h) == 0) {
-		errno = 0;
-		if (csize > 0 && fwrite(data, 1, csize, z->fp) != csize) {
-			msg_err(NULL, 0, "write error: %s",
-			    strerror(errno ? errno : EIO));
-		} else {
-			z->off += csize;
-			z->broken = 0;
-			r = 0;
-		}
-	}
-	buf_free(&h);
-	return r;
+	/* Write what is ready, without waiting. */
+	while (z->head < z->tail && head_done(z))
+		if (write_head(z) < 0)
+			return -1;
+	return 0;
 }
 
 int
@@ -198,12 +468,18 @@ zip_close(struct zip *z)
 {
 	struct buf b = BUF_INIT;
 	struct zip_entry *e;
-	uint64_t start = z->off;
+	uint64_t start;
 	size_t i, nlen, dirsize;
 	int r = -1;
 
+	while (!z->broken && z->head < z->tail) {
+		if (z->nthr > 0)
+			wait_head(z);
+		write_head(z);
+	}
 	if (z->broken)
 		goto out;
+	start = z->off;
 	for (i = 0; i < z->n; i++) {
 		e = &z->e[i];
 		nlen = strlen(e->name);
@@ -240,7 +516,7 @@ zip_close(struct zip *z)
 	put32(&b, (uint32_t)dirsize);
 	put32(&b, (uint32_t)start);
 	put16(&b, 0);
-	r = emit(z, &b);
+	r = emit(z, b.p, b.n);
 out:
 	buf_free(&b);
 	zip_free(z);
@@ -254,9 +530,17 @@ zip_free(struct zip *z)
 
 	if (z == NULL)
 		return;
+	/* First the threads, which may still use the slots. */
+	stop_workers(z);
 	for (i = 0; i < z->n; i++)
 		free(z->e[i].name);
 	free(z->e);
-	buf_free(&z->tmp);
+	for (i = 0; i < z->nslot; i++) {
+		free(z->job[i].name);
+		buf_free(&z->job[i].copy);
+		buf_free(&z->job[i].out);
+	}
+	free(z->job);
+	deflater_end(&z->d);
 	free(z);
 }

@@ -6,6 +6,9 @@
  * entries give the same bytes.  The output need not be seekable: an
  * entry is compressed in memory before its header is written.  No
  * ZIP64: an archive over 4 GiB or 65535 entries is refused.
+ *
+ * Entries can be compressed on several threads (zip_set_jobs()): the
+ * archive keeps the order of zip_add() and the bytes of one thread.
  */
 #ifndef QUIRE_ZIP_H
 #define QUIRE_ZIP_H
@@ -26,20 +29,36 @@ struct zip;
 struct zip *zip_open(FILE *fp, int64_t t);
 
 /*
- * Add the entry name holding p[0..n).  Returns 0, or -1 after a
- * message (too large, too many entries, a zlib failure or a write
- * error); the archive is then unusable except for zip_free().
+ * Compress entries on n threads in all, the caller's and n - 1 workers
+ * (fewer if the system gives fewer); n <= 1, the default, starts none.
+ * Call it before the first zip_add().  Memory: at most 2n + 2 entries
+ * (and 32 MiB of them, unless one alone is larger) wait to be written,
+ * each copied with its compressed bytes.
+ */
+void zip_set_jobs(struct zip *z, int n);
+
+/*
+ * Add the entry name holding p[0..n) (copied if it must wait: the
+ * caller may reuse p at once).  Returns 0, or -1 after a message (too
+ * large, too many entries, a zlib failure or a write error); the archive
+ * is then unusable except for zip_free().  With several jobs, a zlib
+ * failure or a write error of an earlier entry may be what a later
+ * zip_add() or zip_close() reports: the entries are written, in order,
+ * as their compression ends.
  */
 int zip_add(struct zip *z, const char *name, const void *p, size_t n,
     enum zip_method how);
 
 /*
- * Write the central directory and free z.  Returns 0, or -1 after a
- * message; z is freed either way.
+ * Write the entries still queued and the central directory, and free
+ * z.  Returns 0, or -1 after a message; z is freed either way.
  */
 int zip_close(struct zip *z);
 
-/* Free z without finishing the archive (after a failure). */
+/*
+ * Free z without finishing the archive (after a failure); its threads
+ * are stopped first.
+ */
 void zip_free(struct zip *z);
 
 #endif

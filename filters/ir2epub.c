@@ -10,18 +10,25 @@
  * into the ZIP as it goes; the navigation, the NCX and the package
  * document come last.  Memory is bounded by the largest issue plus
  * the navigation, which grows by one entry per issue and heading.
+ * With -j N, chapters() reads up to 2N + 2 issues ahead, and N - 1
+ * threads render them (chapter_render(): the HTML cleaned, the XHTML
+ * made, images read and named, notes kept as events) while this thread
+ * writes each into the book in order (chapter_finish()), and zip.c
+ * deflates the entries on N - 1 threads more.
  */
 #include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
 #include <libxml/hash.h>
+#include <libxml/parser.h>
 
 #include "quire.h"
 #include "site.h"
@@ -29,7 +36,7 @@
 #include "zip.h"
 
 static const char usage[] = "[-hqv] [-a author] [-b base-url] "
-    "[-c book.yaml] [-d depth] [-i identifier] [-l lang] [-o file] "
+    "[-c book.yaml] [-d depth] [-i identifier] [-j jobs] [-l lang] [-o file] "
     "[-t title] [--cover image] [--css file] [--static dir] [file ...]";
 
 /* Long-only options. */
@@ -41,6 +48,8 @@ static const struct msg_opt opts[] = {
 	{ 'c', "config", "book.yaml", "read the book's metadata from a file" },
 	{ 'd', "toc-depth", "n", "heading levels in the contents, 1 to 6" },
 	{ 'i', "id", "uri", "the book's identifier" },
+	{ 'j', "jobs", "N",
+	    "make the book on N threads (default: the CPUs online)" },
 	{ 'l', "language", "tag", "the book's language tag" },
 	{ 'o', "output", "file", "write to file, replaced only on success" },
 	{ 't', "title", "title", "the book's title (required)" },
@@ -58,6 +67,9 @@ static const struct msg_opt opts[] = {
 /* Kinds of image not embedded, for the summary line. */
 enum { NOTE_REMOTE, NOTE_OUTSIDE, NOTE_MISSING, NOTE_TYPE, NOTE_OTHER,
 	NOTE_N };
+
+/* Threads at most (-j): more would only hold more chapters in memory. */
+#define JOBS_MAX	256
 
 /* Images and covers larger than this are not read. */
 #define IMAGE_MAX	(32L * 1024 * 1024)
@@ -114,13 +126,46 @@ static struct {
 	unsigned long  playorder, npoints;
 	int            failed;
 	int            webp;			/* fallback.svg written */
-	/* the issue being written */
-	size_t          cur;
-	const struct issue *is;
-	char           *dir;			/* its source folder, or NULL */
-	char           *folder;			/* its permalink's folder */
-	size_t          hostlen;		/* "https://host/" in it */
 } bk;
+
+/*
+ * What rendering a chapter leaves for the main thread to do, in order:
+ * a note on an image left out, or an image to embed (unless an earlier
+ * chapter embedded the same bytes).
+ */
+struct event {
+	char        *src;		/* a note: the image's URL */
+	char        *why;		/* and why it stays out */
+	char         name[40];		/* an image: images/HASH.ext */
+	const char  *type;
+	struct buf   data;
+};
+
+/*
+ * A chapter on its way: the issue read back from the spool, and what a
+ * thread made of it.  Rendering (chapter_render()) touches only its
+ * chap and what pass 1 left, read-only; writing it into the book
+ * (chapter_finish()) is the main thread's, in input order.
+ */
+struct chap {
+	struct issue         is;
+	size_t               idx;
+	char                *dir;	/* its source folder, or NULL */
+	char                *folder;	/* its permalink's folder */
+	size_t               hostlen;	/* "https://host/" in it */
+	char                *refused;	/* limits_html()'s reason, or NULL */
+	int                  broken;	/* libxml2 could not parse it */
+	struct xhtml_result  res;
+	struct buf           out;	/* the chapter's XHTML */
+	char                 sect[UUID_LEN + 8];
+	struct buf           title;
+	int64_t              t;
+	struct event        *ev;
+	size_t               nev;
+	int                  state;	/* CHAP_* */
+};
+
+enum { CHAP_QUEUED, CHAP_RUNNING, CHAP_DONE };
 
 static const char default_css[] =
 "/* ir2epub's default stylesheet */\n"
@@ -486,9 +531,9 @@ note_kind(const char *why)
 
 /* Count, once per book, that an image stays outside; -v lists it. */
 static void
-note(const char *src, const char *why)
+note(const struct chap *c, const char *src, const char *why)
 {
-	const struct issue *is = bk.is;
+	const struct issue *is = &c->is;
 
 	if (!idset_add(&bk.noted, src, strlen(src)))
 		return;
@@ -497,6 +542,18 @@ note(const char *src, const char *why)
 	    "image '%s' not embedded (%s); %s", src, why,
 	    url_has_scheme(src) && (strncasecmp(src, "http", 4) == 0) ?
 	    "linked instead" : "its alt text kept");
+}
+
+/* A new event of c, zeroed. */
+static struct event *
+event_add(struct chap *c)
+{
+	struct event *e;
+
+	c->ev = xreallocarray(c->ev, c->nev + 1, sizeof(*c->ev));
+	e = &c->ev[c->nev++];
+	memset(e, 0, sizeof(*e));
+	return e;
 }
 
 /* The one line that sums the notes up, unless -q or -v. */
@@ -531,13 +588,14 @@ notes_summary(void)
  * file inside one of them.
  */
 static const char *
-local_path(const char *src, struct buf *out, const char **root)
+local_path(const struct chap *c, const char *src, struct buf *out,
+    const char **root)
 {
 	const char *rel, *p, *seg;
 	size_t n;
 
 	buf_reset(out);
-	*root = bk.dir;
+	*root = c->dir;
 	if (url_has_scheme(src)) {
 		if (book.static_dir != NULL && book.base != NULL &&
 		    strncmp(src, book.base, strlen(book.base)) == 0) {
@@ -548,18 +606,18 @@ local_path(const char *src, struct buf *out, const char **root)
 				goto decode;
 			}
 		}
-		if (bk.folder == NULL)
+		if (c->folder == NULL)
 			return "remote";
-		if (strncmp(src, bk.folder, strlen(bk.folder)) != 0) {
-			if (strncmp(src, bk.folder, bk.hostlen) != 0)
+		if (strncmp(src, c->folder, strlen(c->folder)) != 0) {
+			if (strncmp(src, c->folder, c->hostlen) != 0)
 				return "remote";
 			if (book.static_dir == NULL)
 				return "outside the issue's folder";
 			*root = book.static_dir;
-			rel = src + bk.hostlen;
+			rel = src + c->hostlen;
 			goto decode;
 		}
-		rel = src + strlen(bk.folder);
+		rel = src + strlen(c->folder);
 	} else if (src[0] == '/' && src[1] == '/') {
 		return "remote";
 	} else if (src[0] == '/') {
@@ -598,21 +656,31 @@ decode:
 	return NULL;
 }
 
+/* xhtml_svg_clean() keeps a table of ids between calls: one at a time. */
+static pthread_mutex_t svg_mu = PTHREAD_MUTEX_INITIALIZER;
+
+/*
+ * The image hook of xhtml_clean(): the image's name in the book, from
+ * a hash of its bytes, or a link or its alt text when it stays out; the
+ * embedding and the notes are left to chapter_finish() as events.
+ */
 static enum xhtml_img
 on_image(void *ctx, const char *src, const char *alt, char **out)
 {
+	struct chap *c = ctx;
 	struct buf rel = BUF_INIT, path = BUF_INIT, data = BUF_INIT;
 	char *real = NULL, *rdir = NULL, hex[41];
 	const char *why, *type = NULL, *ext = NULL, *root;
 	unsigned char md[20];
-	struct sha1 c;
+	struct sha1 sc;
+	struct event *e;
 	enum xhtml_img r = XHTML_IMG_TEXT;
 	size_t i;
+	int k;
 
-	(void)ctx;
 	(void)alt;
 	*out = NULL;
-	if ((why = local_path(src, &rel, &root)) != NULL)
+	if ((why = local_path(c, src, &rel, &root)) != NULL)
 		goto outside;
 	buf_printf(&path, "%s/%s", root, rel.p);
 	rdir = realpath(root, NULL);
@@ -632,43 +700,34 @@ on_image(void *ctx, const char *src, const char *alt, char **out)
 		why = "not a PNG, JPEG, GIF, WebP or SVG image";
 		goto outside;
 	}
-	if (strcmp(type, "image/svg+xml") == 0 && xhtml_svg_clean(&data) < 0) {
-		why = "not a well-formed SVG image";
-		goto outside;
+	if (strcmp(type, "image/svg+xml") == 0) {
+		pthread_mutex_lock(&svg_mu);
+		k = xhtml_svg_clean(&data);
+		pthread_mutex_unlock(&svg_mu);
+		if (k < 0) {
+			why = "not a well-formed SVG image";
+			goto outside;
+		}
 	}
-	sha1_init(&c);
-	sha1_update(&c, data.p, data.n);
-	sha1_final(&c, md);
+	sha1_init(&sc);
+	sha1_update(&sc, data.p, data.n);
+	sha1_final(&sc, md);
 	for (i = 0; i < 8; i++)
 		snprintf(hex + 2 * i, 3, "%02x", md[i]);
 	buf_reset(&path);
 	buf_printf(&path, "images/%s.%s", hex, ext);
-	for (i = 0; i < bk.nimg; i++)
-		if (strcmp(bk.img[i].name, path.p) == 0)
-			break;
-	if (i == bk.nimg) {
-		buf_reset(&rel);
-		buf_printf(&rel, "EPUB/%s", path.p);
-		if (zip_add(bk.zip, rel.p, data.p, data.n, ZIP_STORE) < 0)
-			bk.failed = 1;
-		if (strcmp(type, "image/webp") == 0 && !bk.webp) {
-			/* EPUB 3.2 readers need a fallback for WebP. */
-			bk.webp = 1;
-			if (zip_add(bk.zip, "EPUB/images/fallback.svg",
-			    webp_fallback, strlen(webp_fallback),
-			    ZIP_DEFLATE) < 0)
-				bk.failed = 1;
-		}
-		bk.img = xreallocarray(bk.img, bk.nimg + 1, sizeof(*bk.img));
-		snprintf(bk.img[bk.nimg].name, sizeof(bk.img[0].name), "%s",
-		    path.p);
-		bk.img[bk.nimg++].type = type;
-	}
+	e = event_add(c);
+	snprintf(e->name, sizeof(e->name), "%s", path.p);
+	e->type = type;
+	e->data = data;
+	data = (struct buf)BUF_INIT;
 	*out = xstrdup(path.p);
 	r = XHTML_IMG_EMBED;
 	goto done;
 outside:
-	note(src, why);
+	e = event_add(c);
+	e->src = xstrdup(src);
+	e->why = xstrdup(why);
 	if (url_has_scheme(src)) {
 		*out = xstrdup(src);
 		r = XHTML_IMG_LINK;
@@ -682,17 +741,48 @@ done:
 	return r;
 }
 
+/*
+ * An image of c in the book: stored once, whichever chapter uses it
+ * first; with a fallback for WebP.  Main thread.
+ */
+static void
+embed(struct event *e)
+{
+	struct buf name = BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < bk.nimg; i++)
+		if (strcmp(bk.img[i].name, e->name) == 0)
+			return;
+	buf_printf(&name, "EPUB/%s", e->name);
+	if (zip_add(bk.zip, name.p, e->data.p, e->data.n, ZIP_STORE) < 0)
+		bk.failed = 1;
+	buf_free(&name);
+	if (strcmp(e->type, "image/webp") == 0 && !bk.webp) {
+		/* EPUB 3.2 readers need a fallback for WebP. */
+		bk.webp = 1;
+		if (zip_add(bk.zip, "EPUB/images/fallback.svg",
+		    webp_fallback, strlen(webp_fallback), ZIP_DEFLATE) < 0)
+			bk.failed = 1;
+	}
+	bk.img = xreallocarray(bk.img, bk.nimg + 1, sizeof(*bk.img));
+	snprintf(bk.img[bk.nimg].name, sizeof(bk.img[0].name), "%s",
+	    e->name);
+	bk.img[bk.nimg++].type = e->type;
+}
+
+/* The link hook of xhtml_clean(); touches nothing but c. */
 static char *
 on_link(void *ctx, const char *href)
 {
+	const struct chap *c = ctx;
 	struct buf b = BUF_INIT, pl = BUF_INIT;
 	long ch;
 	char *r, *frag;
 
-	(void)ctx;
 	if (!url_has_scheme(href) && !(href[0] == '/' && href[1] != '/')) {
 		/* Relative: against the absolute permalink, if any. */
-		permalink_abs(&pl, bk.is->f[SP_PERMALINK].p);
+		permalink_abs(&pl, c->is.f[SP_PERMALINK].p);
 		if (pl.n == 0 || href[0] == '/') {
 			buf_free(&pl);
 			return NULL;
@@ -718,7 +808,7 @@ on_link(void *ctx, const char *href)
 		 * chapter's ids are not known yet.
 		 */
 		frag = strchr(b.p, '#');
-		if ((size_t)ch == bk.cur && frag != NULL && frag[1] != '\0') {
+		if ((size_t)ch == c->idx && frag != NULL && frag[1] != '\0') {
 			r = xstrdup(frag);
 			buf_free(&b);
 			return r;
@@ -944,117 +1034,141 @@ url_folder(const char *u)
 	return xstrndup(u, (size_t)(s - u));
 }
 
-/* Write one chapter; 0 or -1. */
-static int
-chapter(const struct issue *is, size_t idx)
+/*
+ * Render c: its XHTML in c->out, its headings in c->res, its images
+ * and notes in c->ev; c->refused or c->broken when it cannot be.  Runs
+ * on any thread: reads c, the options and what pass 1 left.
+ */
+static void
+chapter_render(struct chap *c)
 {
-	static const struct xhtml_hooks hooks = { NULL, on_image, on_link };
-	struct xhtml_result res;
-	struct buf out = BUF_INIT, name = BUF_INIT, pl = BUF_INIT;
-	struct buf untitled = BUF_INIT;
-	const char *reserved[3], *title, *lang, *slash, *a, *nl, *why;
-	char sect[UUID_LEN + 8];
-	int64_t t;
-	size_t i, off;
-	int stack[8], sp = 0, d, r = -1;
+	const struct xhtml_hooks hooks = { c, on_image, on_link };
+	const struct issue *is = &c->is;
+	struct buf pl = BUF_INIT, *out = &c->out;
+	const char *reserved[3], *lang, *slash, *a, *nl;
+	size_t i;
 
-	bk.is = is;
-	bk.cur = idx;
-	snprintf(sect, sizeof(sect), "issue-%s", is->f[SP_UUID].p);
+	snprintf(c->sect, sizeof(c->sect), "issue-%s", is->f[SP_UUID].p);
 	slash = strrchr(is->f[SP_SOURCE].p, '/');
 	if (strcmp(is->f[SP_SOURCE].p, "-") == 0 || is->f[SP_SOURCE].n == 0)
-		bk.dir = NULL;
+		c->dir = NULL;
 	else if (slash == NULL)
-		bk.dir = xstrdup(".");
+		c->dir = xstrdup(".");
 	else
-		bk.dir = xstrndup(is->f[SP_SOURCE].p,
+		c->dir = xstrndup(is->f[SP_SOURCE].p,
 		    slash == is->f[SP_SOURCE].p ? 1 :
 		    (size_t)(slash - is->f[SP_SOURCE].p));
 	permalink_abs(&pl, is->f[SP_PERMALINK].p);
-	bk.folder = url_folder(pl.p);
-	if (bk.folder != NULL) {
-		const char *h = strstr(bk.folder, "//");
+	c->folder = url_folder(pl.p);
+	c->hostlen = 0;
+	if (c->folder != NULL) {
+		const char *h = strstr(c->folder, "//");
 
-		bk.hostlen = h != NULL ? (size_t)(h + 2 - bk.folder) +
+		c->hostlen = h != NULL ? (size_t)(h + 2 - c->folder) +
 		    strcspn(h + 2, "/") + 1 : 0;
 	}
+	buf_free(&pl);
 
-	reserved[0] = sect;
+	reserved[0] = c->sect;
 	reserved[1] = "issue-title";
 	reserved[2] = NULL;
-	memset(&res, 0, sizeof(res));
-	if ((why = limits_html(is->f[SP_HTML].p, is->f[SP_HTML].n,
-	    &off)) != NULL) {
-		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
-		    "%s", why);
-		goto out;
-	}
+	if (c->refused != NULL)
+		return;
 	if (xhtml_clean(is->f[SP_HTML].p, is->f[SP_HTML].n, &hooks, reserved,
-	    &res) < 0) {
-		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
-		    "libxml2 cannot parse the HTML of this issue");
-		goto out;
+	    &c->res) < 0) {
+		c->broken = 1;
+		return;
 	}
-	if (bk.failed)
-		goto out;
 
-	title = is->f[SP_TITLE].n > 0 ? is->f[SP_TITLE].p : NULL;
-	date_parse_ir(is->f[SP_DATE].p, is->f[SP_DATE].n, &t);
+	date_parse_ir(is->f[SP_DATE].p, is->f[SP_DATE].n, &c->t);
 	lang = ir_lang_ok(is->f[SP_LANG].p, is->f[SP_LANG].n) ?
 	    is->f[SP_LANG].p : book.lang;
-	if (title == NULL) {
-		buf_adds(&untitled, "Issue of ");
-		date_long(&untitled, t);
-		title = untitled.p;
+	if (is->f[SP_TITLE].n > 0) {
+		buf_add(&c->title, is->f[SP_TITLE].p, is->f[SP_TITLE].n);
+	} else {
+		buf_adds(&c->title, "Issue of ");
+		date_long(&c->title, c->t);
 	}
-	xhtml_head(&out, lang, chapter_dir(is), title);
-	buf_printf(&out, "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
+	xhtml_head(out, lang, chapter_dir(is), c->title.p);
+	buf_printf(out, "<body>\n<section id=\"%s\" epub:type=\"chapter\" "
 	    "class=\"issue\">\n<header class=\"issue\">\n<h1 "
-	    "id=\"issue-title\">", sect);
-	xhtml_escape(&out, title, strlen(title), 0);
-	buf_adds(&out, "</h1>\n<p class=\"meta\"><time datetime=\"");
-	esc(&out, is->f[SP_DATE].p);
-	buf_adds(&out, "\">");
-	date_long(&out, t);
-	buf_adds(&out, "</time>");
+	    "id=\"issue-title\">", c->sect);
+	xhtml_escape(out, c->title.p, c->title.n, 0);
+	buf_adds(out, "</h1>\n<p class=\"meta\"><time datetime=\"");
+	esc(out, is->f[SP_DATE].p);
+	buf_adds(out, "\">");
+	date_long(out, c->t);
+	buf_adds(out, "</time>");
 	for (a = is->f[SP_AUTHORS].p, i = 0; is->f[SP_AUTHORS].n > 0 &&
 	    a != NULL; a = nl != NULL ? nl + 1 : NULL, i++) {
 		nl = strchr(a, '\n');
-		buf_adds(&out, i == 0 ? " \xc2\xb7 " : ", ");
-		buf_adds(&out, "<span class=\"author\">");
-		xhtml_escape(&out, a, nl != NULL ? (size_t)(nl - a) :
+		buf_adds(out, i == 0 ? " \xc2\xb7 " : ", ");
+		buf_adds(out, "<span class=\"author\">");
+		xhtml_escape(out, a, nl != NULL ? (size_t)(nl - a) :
 		    strlen(a), 0);
-		buf_adds(&out, "</span>");
+		buf_adds(out, "</span>");
 	}
-	buf_adds(&out, "</p>\n");
+	buf_adds(out, "</p>\n");
 	/* A link post: the article it points at, as the feeds link it. */
 	if (is->f[SP_LINK].n > 0 && url_has_scheme(is->f[SP_LINK].p)) {
 		struct buf u = BUF_INIT;
 
 		xhtml_url(&u, is->f[SP_LINK].p);
-		buf_adds(&out, "<p class=\"link\"><a href=\"");
-		esc(&out, u.p);
-		buf_adds(&out, "\">Read at ");
-		add_host(&out, is->f[SP_LINK].p);
-		buf_adds(&out, "</a></p>\n");
+		buf_adds(out, "<p class=\"link\"><a href=\"");
+		esc(out, u.p);
+		buf_adds(out, "\">Read at ");
+		add_host(out, is->f[SP_LINK].p);
+		buf_adds(out, "</a></p>\n");
 		buf_free(&u);
 	}
 	if (is->f[SP_SUMMARY].n > 0 && !opens_body(is->f[SP_SUMMARY].p,
-	    res.body.p != NULL ? res.body.p : "")) {
-		buf_adds(&out, "<p class=\"summary\">");
-		xhtml_escape(&out, is->f[SP_SUMMARY].p, is->f[SP_SUMMARY].n,
+	    c->res.body.p != NULL ? c->res.body.p : "")) {
+		buf_adds(out, "<p class=\"summary\">");
+		xhtml_escape(out, is->f[SP_SUMMARY].p, is->f[SP_SUMMARY].n,
 		    0);
-		buf_adds(&out, "</p>\n");
+		buf_adds(out, "</p>\n");
 	}
-	buf_adds(&out, "</header>\n");
-	buf_add(&out, res.body.p, res.body.n);
-	if (res.body.n > 0 && res.body.p[res.body.n - 1] != '\n')
-		buf_addc(&out, '\n');
-	buf_adds(&out, "</section>\n</body>\n</html>\n");
+	buf_adds(out, "</header>\n");
+	buf_add(out, c->res.body.p, c->res.body.n);
+	if (c->res.body.n > 0 && c->res.body.p[c->res.body.n - 1] != '\n')
+		buf_addc(out, '\n');
+	buf_adds(out, "</section>\n</body>\n</html>\n");
+}
 
-	buf_reset(&name);
-	buf_printf(&name, "EPUB/%s.xhtml", sect);
-	if (zip_add(bk.zip, name.p, out.p, out.n, ZIP_DEFLATE) < 0)
+/*
+ * Write the rendered chapter c into the book: its notes and images in
+ * the order met, the chapter, its navigation entries.  Main thread, in
+ * input order.  Returns 0, or -1 after a message.
+ */
+static int
+chapter_finish(struct chap *c)
+{
+	const struct issue *is = &c->is;
+	struct buf name = BUF_INIT, label = BUF_INIT;
+	size_t i;
+	int stack[8], sp = 0, d, r = -1;
+
+	if (c->refused != NULL) {
+		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
+		    "%s", c->refused);
+		return -1;
+	}
+	for (i = 0; i < c->nev; i++) {
+		if (c->ev[i].src != NULL)
+			note(c, c->ev[i].src, c->ev[i].why);
+		else
+			embed(&c->ev[i]);
+	}
+	if (c->broken) {
+		msg_err(is->f[SP_FILE].p, strtoul(is->f[SP_LINE].p, NULL, 10),
+		    "libxml2 cannot parse the HTML of this issue");
+		return -1;
+	}
+	if (bk.failed)
+		return -1;
+
+	buf_printf(&name, "EPUB/%s.xhtml", c->sect);
+	if (zip_add(bk.zip, name.p, c->out.p, c->out.n, ZIP_DEFLATE) < 0)
 		goto out;
 
 	/*
@@ -1062,41 +1176,209 @@ chapter(const struct issue *is, size_t idx)
 	 * a long book under its year (and month), with its date.
 	 */
 	buf_reset(&name);
-	buf_printf(&name, "%s.xhtml", sect);
+	buf_printf(&name, "%s.xhtml", c->sect);
 	if (book.group > 0) {
-		nav_group(t, name.p);
-		buf_reset(&untitled);
-		buf_adds(&untitled, title);
-		buf_adds(&untitled, " \xc2\xb7 ");
-		date_long(&untitled, t);
-		nav_add(1 + book.group, untitled.p, name.p);
+		nav_group(c->t, name.p);
+		buf_add(&label, c->title.p, c->title.n);
+		buf_adds(&label, " \xc2\xb7 ");
+		date_long(&label, c->t);
+		nav_add(1 + book.group, label.p, name.p);
 	} else {
-		nav_add(1, title, name.p);
+		nav_add(1, c->title.p, name.p);
 	}
-	for (i = 0; i < res.nh; i++) {
-		while (sp > 0 && stack[sp - 1] >= res.h[i].level)
+	for (i = 0; i < c->res.nh; i++) {
+		while (sp > 0 && stack[sp - 1] >= c->res.h[i].level)
 			sp--;
 		d = sp + 2;
 		if (sp < (int)(sizeof(stack) / sizeof(stack[0])))
-			stack[sp++] = res.h[i].level;
-		if (d > book.depth || res.h[i].text[0] == '\0')
+			stack[sp++] = c->res.h[i].level;
+		if (d > book.depth || c->res.h[i].text[0] == '\0')
 			continue;
 		buf_reset(&name);
-		buf_printf(&name, "%s.xhtml#%s", sect, res.h[i].id);
+		buf_printf(&name, "%s.xhtml#%s", c->sect, c->res.h[i].id);
 		d += book.group;
 		nav_add(d > bk.navcur + 1 ? bk.navcur + 1 : d,
-		    res.h[i].text, name.p);
+		    c->res.h[i].text, name.p);
 	}
 	r = 0;
 out:
-	xhtml_result_free(&res);
-	buf_free(&out);
 	buf_free(&name);
-	buf_free(&untitled);
-	buf_free(&pl);
-	free(bk.dir);
-	free(bk.folder);
-	bk.dir = bk.folder = NULL;
+	buf_free(&label);
+	return r;
+}
+
+/* Empty c for the next issue, keeping its buffers' storage. */
+static void
+chap_reset(struct chap *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nev; i++) {
+		free(c->ev[i].src);
+		free(c->ev[i].why);
+		buf_free(&c->ev[i].data);
+	}
+	free(c->ev);
+	c->ev = NULL;
+	c->nev = 0;
+	free(c->dir);
+	free(c->folder);
+	free(c->refused);
+	c->dir = c->folder = c->refused = NULL;
+	c->broken = 0;
+	xhtml_result_free(&c->res);
+	memset(&c->res, 0, sizeof(c->res));
+	buf_reset(&c->out);
+	buf_reset(&c->title);
+}
+
+static void
+chap_free(struct chap *c)
+{
+	int i;
+
+	chap_reset(c);
+	for (i = 0; i < SP_N; i++)
+		buf_free(&c->is.f[i]);
+	buf_free(&c->out);
+	buf_free(&c->title);
+}
+
+/*
+ * The chapters on jobs threads: a ring of 2 jobs + 2 chapters, read in
+ * order from the spool by the main thread, rendered by any thread,
+ * written into the book by the main thread in order (see zip.c for the
+ * same shape).  mu guards next, tail, stop and the states.
+ */
+static struct {
+	struct chap     *c;
+	size_t           nslot, head, next, tail;
+	pthread_t       *thr;
+	size_t           nthr;
+	pthread_mutex_t  mu;
+	pthread_cond_t   work, done;
+	int              stop;
+} rq = { .mu = PTHREAD_MUTEX_INITIALIZER, .work = PTHREAD_COND_INITIALIZER,
+	.done = PTHREAD_COND_INITIALIZER };
+
+static void *
+render_worker(void *arg)
+{
+	struct chap *c;
+
+	(void)arg;
+	pthread_mutex_lock(&rq.mu);
+	for (;;) {
+		while (rq.next == rq.tail && !rq.stop)
+			pthread_cond_wait(&rq.work, &rq.mu);
+		if (rq.stop)
+			break;
+		c = &rq.c[rq.next++ % rq.nslot];
+		c->state = CHAP_RUNNING;
+		pthread_mutex_unlock(&rq.mu);
+		chapter_render(c);
+		pthread_mutex_lock(&rq.mu);
+		c->state = CHAP_DONE;
+		pthread_cond_signal(&rq.done);
+	}
+	pthread_mutex_unlock(&rq.mu);
+	return NULL;
+}
+
+/*
+ * Pass 2's chapters: every issue of the spool sp into the book, on
+ * jobs threads.  Returns 0, 1 on a read error of the spool, or -1
+ * after a message.
+ */
+static int
+chapters(FILE *sp, int jobs)
+{
+	struct chap *c, *h;
+	const char *why;
+	size_t off, i;
+	int k = 1, r = 0;
+
+	rq.head = rq.next = rq.tail = 0;
+	rq.stop = 0;
+	rq.nthr = 0;
+	rq.nslot = jobs > 1 ? 2 * (size_t)jobs + 2 : 1;
+	rq.c = xcalloc(rq.nslot, sizeof(*rq.c));
+	if (jobs > 1) {
+		/* libxml2 sets its globals up once, before any thread. */
+		xmlInitParser();
+		rq.thr = xcalloc((size_t)jobs - 1, sizeof(*rq.thr));
+		for (i = 0; i < (size_t)jobs - 1; i++)
+			if (pthread_create(&rq.thr[i], NULL, render_worker,
+			    NULL) != 0)
+				break;
+		rq.nthr = i;
+	}
+	for (;;) {
+		/* Read ahead while a slot is free. */
+		while (k == 1 && rq.tail - rq.head < rq.nslot) {
+			c = &rq.c[rq.tail % rq.nslot];
+			chap_reset(c);
+			if ((k = spool_get(sp, &c->is)) != 1)
+				break;
+			c->idx = rq.tail;
+			/* limits_html() answers in a static buffer. */
+			if ((why = limits_html(c->is.f[SP_HTML].p,
+			    c->is.f[SP_HTML].n, &off)) != NULL)
+				c->refused = xstrdup(why);
+			if (rq.nthr == 0) {
+				chapter_render(c);
+				c->state = CHAP_DONE;
+				rq.tail++;
+				continue;
+			}
+			pthread_mutex_lock(&rq.mu);
+			c->state = CHAP_QUEUED;
+			rq.tail++;
+			pthread_cond_signal(&rq.work);
+			pthread_mutex_unlock(&rq.mu);
+		}
+		if (rq.head == rq.tail)
+			break;
+		/* The next chapter in order, helping while it renders. */
+		h = &rq.c[rq.head % rq.nslot];
+		if (rq.nthr > 0) {
+			pthread_mutex_lock(&rq.mu);
+			while (h->state != CHAP_DONE) {
+				if (rq.next < rq.tail) {
+					c = &rq.c[rq.next++ % rq.nslot];
+					c->state = CHAP_RUNNING;
+					pthread_mutex_unlock(&rq.mu);
+					chapter_render(c);
+					pthread_mutex_lock(&rq.mu);
+					c->state = CHAP_DONE;
+				} else {
+					pthread_cond_wait(&rq.done, &rq.mu);
+				}
+			}
+			pthread_mutex_unlock(&rq.mu);
+		}
+		if (chapter_finish(h) < 0) {
+			r = -1;
+			break;
+		}
+		rq.head++;
+	}
+	if (r == 0 && k < 0)
+		r = 1;
+	if (rq.nthr > 0) {
+		pthread_mutex_lock(&rq.mu);
+		rq.stop = 1;
+		pthread_cond_broadcast(&rq.work);
+		pthread_mutex_unlock(&rq.mu);
+		for (i = 0; i < rq.nthr; i++)
+			pthread_join(rq.thr[i], NULL);
+	}
+	for (i = 0; i < rq.nslot; i++)
+		chap_free(&rq.c[i]);
+	free(rq.c);
+	free(rq.thr);
+	rq.c = NULL;
+	rq.thr = NULL;
 	return r;
 }
 
@@ -1456,12 +1738,11 @@ main(int argc, char *argv[])
 	struct buf ids = BUF_INIT, lang = BUF_INIT, authors = BUF_INIT;
 	struct buf idn = BUF_INIT, css = BUF_INIT;
 	struct idset seen_authors = IDSET_INIT;
-	struct issue is;
 	char dbuf[DATE_IR_LEN], uuid[UUID_LEN], cover[32], *end;
 	const char **derived = NULL;
 	FILE *sp = NULL, *out = NULL;
-	long n;
-	int c, i, k, status = EXIT_DATA;
+	long n, ncpu;
+	int c, k, status = EXIT_DATA, jobs = 0;
 	int64_t t;
 	struct stat st;
 
@@ -1469,7 +1750,6 @@ main(int argc, char *argv[])
 	/* A clean slate, so that main can run again (the fuzz target). */
 	memset(&book, 0, sizeof(book));
 	memset(&bk, 0, sizeof(bk));
-	memset(&is, 0, sizeof(is));
 	book.depth = -1;
 	while ((c = msg_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
@@ -1499,6 +1779,17 @@ main(int argc, char *argv[])
 			break;
 		case 'i':
 			book.identifier = optarg;
+			break;
+		case 'j':
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || errno != 0 ||
+			    n < 1 || n > JOBS_MAX) {
+				msg_err(NULL, 0, "-j: '%s' is not a number of "
+				    "threads from 1 to %d", optarg, JOBS_MAX);
+				msg_usage();
+			}
+			jobs = (int)n;
 			break;
 		case 'l':
 			book.lang = optarg;
@@ -1674,6 +1965,12 @@ main(int argc, char *argv[])
 	if ((out = out_open(outpath)) == NULL)
 		goto done;
 	bk.zip = zip_open(out, book.modified);
+	if (jobs == 0) {
+		/* One a CPU, as sysconf(3) sees them online. */
+		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+		jobs = ncpu < 1 ? 1 : ncpu > JOBS_MAX ? JOBS_MAX : (int)ncpu;
+	}
+	zip_set_jobs(bk.zip, jobs);
 	if (zip_add(bk.zip, "mimetype", "application/epub+zip", 20,
 	    ZIP_STORE) < 0)
 		goto fail;
@@ -1689,11 +1986,9 @@ main(int argc, char *argv[])
 	    write_cover(cover, sizeof(cover), &ctype) < 0)
 		goto fail;
 	rewind(sp);
-	for (i = 0; (k = spool_get(sp, &is)) == 1; i++)
-		if (chapter(&is, (size_t)i) < 0)
-			goto fail;
-	if (k < 0) {
-		msg_err(NULL, 0, "temporary file: read error");
+	if ((k = chapters(sp, jobs)) != 0) {
+		if (k > 0)
+			msg_err(NULL, 0, "temporary file: read error");
 		goto fail;
 	}
 	nav_finish();
@@ -1714,8 +2009,6 @@ fail:
 done:
 	if (sp != NULL)
 		fclose(sp);
-	for (i = 0; i < SP_N; i++)
-		buf_free(&is.f[i]);
 	buf_free(&ids);
 	buf_free(&lang);
 	buf_free(&authors);
