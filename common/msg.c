@@ -183,23 +183,6 @@ msg_getopt(int argc, char *argv[], const struct msg_opt *o)
 /* This thread's capture (msg_capture_begin), or NULL: stderr. */
 static _Thread_local struct msg_capture *capture;
 
-/* fmt and ap appended to b, as vfprintf would write them. */
-static void
-buf_vprintf(struct buf *b, const char *fmt, va_list ap)
-{
-	va_list aq;
-	int n;
-
-	va_copy(aq, ap);
-	n = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	if (n < 0)
-		msg_oom();
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->p + b->n, (size_t)n + 1, fmt, ap);
-	b->n += (size_t)n;
-}
-
 void
 msg_verr(const char *file, unsigned long line, const char *fmt, va_list ap)
 {

@@ -170,6 +170,9 @@ void buf_add(struct buf *b, const void *p, size_t n);
 void buf_addc(struct buf *b, int c);
 void buf_adds(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) QUIRE_PRINTF(2, 3);
+/* The same with a va_list (ap is used up, as by vsnprintf). */
+void buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+    QUIRE_PRINTF(2, 0);
 /* Empty the buffer, keeping its storage. */
 void buf_reset(struct buf *b);
 /* Free the storage; the buffer is empty and usable again. */
