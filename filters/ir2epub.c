@@ -1261,11 +1261,23 @@ static struct {
 } rq = { .mu = PTHREAD_MUTEX_INITIALIZER, .work = PTHREAD_COND_INITIALIZER,
 	.done = PTHREAD_COND_INITIALIZER };
 
+/* With rq.mu held: render the next chapter in line, unlocked meanwhile. */
+static void
+render_next(void)
+{
+	struct chap *c = &rq.c[rq.next++ % rq.nslot];
+
+	c->state = CHAP_RUNNING;
+	pthread_mutex_unlock(&rq.mu);
+	chapter_render(c);
+	pthread_mutex_lock(&rq.mu);
+	c->state = CHAP_DONE;
+	pthread_cond_signal(&rq.done);
+}
+
 static void *
 render_worker(void *arg)
 {
-	struct chap *c;
-
 	(void)arg;
 	pthread_mutex_lock(&rq.mu);
 	for (;;) {
@@ -1273,13 +1285,7 @@ render_worker(void *arg)
 			pthread_cond_wait(&rq.work, &rq.mu);
 		if (rq.stop)
 			break;
-		c = &rq.c[rq.next++ % rq.nslot];
-		c->state = CHAP_RUNNING;
-		pthread_mutex_unlock(&rq.mu);
-		chapter_render(c);
-		pthread_mutex_lock(&rq.mu);
-		c->state = CHAP_DONE;
-		pthread_cond_signal(&rq.done);
+		render_next();
 	}
 	pthread_mutex_unlock(&rq.mu);
 	return NULL;
@@ -1345,12 +1351,7 @@ chapters(FILE *sp, int jobs)
 			pthread_mutex_lock(&rq.mu);
 			while (h->state != CHAP_DONE) {
 				if (rq.next < rq.tail) {
-					c = &rq.c[rq.next++ % rq.nslot];
-					c->state = CHAP_RUNNING;
-					pthread_mutex_unlock(&rq.mu);
-					chapter_render(c);
-					pthread_mutex_lock(&rq.mu);
-					c->state = CHAP_DONE;
+					render_next();
 				} else {
 					pthread_cond_wait(&rq.done, &rq.mu);
 				}
