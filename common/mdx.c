@@ -422,7 +422,7 @@ mdx_html_at(struct sitemd *m, const char *s, const char *end)
 			if (nv == 4 && memcmp(v, "true", 4) == 0) {
 				v = NULL;
 			} else if (!jsx_literal(v, nv)) {
-				smd_note(m, SMD_JSX, line, "JSX expression "
+				smd_note(m, SMD_JSX_ATTR, line, "JSX expression "
 				    "attribute '%.*s' of <%.*s> removed",
 				    (int)nk, k, (int)nname, name);
 				continue;

@@ -156,6 +156,7 @@ static const struct msg_kind kinds[SMD_NKINDS] = {
 	    "MDX imports and exports" },
 	[SMD_MDX_COMMENT] = { &smd_changed, "MDX comment", "MDX comments" },
 	[SMD_JSX] = { &smd_changed, "MDX component", "MDX components" },
+	[SMD_JSX_ATTR] = { &smd_changed, "JSX attribute", "JSX attributes" },
 	[SMD_CONTAINER] = { &smd_changed, "':::' container", "':::' containers" },
 	[SMD_MARKER] = { &smd_changed, "summary marker", "summary markers" },
 	[SMD_RAWHTML] = { &smd_changed, "raw HTML element", "raw HTML elements" },

@@ -25,7 +25,7 @@
 /* The kinds of construct counted in sitemd.expanded / .dropped. */
 enum smd_kind {
 	SMD_SHORTCODE, SMD_LIQUID, SMD_MDX_ESM, SMD_MDX_COMMENT, SMD_JSX,
-	SMD_CONTAINER, SMD_MARKER, SMD_RAWHTML, SMD_NKINDS
+	SMD_JSX_ATTR, SMD_CONTAINER, SMD_MARKER, SMD_RAWHTML, SMD_NKINDS
 };
 
 /* The text md2ir puts where a summary marker was (an HTML comment). */

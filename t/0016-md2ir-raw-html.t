@@ -51,6 +51,9 @@ x
 like "$(md2ir -v "$T/p.md" 2>&1 >/dev/null)" \
     "p.md:5: JSX expression attribute 'style' of <div> removed" \
     "the removed expression is noted with its line"
+is "$(md2ir "$T/p.md" 2>&1 >/dev/null)" \
+    "md2ir: 1 construct removed or replaced (1 JSX attribute); -v lists them" \
+    "by default, one summary line counts it as a JSX attribute"
 is "$(html 'An <img src="a.png" width={400} alt={"A b"} hidden={true} /> here')" \
     '<p>An <img src="a.png" width="400" alt="A b" hidden /> here</p>\n' \
     "literal expressions become values"
