@@ -7,6 +7,8 @@
  * written.  A file that fails is reported and skipped; the others are
  * still converted.
  */
+#define _GNU_SOURCE		/* RTLD_NEXT */
+#include <dlfcn.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -558,22 +560,79 @@ raw_note(void *arg, size_t off, const char *tag)
 }
 
 /*
- * cmark_parser_finish(), one thread at a time.  cmark-gfm 0.29.0.gfm.6
- * parses inlines with a table of special characters that is global to
- * the library: each parser's finish sets its extensions' characters
- * ('~' for strikethrough, ':' and 'w' for autolinks) and clears them
- * at the end, so that a thread finishing while another parses inlines
- * would leave "~~text~~" or "www.x.org" as plain text.  The rest of the
- * parse (cmark_parser_feed) and the rendering keep to the parser and
- * the tree, and run in parallel.
+ * cmark-gfm 0.29.0.gfm.6 parses inlines with a table of special
+ * characters that is global to the library: each cmark_parser_finish()
+ * adds its extensions' characters ('~' for strikethrough, ':' and 'w'
+ * for autolinks) through cmark_manage_extensions_special_characters()
+ * and takes them out again at its end, so that a thread finishing while
+ * another parses inlines would leave "~~text~~" or "www.x.org" as plain
+ * text.  Every parser of md2ir has the same extensions, so the table
+ * can be set once and left alone: md2ir defines that function itself.
+ * The library calls it through its PLT and the linker exports an
+ * executable's definition of a symbol that a linked library defines, so
+ * the library's calls reach this one, which forwards to the library's
+ * own (found with dlsym(RTLD_NEXT)) until special_chars_fix() has set
+ * the table, and does nothing after.  special_chars_fix() checks that
+ * the calls do reach it; if not (a library linked with -Bsymbolic, say)
+ * cmark_parser_finish() runs one thread at a time under cmark_lock.
+ * post_inline_text()'s plain parses also see '~', ':' and 'w' as
+ * special, which only splits their text nodes, and skip '~' beside an
+ * emphasis delimiter, as a GFM parse does.
  */
+typedef void manage_fn(cmark_parser *, int);
+static manage_fn *manage_real;
+static int special_fixed;		/* the table is set for good */
+static int special_probe;		/* special_chars_fix()'s check ran */
+static int cmark_serial;		/* the check failed: cmark_lock */
 static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void
+cmark_manage_extensions_special_characters(cmark_parser *parser, int add)
+{
+	if (special_fixed) {
+		special_probe = 1;	/* written by one thread, before -j */
+		return;
+	}
+	if (manage_real == NULL)
+		manage_real = (manage_fn *)dlsym(RTLD_NEXT,
+		    "cmark_manage_extensions_special_characters");
+	if (manage_real != NULL)
+		manage_real(parser, add);
+}
+
+/*
+ * Set the special characters of exts[] for the rest of the run, then
+ * check with one small parse that cmark_parser_finish() leaves them
+ * alone.  Call once, after exts[] is filled and before any thread.
+ */
+static void
+special_chars_fix(void)
+{
+	cmark_parser *p = cmark_parser_new(cmark_opts);
+	cmark_node *doc;
+	size_t i;
+
+	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		cmark_parser_attach_syntax_extension(p, exts[i]);
+	cmark_manage_extensions_special_characters(p, 1);
+	special_fixed = manage_real != NULL;
+	cmark_parser_feed(p, "~~x~~\n", 6);
+	doc = cmark_parser_finish(p);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	if (!special_probe) {
+		special_fixed = 0;
+		cmark_serial = 1;
+	}
+}
 
 static cmark_node *
 parser_finish(cmark_parser *parser)
 {
 	cmark_node *doc;
 
+	if (!cmark_serial)
+		return cmark_parser_finish(parser);
 	pthread_mutex_lock(&cmark_lock);
 	doc = cmark_parser_finish(parser);
 	pthread_mutex_unlock(&cmark_lock);
@@ -1371,6 +1430,7 @@ main(int argc, char *argv[])
 	}
 
 	/* Read-only from here on: what the threads share (md2ir(1)). */
+	special_chars_fix();
 	baseurl = site_value(NULL, "baseurl");
 	/* Standard input is read once, in order: given twice, one thread. */
 	for (i = 0, c = 0; i < (size_t)argc; i++)
