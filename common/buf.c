@@ -29,19 +29,11 @@ buf_grow(struct buf *b, size_t n)
 void
 buf_add(struct buf *b, const void *p, size_t n)
 {
-	buf_grow(b, n);
+	if (n >= b->cap - b->n)		/* no room for n bytes and the NUL */
+		buf_grow(b, n);
 	if (n > 0)
 		memcpy(b->p + b->n, p, n);
 	b->n += n;
-	b->p[b->n] = '\0';
-}
-
-void
-buf_addc(struct buf *b, int c)
-{
-	if (b->n + 2 > b->cap)
-		buf_grow(b, 1);
-	b->p[b->n++] = (char)c;
 	b->p[b->n] = '\0';
 }
 

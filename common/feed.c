@@ -702,12 +702,19 @@ xml_quiet(void *ctx, const char *fmt, ...)
 	(void)fmt;
 }
 
+static unsigned char xml_keeps[2][256];	/* [esc][byte]: copied as is */
+
 int
 feed_xml_open(struct feed_xml *x, FILE *fp)
 {
 	xmlOutputBufferPtr ob;
+	int c;
 
 	xmlSetGenericErrorFunc(NULL, xml_quiet);
+	for (c = 0x20; c < 0x7f; c++) {
+		xml_keeps[0][c] = 1;
+		xml_keeps[1][c] = c != '<' && c != '>' && c != '&' && c != '"';
+	}
 	memset(x, 0, sizeof(*x));
 	x->fp = fp;
 	if ((ob = xmlOutputBufferCreateFile(fp, NULL)) == NULL)
@@ -765,10 +772,13 @@ feed_xml_start(struct feed_xml *x, int depth, const char *name)
 
 /*
  * Copy s[0..n) into x->tmp without the characters XML 1.0 cannot
- * carry or the IR bans; TAB and LF stay when multi is set.
+ * carry or the IR bans; TAB and LF stay when multi is set.  With esc,
+ * '<', '>', '&' and '"' are written as entities, as libxml2's
+ * xmlEncodeSpecialChars() writes them, so the text can be written raw:
+ * one pass over the text where the writer would take two.
  */
 static const char *
-clean(struct feed_xml *x, const char *s, size_t n, int multi)
+clean(struct feed_xml *x, const char *s, size_t n, int multi, int esc)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t i, len, run;
@@ -776,12 +786,26 @@ clean(struct feed_xml *x, const char *s, size_t n, int multi)
 
 	buf_reset(&x->tmp);
 	for (i = 0; i < n; i += len) {
-		for (run = i; run < n && u[run] >= 0x20 && u[run] < 0x7f;
-		    run++)
+		for (run = i; run < n && xml_keeps[esc][u[run]]; run++)
 			;
 		if (run > i) {
 			buf_add(&x->tmp, s + i, run - i);
 			len = run - i;
+			continue;
+		}
+		len = 1;
+		switch (esc ? u[i] : 0) {
+		case '<':
+			buf_add(&x->tmp, "&lt;", 4);
+			continue;
+		case '>':
+			buf_add(&x->tmp, "&gt;", 4);
+			continue;
+		case '&':
+			buf_add(&x->tmp, "&amp;", 5);
+			continue;
+		case '"':
+			buf_add(&x->tmp, "&quot;", 6);
 			continue;
 		}
 		if ((len = utf8_decode(u + i, n - i, &c)) == 0) {
@@ -799,7 +823,7 @@ clean(struct feed_xml *x, const char *s, size_t n, int multi)
 void
 feed_xml_attr(struct feed_xml *x, const char *name, const char *value)
 {
-	clean(x, value, strlen(value), 0);
+	clean(x, value, strlen(value), 0, 0);
 	check(x, xmlTextWriterWriteAttribute(x->w, BAD_CAST name,
 	    BAD_CAST x->tmp.p));
 }
@@ -807,9 +831,10 @@ feed_xml_attr(struct feed_xml *x, const char *name, const char *value)
 void
 feed_xml_text(struct feed_xml *x, const char *s, size_t n, int multi)
 {
-	clean(x, s, n, multi);
+	clean(x, s, n, multi, 1);
 	if (x->tmp.n > 0)
-		check(x, xmlTextWriterWriteString(x->w, BAD_CAST x->tmp.p));
+		check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST x->tmp.p,
+		    (int)x->tmp.n));
 }
 
 void

@@ -150,9 +150,12 @@ url_html_absolute(const char *h, size_t n, const char *base,
 		out = NULL;
 	while (p < end) {
 		/* Text up to the next tag or comment. */
-		for (t = p; t < end && !(t[0] == '<' && t + 1 < end &&
-		    (is_alpha((unsigned char)t[1]) || t[1] == '!')); t++)
+		for (t = p; (t = memchr(t, '<', (size_t)(end - t))) != NULL &&
+		    !(t + 1 < end && (is_alpha((unsigned char)t[1]) ||
+		    t[1] == '!')); t++)
 			;
+		if (t == NULL)
+			t = end;
 		if (out != NULL)
 			buf_add(out, p, (size_t)(t - p));
 		if ((p = t) >= end)

@@ -167,7 +167,17 @@ struct buf {
 /* Make room for n more bytes (and a NUL). */
 void buf_grow(struct buf *b, size_t n);
 void buf_add(struct buf *b, const void *p, size_t n);
-void buf_addc(struct buf *b, int c);
+
+/* Append the byte c; inline, for the loops that copy byte by byte. */
+static inline void
+buf_addc(struct buf *b, int c)
+{
+	if (b->cap - b->n < 2)
+		buf_grow(b, 1);
+	b->p[b->n++] = (char)c;
+	b->p[b->n] = '\0';
+}
+
 void buf_adds(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) QUIRE_PRINTF(2, 3);
 /* The same with a va_list (ap is used up, as by vsnprintf). */

@@ -242,26 +242,46 @@ enum { ENC_BRACKETS = 1, ENC_HASH = 2 };
  * that starts no escape; '[' and ']' too with ENC_BRACKETS, '#' too
  * with ENC_HASH.
  */
+static int
+uri_keeps(unsigned char c, int what)
+{
+	if (c <= 0x20 || c >= 0x7f)
+		return 0;
+	switch (c) {
+	case '<': case '>': case '"': case '{': case '}': case '|':
+	case '\\': case '^': case '`': case '%':
+		return 0;
+	case '[': case ']':
+		return !(what & ENC_BRACKETS);
+	case '#':
+		return !(what & ENC_HASH);
+	}
+	return 1;
+}
+
 static void
 enc(struct buf *b, const char *s, size_t n, int what)
 {
 	static const char hexd[] = "0123456789ABCDEF";
 	const unsigned char *p = (const unsigned char *)s;
-	size_t i;
+	char pct[3] = { '%' };
+	size_t i, run;
 
 	for (i = 0; i < n; i++) {
+		for (run = i; run < n && uri_keeps(p[run], what); run++)
+			;
+		if (run > i) {
+			buf_add(b, s + i, run - i);
+			if ((i = run) == n)
+				break;
+		}
 		if (p[i] == '%' && i + 2 < n && url_hexval(p[i + 1]) >= 0 &&
-		    url_hexval(p[i + 2]) >= 0)
+		    url_hexval(p[i + 2]) >= 0) {
 			buf_addc(b, '%');
-		else if (p[i] <= 0x20 || p[i] >= 0x7f ||
-		    strchr("<>\"{}|\\^`%", p[i]) != NULL ||
-		    ((what & ENC_BRACKETS) && (p[i] == '[' || p[i] == ']')) ||
-		    ((what & ENC_HASH) && p[i] == '#')) {
-			buf_addc(b, '%');
-			buf_addc(b, hexd[p[i] >> 4]);
-			buf_addc(b, hexd[p[i] & 15]);
 		} else {
-			buf_addc(b, p[i]);
+			pct[1] = hexd[p[i] >> 4];
+			pct[2] = hexd[p[i] & 15];
+			buf_add(b, pct, 3);
 		}
 	}
 }
