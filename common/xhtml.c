@@ -596,41 +596,51 @@ clean_children(struct clean *cl, xmlNodePtr parent, enum ctype k, int in_a,
 			continue;
 		}
 		name = (const char *)c->name;
-		/* Renamed, dropped or special. */
-		found = 0;
-		for (i = 0; i < sizeof(renames) / sizeof(renames[0]); i++) {
-			if (strcmp(name, renames[i].from) != 0)
-				continue;
-			found = 1;
-			if (renames[i].to == NULL)
-				drop(c);
-			else
-				xmlNodeSetName(c, (const xmlChar *)renames[i].to);
-			break;
-		}
-		if (found && renames[i].to == NULL)
-			continue;
-		name = (const char *)c->name;
-		if (strcmp(name, "iframe") == 0 || strcmp(name, "object") == 0 ||
-		    strcmp(name, "embed") == 0 || strcmp(name, "video") == 0 ||
-		    strcmp(name, "audio") == 0) {
-			next = clean_embed(c, k, in_a);
-			continue;
-		}
-		if (strcmp(name, "input") == 0) {
-			/* A task list's checkbox becomes a ballot box. */
-			v = prop(c, "type");
-			if (v != NULL && strcasecmp(v, "checkbox") == 0)
-				next = text_before(c, xmlHasProp(c,
-				    (const xmlChar *)"checked") ?
-				    "\xe2\x98\x91" : "\xe2\x98\x90");
-			xmlFree(v);
-			drop(c);
-			continue;
-		}
+		/*
+		 * Renamed, dropped or special: none of these is among the
+		 * elements kept, so a kept one skips the lot.
+		 */
 		if ((e = elem_find(name)) == NULL) {
-			next = unwrap(c);	/* unknown: keep the content */
-			continue;
+			found = 0;
+			for (i = 0; i < sizeof(renames) / sizeof(renames[0]);
+			    i++) {
+				if (strcmp(name, renames[i].from) != 0)
+					continue;
+				found = 1;
+				if (renames[i].to == NULL)
+					drop(c);
+				else
+					xmlNodeSetName(c,
+					    (const xmlChar *)renames[i].to);
+				break;
+			}
+			if (found && renames[i].to == NULL)
+				continue;
+			name = (const char *)c->name;
+			if (strcmp(name, "iframe") == 0 ||
+			    strcmp(name, "object") == 0 ||
+			    strcmp(name, "embed") == 0 ||
+			    strcmp(name, "video") == 0 ||
+			    strcmp(name, "audio") == 0) {
+				next = clean_embed(c, k, in_a);
+				continue;
+			}
+			if (strcmp(name, "input") == 0) {
+				/* A task list's checkbox becomes a ballot box. */
+				v = prop(c, "type");
+				if (v != NULL && strcasecmp(v, "checkbox") == 0)
+					next = text_before(c, xmlHasProp(c,
+					    (const xmlChar *)"checked") ?
+					    "\xe2\x98\x91" : "\xe2\x98\x90");
+				xmlFree(v);
+				drop(c);
+				continue;
+			}
+			if ((e = elem_find(name)) == NULL) {
+				/* unknown: keep the content */
+				next = unwrap(c);
+				continue;
+			}
 		}
 		if (!need_ok(e->need, k, parent)) {
 			if (k == C_PHRASING) {
@@ -982,10 +992,13 @@ serialise(struct buf *b, xmlNodePtr n)
 		}
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		buf_printf(b, "<%s", (const char *)c->name);
+		buf_addc(b, '<');
+		buf_adds(b, (const char *)c->name);
 		for (a = c->properties; a != NULL; a = a->next) {
 			v = (char *)xmlNodeGetContent((xmlNodePtr)a);
-			buf_printf(b, " %s=\"", (const char *)a->name);
+			buf_addc(b, ' ');
+			buf_adds(b, (const char *)a->name);
+			buf_add(b, "=\"", 2);
 			if (v != NULL)
 				xhtml_escape(b, v, strlen(v), 1);
 			buf_addc(b, '"');
@@ -1001,7 +1014,9 @@ serialise(struct buf *b, xmlNodePtr n)
 		}
 		buf_addc(b, '>');
 		serialise(b, c->children);
-		buf_printf(b, "</%s>", (const char *)c->name);
+		buf_add(b, "</", 2);
+		buf_adds(b, (const char *)c->name);
+		buf_addc(b, '>');
 	}
 }
 
@@ -1085,11 +1100,20 @@ xhtml_result_free(struct xhtml_result *res)
 void
 xhtml_escape(struct buf *b, const char *s, size_t n, int attr)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	const unsigned char *p = (const unsigned char *)s, *end = p + n, *q;
 	uint32_t cp;
 	size_t k;
 
 	while (p < end) {
+		/* A run of printable ASCII that needs no reference. */
+		for (q = p; q < end && *q >= 0x20 && *q < 0x7f && *q != '&' &&
+		    *q != '<' && *q != '>' && *q != '"'; q++)
+			;
+		if (q > p) {
+			buf_add(b, p, (size_t)(q - p));
+			p = q;
+			continue;
+		}
 		if (*p < 0x80) {
 			switch (*p) {
 			case '&':
