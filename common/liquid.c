@@ -131,7 +131,8 @@ lq_highlight(struct sitemd *m, struct tag *t, const char *s, const char *end)
 	const char *body = s + t->len, *close;
 	size_t clen, f, k;
 
-	if ((close = block_end(m, body, end, "endhighlight", 2, &clen)) ==
+	if ((close = block_end(m, body, end, "endhighlight",
+	    SMD_MISS_ENDHIGHLIGHT, &clen)) ==
 	    NULL) {
 		smd_note(m, SMD_LIQUID, t->line, "Liquid 'highlight' is not "
 		    "closed; removed");
@@ -174,7 +175,7 @@ lq_raw(struct sitemd *m, struct tag *t, const char *s, const char *end)
 	size_t clen;
 
 	smd_skip(&m->a, s, t->len);
-	if ((close = block_end(m, body, end, "endraw", 4, &clen)) == NULL)
+	if ((close = block_end(m, body, end, "endraw", SMD_MISS_ENDRAW, &clen)) == NULL)
 		close = end, clen = 0;
 	smd_copy(&m->a, body, (size_t)(close - body));
 	smd_skip(&m->a, close, clen);
@@ -189,7 +190,8 @@ lq_comment(struct sitemd *m, struct tag *t, const char *s, const char *end)
 	size_t clen;
 
 	smd_note(m, SMD_LIQUID, t->line, "Liquid comment removed");
-	if ((close = block_end(m, s + t->len, end, "endcomment", 8, &clen)) ==
+	if ((close = block_end(m, s + t->len, end, "endcomment",
+	    SMD_MISS_ENDCOMMENT, &clen)) ==
 	    NULL)
 		close = s + t->len, clen = 0;
 	smd_skip(&m->a, s, (size_t)(close + clen - s));
@@ -208,7 +210,7 @@ lq_for(struct sitemd *m, struct tag *t, const char *s, const char *end)
 
 	smd_note(m, SMD_LIQUID, t->line, "Liquid loop 'for' is not run: "
 	    "removed with its body");
-	if ((close = block_end(m, s + t->len, end, "endfor", 16, &clen)) ==
+	if ((close = block_end(m, s + t->len, end, "endfor", SMD_MISS_ENDFOR, &clen)) ==
 	    NULL)
 		close = s + t->len, clen = 0;
 	smd_skip(&m->a, s, (size_t)(close + clen - s));

@@ -389,9 +389,9 @@ highlight(struct sitemd *m, struct sc *sc, const char *s, const char *end)
 	const char *lang = smd_arg(&sc->a, "lang", 0);
 	size_t clen, f;
 
-	if ((m->miss & 1) || (close = find_close(body, end, "highlight",
-	    &clen)) == NULL) {
-		m->miss |= 1;
+	if ((m->miss & SMD_MISS_HIGHLIGHT) || (close = find_close(body, end,
+	    "highlight", &clen)) == NULL) {
+		m->miss |= SMD_MISS_HIGHLIGHT;
 		smd_note(m, SMD_SHORTCODE, sc->line, "shortcode 'highlight' "
 		    "is not closed; removed");
 		smd_skip(&m->a, s, sc->len);

@@ -355,20 +355,62 @@ static const unsigned char special[256] = {
 };
 
 /*
+ * Nonzero if the line at t (its indentation skipped) starts a block
+ * that ends a paragraph in CommonMark: a blank line, a block quote, an
+ * ATX heading, a code fence, a bullet or "1." item, a thematic break or
+ * a setext underline.
+ */
+static int
+para_ends(const char *t, const char *end)
+{
+	const char *q;
+
+	while (t < end && (*t == ' ' || *t == '\t'))
+		t++;
+	if (t >= end || *t == '\n' || *t == '>')
+		return 1;
+	if (*t == '#') {
+		for (q = t; q < end && *q == '#' && q - t < 7; q++)
+			;
+		return q - t <= 6 && (q >= end || *q == ' ' || *q == '\t' ||
+		    *q == '\n');
+	}
+	if (*t == '`' || *t == '~') {
+		for (q = t; q < end && *q == *t; q++)
+			;
+		if (q - t >= 3)
+			return 1;
+	}
+	if ((*t == '*' || *t == '-' || *t == '+') && t + 1 < end &&
+	    (t[1] == ' ' || t[1] == '\t'))
+		return 1;
+	if (*t == '1' && t + 2 < end && (t[1] == '.' || t[1] == ')') &&
+	    (t[2] == ' ' || t[2] == '\t'))
+		return 1;
+	if (*t == '-' || *t == '*' || *t == '_' || *t == '=') {
+		/* A line of one of these (and blanks) only. */
+		for (q = t; q < end && (*q == *t || *q == ' ' || *q == '\t');
+		    q++)
+			;
+		return q >= end || *q == '\n';
+	}
+	return 0;
+}
+
+/*
  * The closing run of r backticks of a code span opened before s, or
- * NULL when the paragraph (up to a blank line) has none.
+ * NULL when the paragraph has none: code spans are inlines, and end
+ * with their paragraph (para_ends()).
  */
 static const char *
 code_end(const char *s, const char *end, size_t r)
 {
-	const char *q = s, *t;
+	const char *q = s;
 	size_t k;
 
 	while (q < end) {
 		if (*q == '\n') {
-			for (t = q + 1; t < end && (*t == ' ' || *t == '\t'); t++)
-				;
-			if (t >= end || *t == '\n')
+			if (para_ends(q + 1, end))
 				return NULL;
 			q++;
 			continue;
@@ -382,6 +424,19 @@ code_end(const char *s, const char *end, size_t r)
 		if (k == r)
 			return q;
 		q += k;
+	}
+	return NULL;
+}
+
+/* The "-->" that ends an HTML comment whose body starts at s, or NULL. */
+static const char *
+comment_end(const char *s, const char *end)
+{
+	while (end - s >= 3 && (s = memchr(s, '-', (size_t)(end - s) - 2)) !=
+	    NULL) {
+		if (s[1] == '-' && s[2] == '>')
+			return s;
+		s++;
 	}
 	return NULL;
 }
@@ -426,9 +481,9 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 			continue;
 		}
 		if (*p == '{' && p + 2 < end && p[1] == '/' && p[2] == '*' &&
-		    !(m->miss & 16) &&
+		    !(m->miss & SMD_MISS_MDX_COMMENT) &&
 		    ((k = mdx_comment_at(p, end, &id, &nid)) > 0 ||
-		    (m->miss |= 16, 0))) {
+		    (m->miss |= SMD_MISS_MDX_COMMENT, 0))) {
 			q = p + k;
 			while (q < eol && (*q == ' ' || *q == '\t'))
 				q++;
@@ -483,6 +538,29 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 			smd_skip(&m->o, p, k);
 			p += k;
 			continue;
+		}
+		if (*p == '<' && !(m->miss & SMD_MISS_HTML_COMMENT) &&
+		    end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
+			/*
+			 * An HTML comment (not a summary marker, just
+			 * tried): nothing in it is Markdown, MDX or template
+			 * syntax, and nothing reaches a reader, so it is
+			 * copied whole.  Unclosed, it is text.
+			 */
+			if ((q = comment_end(p + 4, end)) == NULL) {
+				/* None after any later one either. */
+				m->miss |= SMD_MISS_HTML_COMMENT;
+			} else {
+				k = (size_t)(q + 3 - p);
+				smd_copy(&m->o, p, k);
+				p += k;
+				lead = 0;
+				if (p > eol) {
+					eol = memchr(p, '\n', (size_t)(end - p));
+					eol = eol != NULL ? eol : end;
+				}
+				continue;
+			}
 		}
 		if (*p != ' ' && *p != '\t')
 			lead = 0;

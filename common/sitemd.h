@@ -42,6 +42,21 @@ struct smd_out {
 	int             text;	/* write Markdown for a text reader, no HTML */
 };
 
+/*
+ * Bits of struct sitemd's miss: a closer searched for once and found
+ * nowhere after some point, so that no later opener searches again
+ * (which would make the pass quadratic on a body of openers).
+ */
+enum {
+	SMD_MISS_HIGHLIGHT = 1 << 0,	/* {{< /highlight >}} */
+	SMD_MISS_ENDHIGHLIGHT = 1 << 1,	/* {% endhighlight %} */
+	SMD_MISS_ENDRAW = 1 << 2,	/* {% endraw %} */
+	SMD_MISS_ENDCOMMENT = 1 << 3,	/* {% endcomment %} */
+	SMD_MISS_ENDFOR = 1 << 4,	/* {% endfor %} */
+	SMD_MISS_MDX_COMMENT = 1 << 5,	/* the end of an MDX comment */
+	SMD_MISS_HTML_COMMENT = 1 << 6	/* "-->" */
+};
+
 struct sitemd {
 	/* Set by the caller; everything else zero. */
 	const char     *file;		/* for notes */
@@ -75,7 +90,7 @@ struct sitemd {
 	unsigned long   expanded[SMD_NKINDS], dropped[SMD_NKINDS];
 	int             has_marker;	/* a summary marker was found */
 	int             same;		/* nothing to rewrite: o.b is empty */
-	unsigned        miss;		/* closing tags known to be absent */
+	unsigned        miss;		/* SMD_MISS_*: closers known absent */
 	int             nasides;	/* asides JSX opened */
 	unsigned char   cstack[32];	/* open containers' colon counts */
 	int             ncstack;
