@@ -428,6 +428,15 @@ code_end(const char *s, const char *end, size_t r)
 	return NULL;
 }
 
+/* The end of the line at p: its newline, or end. */
+static const char *
+line_end(const char *p, const char *end)
+{
+	const char *e = memchr(p, '\n', (size_t)(end - p));
+
+	return e != NULL ? e : end;
+}
+
 /* The "-->" that ends an HTML comment whose body starts at s, or NULL. */
 static const char *
 comment_end(const char *s, const char *end)
@@ -453,8 +462,7 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 	size_t k, r, nid;
 	int lead = 1;
 
-	eol = memchr(s, '\n', (size_t)(end - s));
-	eol = eol != NULL ? eol : end;
+	eol = line_end(s, end);
 	while (p < eol) {
 		if (*p == '`') {
 			/*
@@ -469,8 +477,7 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 			p += k;
 			lead = 0;
 			if (p > eol) {
-				eol = memchr(p, '\n', (size_t)(end - p));
-				eol = eol != NULL ? eol : end;
+				eol = line_end(p, end);
 			}
 			continue;
 		}
@@ -503,8 +510,7 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 			p += k;
 			if (p > eol) {
 				/* It spanned lines: go on after it. */
-				eol = memchr(p, '\n', (size_t)(end - p));
-				eol = eol != NULL ? eol : end;
+				eol = line_end(p, end);
 			}
 			continue;
 		}
@@ -514,8 +520,7 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 		    0) {
 			p += k;
 			if (p > eol || (p == eol && p < end)) {
-				eol = memchr(p, '\n', (size_t)(end - p));
-				eol = eol != NULL ? eol : end;
+				eol = line_end(p, end);
 			}
 			continue;
 		}
@@ -524,8 +529,7 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 			p += k;
 			lead = 0;
 			if (p > eol || (p == eol && p < end)) {
-				eol = memchr(p, '\n', (size_t)(end - p));
-				eol = eol != NULL ? eol : end;
+				eol = line_end(p, end);
 			}
 			continue;
 		}
@@ -556,8 +560,7 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 				p += k;
 				lead = 0;
 				if (p > eol) {
-					eol = memchr(p, '\n', (size_t)(end - p));
-					eol = eol != NULL ? eol : end;
+					eol = line_end(p, end);
 				}
 				continue;
 			}
