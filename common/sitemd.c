@@ -300,14 +300,58 @@ templates(struct sitemd *m, const char *s, size_t n)
 	buf_adds(&m->a.b, "");
 }
 
-/* A fence line: its character and length, or 0. */
-static size_t
-fence(const char *s, size_t n, char *c)
+/*
+ * The number of block-quote markers ('>') that start the line s[0..n)
+ * (after blanks, each maybe followed by blanks); *at, the offset after
+ * them and the blanks that follow.
+ */
+static int
+quote_depth(const char *s, size_t n, size_t *at)
 {
-	size_t i = 0, k;
+	size_t i = 0;
+	int d = 0;
 
-	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+	for (;;) {
+		while (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		if (i >= n || s[i] != '>')
+			break;
 		i++;
+		d++;
+	}
+	*at = i;
+	return d;
+}
+
+/*
+ * The length of the code fence (3 or more '`' or '~') that starts the
+ * line s[0..n) after its indentation, block-quote and list markers, or
+ * 0; *c is its character, *rest the offset after it, *depth the number
+ * of block quotes it is in.
+ */
+static size_t
+fence(const char *s, size_t n, char *c, size_t *rest, int *depth)
+{
+	size_t i, j, k;
+
+	*depth = quote_depth(s, n, &i);
+	/* A list item may open with the fence: "- ```", "1. > ```". */
+	for (;;) {
+		for (j = i; j < n && j - i < 9 && s[j] >= '0' && s[j] <= '9';
+		    j++)
+			;
+		if (j > i && j < n && (s[j] == '.' || s[j] == ')'))
+			j++;
+		else if (j == i && i < n && (s[i] == '-' || s[i] == '*' ||
+		    s[i] == '+'))
+			j++;
+		else
+			break;
+		if (j >= n || (s[j] != ' ' && s[j] != '\t'))
+			break;
+		*depth += quote_depth(s + j, n - j, &k);
+		i = j + k;
+	}
 	if (i >= n || (s[i] != '`' && s[i] != '~'))
 		return 0;
 	*c = s[i];
@@ -318,6 +362,7 @@ fence(const char *s, size_t n, char *c)
 	/* A backtick fence's info string holds no backtick. */
 	if (*c == '`' && memchr(s + i + k, '`', n - i - k) != NULL)
 		return 0;
+	*rest = i + k;
 	return k;
 }
 
@@ -354,80 +399,6 @@ static const unsigned char special[256] = {
 	['`'] = 1, ['\\'] = 1, ['{'] = 1, ['<'] = 1, ['\n'] = 1,
 };
 
-/*
- * Nonzero if the line at t (its indentation skipped) starts a block
- * that ends a paragraph in CommonMark: a blank line, a block quote, an
- * ATX heading, a code fence, a bullet or "1." item, a thematic break or
- * a setext underline.
- */
-static int
-para_ends(const char *t, const char *end)
-{
-	const char *q;
-
-	while (t < end && (*t == ' ' || *t == '\t'))
-		t++;
-	if (t >= end || *t == '\n' || *t == '>')
-		return 1;
-	if (*t == '#') {
-		for (q = t; q < end && *q == '#' && q - t < 7; q++)
-			;
-		return q - t <= 6 && (q >= end || *q == ' ' || *q == '\t' ||
-		    *q == '\n');
-	}
-	if (*t == '`' || *t == '~') {
-		for (q = t; q < end && *q == *t; q++)
-			;
-		if (q - t >= 3)
-			return 1;
-	}
-	if ((*t == '*' || *t == '-' || *t == '+') && t + 1 < end &&
-	    (t[1] == ' ' || t[1] == '\t'))
-		return 1;
-	if (*t == '1' && t + 2 < end && (t[1] == '.' || t[1] == ')') &&
-	    (t[2] == ' ' || t[2] == '\t'))
-		return 1;
-	if (*t == '-' || *t == '*' || *t == '_' || *t == '=') {
-		/* A line of one of these (and blanks) only. */
-		for (q = t; q < end && (*q == *t || *q == ' ' || *q == '\t');
-		    q++)
-			;
-		return q >= end || *q == '\n';
-	}
-	return 0;
-}
-
-/*
- * The closing run of r backticks of a code span opened before s, or
- * NULL when the paragraph has none: code spans are inlines, and end
- * with their paragraph (para_ends()).
- */
-static const char *
-code_end(const char *s, const char *end, size_t r)
-{
-	const char *q = s;
-	size_t k;
-
-	while (q < end) {
-		if (*q == '\n') {
-			if (para_ends(q + 1, end))
-				return NULL;
-			q++;
-			continue;
-		}
-		if (*q != '`') {
-			q++;
-			continue;
-		}
-		for (k = 0; q + k < end && q[k] == '`'; k++)
-			;
-		if (k == r)
-			return q;
-		q += k;
-	}
-	return NULL;
-}
-
 /* The end of the line at p: its newline, or end. */
 static const char *
 line_end(const char *p, const char *end)
@@ -446,6 +417,112 @@ comment_end(const char *s, const char *end)
 		if (s[1] == '-' && s[2] == '>')
 			return s;
 		s++;
+	}
+	return NULL;
+}
+
+/* Nonzero if the line s[0..n) is a GFM table's delimiter row. */
+static int
+table_delim(const char *s, size_t n)
+{
+	size_t i, dash = 0, pipe = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == '-')
+			dash++;
+		else if (s[i] == '|')
+			pipe++;
+		else if (s[i] != ':' && s[i] != ' ' && s[i] != '\t')
+			return 0;
+	}
+	return dash > 0 && pipe > 0;
+}
+
+/*
+ * Nonzero if the line at t ends a paragraph whose first line is qd
+ * block quotes deep, in CommonMark: a line deeper in quotes, a blank
+ * line (in its quotes), an ATX heading, a code fence, a list item, a
+ * thematic break or setext underline, or the header row of a GFM table
+ * (the line after it is a delimiter row).  A line with fewer quote
+ * markers is a lazy continuation line unless it starts such a block.
+ */
+static int
+para_ends(const char *t, const char *end, int qd)
+{
+	const char *q, *eol, *nl;
+	size_t at;
+
+	eol = line_end(t, end);
+	if (quote_depth(t, (size_t)(eol - t), &at) > qd)
+		return 1;
+	t += at;
+	if (t >= eol)
+		return 1;
+	if (*t == '#') {
+		for (q = t; q < eol && *q == '#' && q - t < 7; q++)
+			;
+		if (q - t <= 6 && (q >= eol || *q == ' ' || *q == '\t'))
+			return 1;
+	}
+	if (*t == '`' || *t == '~') {
+		for (q = t; q < eol && *q == *t; q++)
+			;
+		if (q - t >= 3)
+			return 1;
+	}
+	if ((*t == '*' || *t == '-' || *t == '+') && t + 1 < eol &&
+	    (t[1] == ' ' || t[1] == '\t'))
+		return 1;
+	/* An ordered item: a sibling of any number ends the one before. */
+	for (q = t; q < eol && q - t < 9 && *q >= '0' && *q <= '9'; q++)
+		;
+	if (q > t && q + 1 < eol && (*q == '.' || *q == ')') &&
+	    (q[1] == ' ' || q[1] == '\t'))
+		return 1;
+	if (*t == '-' || *t == '*' || *t == '_' || *t == '=') {
+		/* A line of one of these (and blanks) only. */
+		for (q = t; q < eol && (*q == *t || *q == ' ' || *q == '\t');
+		    q++)
+			;
+		if (q >= eol)
+			return 1;
+	}
+	if (eol < end) {
+		nl = line_end(eol + 1, end);
+		quote_depth(eol + 1, (size_t)(nl - eol - 1), &at);
+		if (table_delim(eol + 1 + at, (size_t)(nl - eol - 1 - at)))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The closing run of r backticks of a code span opened before s, on a
+ * line qd block quotes deep, or NULL when the paragraph has none: code
+ * spans are inlines, and end with their paragraph (para_ends()).
+ */
+static const char *
+code_end(const char *s, const char *end, size_t r, int qd)
+{
+	const char *q = s;
+	size_t k;
+
+	while (q < end) {
+		if (*q == '\n') {
+			if (para_ends(q + 1, end, qd))
+				return NULL;
+			q++;
+			continue;
+		}
+		if (*q != '`') {
+			q++;
+			continue;
+		}
+		for (k = 0; q + k < end && q[k] == '`'; k++)
+			;
+		if (k == r)
+			return q;
+		q += k;
 	}
 	return NULL;
 }
@@ -471,7 +548,8 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 			 */
 			for (r = 0; p + r < end && p[r] == '`'; r++)
 				;
-			q = code_end(p + r, end, r);
+			q = code_end(p + r, end, r,
+			    quote_depth(s, (size_t)(eol - s), &k));
 			k = q != NULL ? (size_t)(q + r - p) : r;
 			smd_copy(&m->o, p, k);
 			p += k;
@@ -586,9 +664,9 @@ static void
 lines(struct sitemd *m, const char *s, size_t n)
 {
 	const char *end = s + n, *p = s, *eol;
-	size_t len, k, fl = 0, i;
+	size_t len, k, fl = 0, i, f, r;
 	char fc = 0, c;
-	int prev_blank = 1, in_esm = 0;
+	int prev_blank = 1, in_esm = 0, fdepth = 0, d;
 
 	push_line(&m->o);
 	/* The last line of only colons, for containers never closed. */
@@ -612,14 +690,19 @@ lines(struct sitemd *m, const char *s, size_t n)
 		len = (size_t)((eol != NULL ? eol : end) - p);
 		k = len + (eol != NULL);
 		if (fl > 0) {
-			/* Inside fenced code: only its closing fence ends it. */
-			if (fence(p, len, &c) >= fl && c == fc && blank(p +
-			    strspn(p, " \t") + fence(p, len, &c), len -
-			    strspn(p, " \t") - fence(p, len, &c)))
-				fl = 0;
-			smd_copy(&m->o, p, k);
-			p += k;
-			continue;
+			/*
+			 * Inside fenced code: its closing fence ends it, and
+			 * so does the end of the block quote it is in.
+			 */
+			f = fence(p, len, &c, &r, &d);
+			if (d >= fdepth) {
+				if (f >= fl && c == fc && blank(p + r, len - r))
+					fl = 0;
+				smd_copy(&m->o, p, k);
+				p += k;
+				continue;
+			}
+			fl = 0;
 		}
 		if (blank(p, len)) {
 			in_esm = 0;
@@ -634,7 +717,7 @@ lines(struct sitemd *m, const char *s, size_t n)
 			p += k;
 			continue;
 		}
-		if ((fl = fence(p, len, &fc)) > 0) {
+		if ((fl = fence(p, len, &fc, &r, &fdepth)) > 0) {
 			prev_blank = 0;
 			smd_copy(&m->o, p, k);
 			p += k;

@@ -2,9 +2,10 @@
 # md2ir's pass before cmark-gfm keeps to CommonMark's blocks: a code
 # span ends with its paragraph, so a backtick left open in one list item,
 # quote or paragraph does not swallow the code of the next block (whose
-# "<T>" was taken for an MDX component and lost); an HTML comment is
-# copied whole, nothing in it taken for MDX or a note.  The right HTML
-# is cmark-gfm's own.
+# "<T>" was taken for an MDX component and lost); a code fence is code
+# inside block quotes and list items too, and ends with its quote; an
+# HTML comment is copied whole, nothing in it taken for MDX or a note.
+# The right HTML is cmark-gfm's own.
 . "$(dirname "$0")/lib.sh"
 
 # html BODY: the html field (15) of md2ir -v on a post with that body;
@@ -38,6 +39,28 @@ is "$(html "$(printf 'a `b c\nd\n---\nz `Vec<T>` y')")" \
 is "$(html "$(printf 'a `b\nc` and `Vec<T>` y')")" \
     '<p>a <code>b c</code> and <code>Vec&lt;T&gt;</code> y</p>\n' \
     "a code span over two lines of one paragraph is still one span"
+is "$(html "$(printf '> ```rust\n> let v: Vec<Const>;\n> ```')")" \
+    '<blockquote>\n<pre><code class="language-rust">let v: Vec&lt;Const&gt;;\n</code></pre>\n</blockquote>\n' \
+    "a code fence inside a block quote is code"
+is "$(cat "$T/err")" "" "and no note"
+is "$(html "$(printf -- '- > ```\n  > <Foo>\n  > ```\n1. ```\n   x <T>\n   ```')")" \
+    '<ul>\n<li>\n<blockquote>\n<pre><code>&lt;Foo&gt;\n</code></pre>\n</blockquote>\n</li>\n</ul>\n<ol>\n<li>\n<pre><code>x &lt;T&gt;\n</code></pre>\n</li>\n</ol>\n' \
+    "a code fence that opens a list item is code"
+is "$(html "$(printf '> ```\n> x\npara {/* c */} after')")" \
+    '<blockquote>\n<pre><code>x\n</code></pre>\n</blockquote>\n<p>para  after</p>\n' \
+    "a fence left open in a quote ends with the quote"
+is "$(html "$(printf '1. a `b\n2. c `d<T>` e')")" \
+    '<ol>\n<li>a `b</li>\n<li>c <code>d&lt;T&gt;</code> e</li>\n</ol>\n' \
+    "the next ordered item, whatever its number, ends the paragraph"
+is "$(html "$(printf 'a `b\n| x | y |\n|---|---|\n| `d<T>` | 2 |')")" \
+    '<p>a `b</p>\n<table>\n<thead>\n<tr>\n<th>x</th>\n<th>y</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td><code>d&lt;T&gt;</code></td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n' \
+    "a table's header row ends the paragraph"
+is "$(html "$(printf '> a `b\nc` and `Vec<T>` y')")" \
+    '<blockquote>\n<p>a <code>b c</code> and <code>Vec&lt;T&gt;</code> y</p>\n</blockquote>\n' \
+    "a lazy continuation line goes on with the quote's paragraph"
+is "$(html "$(printf '> a `b\n> c` and `Vec<T>` y')")" \
+    '<blockquote>\n<p>a <code>b c</code> and <code>Vec&lt;T&gt;</code> y</p>\n</blockquote>\n' \
+    "and so does the next line of the quote"
 is "$(html 'a <!-- <Foo> {/* x */} --> b')" '<p>a  b</p>\n' \
     "an HTML comment goes"
 is "$(cat "$T/err")" "" "with no note for what it holds"
