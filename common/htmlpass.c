@@ -110,21 +110,35 @@ is_heading(xmlNodePtr n)
 	    n->name[1] >= '1' && n->name[1] <= '6' && n->name[2] == '\0';
 }
 
-/* A URL attribute's value, resolved against the base. */
+/*
+ * A URL attribute's value, resolved against the base.  Leading and
+ * trailing ASCII white space goes first, as browsers take it (HTML: "a
+ * valid URL potentially surrounded by spaces").
+ */
 static void
 resolve(struct pass *ps, const xmlChar *name, const char *v, struct buf *b)
 {
 	const char *p, *e, *sp;
+	char *u;
 
 	/* The scheme allow-list holds in raw HTML too (quire-ir.5). */
 	if (!url_scheme_ok(v))
 		return;
-	if (ps->hp->base == NULL || *v == '\0') {
-		buf_adds(b, v);
+	if (strcmp((const char *)name, "srcset") != 0) {
+		v += strspn(v, " \t\n\f\r");
+		for (e = v + strlen(v); e > v && strchr(" \t\n\f\r", e[-1]);
+		    e--)
+			;
+		u = xstrndup(v, (size_t)(e - v));
+		if (ps->hp->base == NULL || *u == '\0')
+			buf_adds(b, u);
+		else
+			url_resolve(ps->hp->base, u, b);
+		free(u);
 		return;
 	}
-	if (strcmp((const char *)name, "srcset") != 0) {
-		url_resolve(ps->hp->base, v, b);
+	if (ps->hp->base == NULL || *v == '\0') {
+		buf_adds(b, v);
 		return;
 	}
 	/* srcset: "url [descriptor], url [descriptor]" */
@@ -139,8 +153,7 @@ resolve(struct pass *ps, const xmlChar *name, const char *v, struct buf *b)
 		if (p > v && b->n > 0)
 			buf_adds(b, ", ");
 		if (sp > p) {
-			char *u = xstrndup(p, (size_t)(sp - p));
-
+			u = xstrndup(p, (size_t)(sp - p));
 			url_resolve(ps->hp->base, u, b);
 			free(u);
 		}

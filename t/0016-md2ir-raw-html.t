@@ -64,4 +64,12 @@ is "$(html '<a href={url}>link</a> and `<b x={1}>`')" \
     '<p><a>link</a> and <code>&lt;b x={1}&gt;</code></p>\n' \
     "an expression URL goes; code spans are left alone"
 
+# URL attributes lose the blanks around them, as browsers read them.
+printf -- '---\ntitle: t\ndate: 2020-01-01\n---\n<a href=" https://e.org/x ">a</a> <img src="\n/i.png " alt="b"> <a href="  ">c</a>\n' >"$T/u.md"
+is "$(md2ir -q -b https://e.org/c/ "$T/u.md" | awk -F '\t' '{ print $15 }')" \
+    '<p><a href="https://e.org/x">a</a> <img src="https://e.org/i.png" alt="b" /> <a href="">c</a></p>\n' \
+    "blanks around a URL in raw HTML go before it is resolved"
+md2ir -q -b https://e.org/c/ "$T/u.md" | ir2atom -t t >"$T/u.atom"
+like "$(cat "$T/u.atom")" 'href=&quot;https://e.org/x&quot;' "and in the feeds"
+
 done_testing
