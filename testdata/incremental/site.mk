@@ -16,7 +16,7 @@ TITLE = Example Weekly
 POSTS := $(sort $(wildcard posts/*.md))
 IRS   := $(POSTS:posts/%.md=ir/%.ir)
 
-all: public/feed.atom public/feed.rss books
+all: public/feed.atom public/feed.rss books ir/pruned
 
 # One post, one IR file: one line, or none for a draft.  Ids are checked
 # for duplicates downstream (each filter refuses an IR with two issues
@@ -38,10 +38,10 @@ endif
 # ir/years.mk names the IR files of each year, and make reads it again
 # when its bytes changed (a post added, removed or moved to another
 # year).  The same pass refuses two posts of one id (md2ir sees one post
-# at a time; each filter, one year).  The IR files of deleted posts go,
-# and so do the files of a year left without posts.  A step whose output
-# may keep its bytes (and so its mtime) touches a stamp, so that make
-# knows it is done.
+# at a time; each filter, one year).  A step whose output may keep its
+# bytes (and so its mtime) touches a stamp, so that make knows it is
+# done.  GNU make remakes an included makefile even under -n or -q, so
+# this step deletes nothing: ir/pruned does, below.
 -include ir/years.mk
 ir/years.mk: ir/years.stamp ;
 ir/years.stamp: $(IRS) ir/list
@@ -51,14 +51,10 @@ ir/years.stamp: $(IRS) ir/list
 	    $$i, f[2], id[f[2]] >"/dev/stderr"; bad = 1 }; id[f[2]] = $$i }; \
 	    close($$i) } } \
 	    END { for (y in files) print "YEARS += " y "\nyears/" y ".stamp:" files[y]; \
-	    exit bad }' ir/list >ir/years.mk.new
+	    exit bad }' ir/list >ir/years.mk.new || { rm -f ir/years.mk.new; exit 1; }
 	LC_ALL=C sort -o ir/years.mk.new ir/years.mk.new
 	@cmp -s ir/years.mk.new ir/years.mk && rm -f ir/years.mk.new || \
 	    mv -f ir/years.mk.new ir/years.mk
-	@rm -f $(filter-out $(IRS),$(wildcard ir/*.ir))
-	@for f in years/*.ir; do [ -e "$$f" ] || continue; \
-	    y=$$(basename "$$f" .ir); grep -q "^YEARS += $$y$$" ir/years.mk || \
-	    rm -f "$$f" years/$$y.stamp public/book-$$y.epub public/issues-$$y.mbox; done
 	@touch $@
 
 # A year's IR, oldest first: each per-post file is sorted (it has one
@@ -95,6 +91,15 @@ public/feed.rss: feed.ir site.yaml
 
 # A book and a mailbox a year, oldest issue first.
 books: $(YEARS:%=public/book-%.epub) $(YEARS:%=public/issues-%.mbox)
+
+# When the years changed: the IR files of deleted posts go, and the
+# files of a year left without posts.
+ir/pruned: ir/years.mk
+	@rm -f $(filter-out $(IRS),$(wildcard ir/*.ir))
+	@for f in years/*.ir; do [ -e "$$f" ] || continue; \
+	    y=$$(basename "$$f" .ir); grep -q "^YEARS += $$y$$" ir/years.mk || \
+	    rm -f "$$f" years/$$y.stamp public/book-$$y.epub public/issues-$$y.mbox; done
+	@touch $@
 
 public/book-%.epub: years/%.ir site.yaml
 	@mkdir -p $(@D)
