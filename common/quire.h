@@ -375,11 +375,13 @@ int url_hexval(int c);
 int url_scheme_ok(const char *url);
 
 /*
- * Nonzero if url can be a site's base URL (-b, a site configuration's
- * url): an absolute http or https URL with a host and no query or
- * fragment, which every permalink is joined to.
+ * NULL if url can be a site's base URL (-b, a site configuration's
+ * url): an absolute http or https URL with a host, no query or
+ * fragment and nothing to percent-encode, which every permalink is
+ * joined to; else why not, a phrase to follow the URL in a message
+ * ("has no host").
  */
-int url_base_ok(const char *url);
+const char *url_base_why(const char *url);
 
 /*
  * Nonzero if s[0..n) is an id quire-ir(5) accepts: an absolute URI

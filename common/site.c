@@ -372,6 +372,7 @@ map_quire(struct site *s, const struct fm_node *root,
     const char *const *known)
 {
 	const struct fm_node *k, *v;
+	const char *why;
 	size_t i, j;
 	int bad = 0;
 
@@ -421,10 +422,9 @@ map_quire(struct site *s, const struct fm_node *root,
 	s->timezone = site_get(s, "timezone");
 	s->authors_file = site_get(s, "authors_file");
 	s->excerpt_separator = site_get(s, "excerpt_separator");
-	if (s->url != NULL && !url_base_ok(s->url)) {
-		msg_err(s->path, fm_get(root, "url")->line,
-		    "url '%s' is not an http or https URL without query or "
-		    "fragment", s->url);
+	if (s->url != NULL && (why = url_base_why(s->url)) != NULL) {
+		msg_err(s->path, fm_get(root, "url")->line, "url '%s' %s",
+		    s->url, why);
 		return -1;
 	}
 	return 0;
@@ -457,11 +457,12 @@ tidy(struct site *s, const struct fm_node *root)
 		"lang", "languageCode", "defaultContentLanguage",
 		"default_language", NULL
 	};
+	const char *why;
 	char *l, *p;
 
-	if (s->url != NULL && !url_base_ok(s->url)) {
-		msg_err(s->path, line_of(root, url_keys), "site URL '%s' is "
-		    "not an absolute http or https URL: not used", s->url);
+	if (s->url != NULL && (why = url_base_why(s->url)) != NULL) {
+		msg_err(s->path, line_of(root, url_keys), "site URL '%s' %s: "
+		    "not used", s->url, why);
 		s->url = NULL;
 	}
 	if (s->language != NULL) {

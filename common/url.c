@@ -431,8 +431,8 @@ url_id_ok(const char *s, size_t n)
 	return 1;
 }
 
-int
-url_base_ok(const char *url)
+const char *
+url_base_why(const char *url)
 {
 	size_t n;
 
@@ -441,7 +441,13 @@ url_base_ok(const char *url)
 	else if (strncasecmp(url, "http://", 7) == 0)
 		n = 7;
 	else
-		return 0;
-	return url[n] != '\0' && url[n] != '/' &&
-	    strpbrk(url, "?# \t\n\r\"<>\\") == NULL;
+		return "is not an http or https URL";
+	if (url[n] == '\0' || url[n] == '/')
+		return "has no host";
+	if (strpbrk(url, "?#") != NULL)
+		return "has a query or a fragment";
+	if (strpbrk(url, " \t\n\r\"<>\\") != NULL)
+		return "holds a blank, a quote, '<', '>' or '\\' "
+		    "(percent-encode it)";
+	return NULL;
 }

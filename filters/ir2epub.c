@@ -1733,7 +1733,7 @@ main(int argc, char *argv[])
 {
 	struct site cf;
 	char *static_owned = NULL;
-	const char *outpath = NULL, *conffile = NULL, *depth = NULL, *v;
+	const char *outpath = NULL, *conffile = NULL, *depth = NULL, *v, *why;
 	const char **opt_authors = NULL, *ctype = NULL;
 	size_t nopt_authors = 0;
 	struct buf ids = BUF_INIT, lang = BUF_INIT, authors = BUF_INIT;
@@ -1761,10 +1761,8 @@ main(int argc, char *argv[])
 			opt_authors[nopt_authors] = NULL;
 			break;
 		case 'b':
-			if (!url_base_ok(optarg)) {
-				msg_err(NULL, 0, "-b: '%s' is not an http or "
-				    "https URL without query or fragment",
-				    optarg);
+			if ((why = url_base_why(optarg)) != NULL) {
+				msg_err(NULL, 0, "-b: '%s' %s", optarg, why);
 				msg_usage();
 			}
 			book.base = optarg;

@@ -1309,6 +1309,7 @@ main(int argc, char *argv[])
 	struct authors *authors = NULL;
 	struct issue is;
 	const char *outpath = NULL, *authors_path = NULL, *site_file = NULL;
+	const char *why;
 	char *site_root = NULL, *site_authors = NULL;
 	struct site site;
 	size_t i, jobs;
@@ -1358,10 +1359,8 @@ main(int argc, char *argv[])
 			has_now = 1;
 			break;
 		case 'b':
-			if (!url_base_ok(optarg)) {
-				msg_err(NULL, 0, "-b: '%s' is not an http or "
-				    "https URL without query or fragment",
-				    optarg);
+			if ((why = url_base_why(optarg)) != NULL) {
+				msg_err(NULL, 0, "-b: '%s' %s", optarg, why);
 				msg_usage();
 			}
 			base_url = optarg;
