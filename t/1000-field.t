@@ -78,6 +78,11 @@ outputs() {
 	rm -rf "$T/md"
 	mmkdir "$T/md" && mdeliver -M "$T/md" <"$T/$1.mbox"
 	is "$(mlist "$T/md" | wc -l | tr -d ' ')" "$n" "$1: mblaze imports $n messages"
+	# What each filter said on this run: lines on standard error.
+	printf '# %s: lines on stderr: md2ir %s, ir2atom %s, ir2rss %s, ir2epub %s, ir2mbox %s\n' \
+	    "$1" $(for f in err atom.err rss.err epub.err mbox.err; do
+		wc -l <"$T/$1.$f" | tr -d ' '; done)
+	sed 's/^/#   /' "$T/$1.epub.err"
 	rm -f "$T/$1.epub" "$T/$1.mbox"
 }
 
