@@ -67,8 +67,6 @@ msg_init(int argc, char *argv[], const char *usage)
 		printf("%s (quire) %s\n", msg_prog, QUIRE_VERSION);
 		exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_DATA);
 	}
-	if (argc > 1 && strcmp(argv[1], "--help") == 0)
-		msg_help();
 }
 
 void

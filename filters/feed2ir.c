@@ -12,7 +12,15 @@
 #include "feedin.h"
 
 static const char usage[] =
-    "[-h] [-o file] [-S site.yaml] [-u url] [file ...]";
+    "[-hqv] [-o file] [-S site.yaml] [-u url] [file ...]";
+
+static const struct msg_opt opts[] = {
+	{ 'o', "output", "file", "write to file, replaced only on success" },
+	{ 'S', "site", "site.yaml", "write the feed's metadata as a site "
+	    "configuration" },
+	{ 'u', "url", "url", "the URL the feed was fetched from" },
+	{ 0, NULL, NULL, NULL }
+};
 
 /* A YAML double-quoted scalar; the value is already one clean line. */
 static void
@@ -61,21 +69,8 @@ main(int argc, char *argv[])
 	int c, i, ok = 1;
 
 	msg_init(argc, argv, usage);
-	/* --site FILE and --site=FILE are -S FILE. */
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
-		if (strcmp(argv[i], "--site") == 0)
-			argv[i] = "-S";
-		else if (strncmp(argv[i], "--site=", 7) == 0) {
-			sitepath = argv[i] + 7;
-			memmove(argv + i, argv + i + 1,
-			    (size_t)(argc - i) * sizeof(*argv));
-			argc--;
-			i--;
-		}
-	while ((c = getopt(argc, argv, "ho:S:u:")) != -1) {
+	while ((c = msg_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
-		case 'h':
-			msg_help();
 		case 'o':
 			outpath = optarg;
 			break;
