@@ -554,9 +554,8 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 			smd_copy(&m->o, p, k);
 			p += k;
 			lead = 0;
-			if (p > eol) {
+			if (p > eol)
 				eol = line_end(p, end);
-			}
 			continue;
 		}
 		if (*p == '\\' && p + 1 < eol) {
@@ -597,18 +596,16 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 		    (k = mdx_jsx_at(m, p, end, s, lead ? (size_t)(p - s) : 0)) >
 		    0) {
 			p += k;
-			if (p > eol || (p == eol && p < end)) {
+			if (p > eol || (p == eol && p < end))
 				eol = line_end(p, end);
-			}
 			continue;
 		}
 		if (*p == '<' && p + 1 < eol && p[1] >= 'a' && p[1] <= 'z' &&
 		    !m->text && (k = mdx_html_at(m, p, end)) > 0) {
 			p += k;
 			lead = 0;
-			if (p > eol || (p == eol && p < end)) {
+			if (p > eol || (p == eol && p < end))
 				eol = line_end(p, end);
-			}
 			continue;
 		}
 		if (!m->has_marker && (*p == '<' || (m->excerpt_sep != NULL &&
@@ -637,9 +634,8 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 				smd_copy(&m->o, p, k);
 				p += k;
 				lead = 0;
-				if (p > eol) {
+				if (p > eol)
 					eol = line_end(p, end);
-				}
 				continue;
 			}
 		}
