@@ -235,13 +235,7 @@ url_hexval(int c)
 /* What enc() percent-encodes besides the bytes no URI holds. */
 enum { ENC_BRACKETS = 1, ENC_HASH = 2 };
 
-/*
- * Append s[0..n) with every byte a URI cannot hold percent-encoded:
- * controls, space, non-ASCII bytes (so UTF-8 text becomes its
- * percent-encoded UTF-8), the characters RFC 3986 excludes, and a '%'
- * that starts no escape; '[' and ']' too with ENC_BRACKETS, '#' too
- * with ENC_HASH.
- */
+/* Nonzero if enc() copies the byte c as it is ('%' is decided there). */
 static int
 uri_keeps(unsigned char c, int what)
 {
@@ -259,6 +253,13 @@ uri_keeps(unsigned char c, int what)
 	return 1;
 }
 
+/*
+ * Append s[0..n) with every byte a URI cannot hold percent-encoded:
+ * controls, space, non-ASCII bytes (so UTF-8 text becomes its
+ * percent-encoded UTF-8), the characters RFC 3986 excludes, and a '%'
+ * that starts no escape; '[' and ']' too with ENC_BRACKETS, '#' too
+ * with ENC_HASH.
+ */
 static void
 enc(struct buf *b, const char *s, size_t n, int what)
 {
