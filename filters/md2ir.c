@@ -590,7 +590,9 @@ void
 cmark_manage_extensions_special_characters(cmark_parser *parser, int add)
 {
 	if (special_fixed) {
-		special_probe = 1;	/* written by one thread, before -j */
+		/* Set by the probe, before any thread: threads only read it. */
+		if (!special_probe)
+			special_probe = 1;
 		return;
 	}
 	if (manage_real == NULL)
