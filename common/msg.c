@@ -339,10 +339,13 @@ forget:
 	ncounted = 0;
 }
 
-void
+struct msg_capture *
 msg_capture_begin(struct msg_capture *c)
 {
+	struct msg_capture *prev = capture;
+
 	capture = c;
+	return prev;
 }
 
 void
@@ -376,6 +379,12 @@ msg_capture_flush(struct msg_capture *c)
 		fwrite(c->text.p, 1, c->text.n, stderr);
 	for (i = 0; i < c->nnotes; i++)
 		count(c->notes[i]);
+	msg_capture_drop(c);
+}
+
+void
+msg_capture_drop(struct msg_capture *c)
+{
 	buf_free(&c->text);
 	free(c->notes);
 	memset(c, 0, sizeof(*c));

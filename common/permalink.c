@@ -11,7 +11,7 @@
 
 #include "permalink.h"
 
-static const char *const md_suffix[] = {
+const char *const pl_md_suffix[] = {
 	".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", NULL
 };
 
@@ -32,9 +32,9 @@ stem_len(const char *s, size_t n)
 	size_t k;
 	int i;
 
-	for (i = 0; md_suffix[i] != NULL; i++) {
-		k = strlen(md_suffix[i]);
-		if (n > k && strncasecmp(s + n - k, md_suffix[i], k) == 0)
+	for (i = 0; pl_md_suffix[i] != NULL; i++) {
+		k = strlen(pl_md_suffix[i]);
+		if (n > k && strncasecmp(s + n - k, pl_md_suffix[i], k) == 0)
 			return n - k;
 	}
 	return n;

@@ -18,6 +18,9 @@
 
 #include "quire.h"
 
+/* The suffixes of a Markdown post, lower case, NULL-terminated. */
+extern const char *const pl_md_suffix[];
+
 /* The facts a file's path gives (pl_facts_init). */
 struct pl_facts {
 	/*

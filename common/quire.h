@@ -201,7 +201,10 @@ int buf_slurp(struct buf *b, FILE *fp);
  * c goes, msg_capture_cut() drops what came after the mark;
  * msg_capture_flush() writes c's text to stderr, counts its notes for
  * msg_summary() (call it from one thread only, in the order wanted) and
- * frees c.  Out of memory still exits at once.
+ * frees c; msg_capture_drop() frees c unsaid.  msg_capture_begin()
+ * returns the capture it replaces (NULL: stderr), which a nested piece
+ * of work gives back to msg_capture_begin() when it ends.  Out of
+ * memory still exits at once.
  */
 struct msg_capture {
 	struct buf   text;
@@ -209,11 +212,12 @@ struct msg_capture {
 	size_t       nnotes, cap;
 	size_t       mark_text, mark_notes;
 };
-void msg_capture_begin(struct msg_capture *c);
+struct msg_capture *msg_capture_begin(struct msg_capture *c);
 void msg_capture_end(void);
 void msg_capture_mark(struct msg_capture *c);
 void msg_capture_cut(struct msg_capture *c);
 void msg_capture_flush(struct msg_capture *c);
+void msg_capture_drop(struct msg_capture *c);
 
 /* ---- UTF-8 (utf8.c) ------------------------------------------------ */
 

@@ -8,6 +8,8 @@
  * still converted.
  */
 #define _GNU_SOURCE		/* RTLD_NEXT */
+#include <sys/stat.h>
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -389,12 +391,94 @@ name_date_like(const char *s)
 	return s[10] == '-';
 }
 
+static int ref_permalink(const char *, struct buf *);
+
+/* Nonzero if path names a regular file. */
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * Look for the file rel[0..n) names below the folder base ("" for the
+ * current one): NAME itself, else NAME with a Markdown suffix, else the
+ * page bundle NAME/index with one.  Returns 0 with the path in file, or
+ * -1.
+ */
+static int
+ref_try(const char *base, const char *rel, size_t n, struct buf *file)
+{
+	static const char *const forms[] = { "", "/index" };
+	size_t i, k, len;
+
+	buf_reset(file);
+	if (*base != '\0') {
+		buf_adds(file, base);
+		buf_addc(file, '/');
+	}
+	buf_add(file, rel, n);
+	if (is_file(file->p))
+		return 0;
+	len = file->n;
+	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++)
+		for (i = 0; pl_md_suffix[i] != NULL; i++) {
+			file->n = len;
+			buf_adds(file, forms[k]);
+			buf_adds(file, pl_md_suffix[i]);
+			if (is_file(file->p))
+				return 0;
+		}
+	return -1;
+}
+
+/*
+ * The file a reference names, looked up as Hugo and Jekyll do: below
+ * the content root (-r) when it starts with '/'; else below the current
+ * folder (Jekyll's site root), the post's own folder, then the content
+ * root; post_url's dated names are below _posts/.  Returns 0 with its
+ * path in file, or -1 when no such file is there.
+ */
+static int
+ref_find(const struct issue *is, const char *ref, size_t n, struct buf *file)
+{
+	struct buf rel = BUF_INIT, dir = BUF_INIT;
+	const char *slash;
+	int r = -1;
+
+	if (*ref == '/') {
+		buf_add(&rel, ref + 1, n - 1);
+		r = ref_try(layout.root != NULL ? layout.root : "", rel.p,
+		    rel.n, file);
+		buf_free(&rel);
+		return r;
+	}
+	if (memchr(ref, '/', n) == NULL && name_date_like(ref))
+		buf_adds(&rel, "_posts/");
+	buf_add(&rel, ref, n);
+	if ((slash = strrchr(is->path, '/')) != NULL)
+		buf_add(&dir, is->path, (size_t)(slash - is->path));
+	if (ref_try("", rel.p, rel.n, file) == 0 ||
+	    (dir.n > 0 && ref_try(dir.p, ref, n, file) == 0) ||
+	    (layout.root != NULL && ref_try(layout.root, rel.p, rel.n,
+	    file) == 0))
+		r = 0;
+	buf_free(&rel);
+	buf_free(&dir);
+	return r;
+}
+
 /*
  * The URL of the post a reference names (Hugo ref/relref "/dir/name",
- * Liquid link "_posts/2014-03-20-name.md", post_url "2013-05-06-name"):
- * the path the site's layout (permalink.c) gives a post at that place,
- * joined to -b.  A reference starting with '/' is below the content
- * root (-r), else below the current folder; a name without a suffix is
+ * Liquid link "_posts/2014-03-20-name.md", post_url "2013-05-06-name"),
+ * joined to -b.  When ref_find() finds its file and that file is a
+ * post, the URL is the permalink its own front matter gives (its date
+ * in the site's zone, slug, categories), as Hugo and Jekyll link it.
+ * Else it is the path the site's layout (permalink.c) gives a post at
+ * that place: a reference starting with '/' is below the content root
+ * (-r), else below the current folder; a name without a suffix is
  * taken as NAME.md, and post_url's names are below _posts/.
  */
 static char *
@@ -414,6 +498,14 @@ post_url(void *arg, const char *ref)
 		e--;
 	if (e == ref)
 		return NULL;
+	if (ref_find(is, ref, (size_t)(e - ref), &file) == 0 &&
+	    ref_permalink(file.p, &b) == 0) {
+		if (frag != NULL)
+			buf_adds(&b, frag);
+		buf_free(&file);
+		return b.p;
+	}
+	buf_reset(&file);
 	if (*ref == '/' && layout.root != NULL) {
 		buf_adds(&file, layout.root);
 		buf_add(&file, ref, (size_t)(e - ref));
@@ -942,19 +1034,22 @@ id_unique(struct issue *is)
 	return idset_add(&ids, is->id.p, is->id.n) ? 0 : id_duplicate(is);
 }
 
-/* Map the front matter, render, and append one IR line to line. */
+/*
+ * The front half of convert(): the file read, its front matter mapped,
+ * its date, path, permalink and id derived (identity()).  Returns 0 for
+ * a post, 1 for a file skipped after its note (a draft, a scheduled or
+ * template page, not a post), -1 after an error.
+ */
 static int
-convert(struct issue *is, struct buf *line)
+post_meta(struct issue *is)
 {
 	struct post *p = &is->post;
-	const char *link, *img;
 	const char *why;
-	char d[DATE_IR_LEN], *html, *text;
 
 	is->lay = layout;
 
 	if (layout_check(is) != 0)
-		return is->skip ? 0 : -1;
+		return is->skip ? 1 : -1;
 	if (load(is) < 0)
 		return -1;
 	if (fm_parse(is->sp.dialect, is->src.p + is->sp.off, is->sp.len,
@@ -967,7 +1062,7 @@ convert(struct issue *is, struct buf *line)
 	if (p->draft && !with_drafts) {
 		msg_knote(&skip_kinds[SK_DRAFT], is->name, 0,
 		    "a draft, skipped (-d includes drafts)");
-		return 0;
+		return 1;
 	}
 	if (p->has_date) {
 		is->date = p->date;
@@ -987,16 +1082,29 @@ convert(struct issue *is, struct buf *line)
 	} else if ((why = pl_untitled(p->title, 0)) != NULL) {
 		msg_knote(&skip_kinds[SK_TEMPLATE], is->name, 0, "%s: skipped",
 		    why);
-		return 0;
+		return 1;
 	} else {
 		return fail(is, 0, "no date: the front matter has no 'date', "
 		    "and neither the file's name (YYYY-MM-DD-), its folders "
 		    "(YYYY/MM/DD/) nor its path give one");
 	}
 	if (scheduled(is) != 0)
-		return 0;
-	if (identity(is, p->path, p->slug, p->title, p->id) < 0)
-		return -1;
+		return 1;
+	return identity(is, p->path, p->slug, p->title, p->id) < 0 ? -1 : 0;
+}
+
+/* Map the front matter, render, and append one IR line to line. */
+static int
+convert(struct issue *is, struct buf *line)
+{
+	struct post *p = &is->post;
+	const char *link, *img;
+	const char *why;
+	char d[DATE_IR_LEN], *html, *text;
+	int r;
+
+	if ((r = post_meta(is)) != 0)
+		return r < 0 ? -1 : 0;
 	if (!url_id_ok(is->id.p, is->id.n)) {
 		/* The reader would refuse it (quire-ir.5): say so here. */
 		buf_reset(&is->tmp);
@@ -1125,6 +1233,31 @@ issue_init(struct issue *is, const char *path)
 	memset(is, 0, sizeof(*is));
 	is->path = path;
 	is->name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+/*
+ * The permalink of the post at path, for a reference to it (post_url()),
+ * appended to out: its front matter read as convert() reads it, what
+ * it says about it dropped.  Returns 0, or -1 when it is not a post
+ * this run could convert (out is then unchanged).
+ */
+static int
+ref_permalink(const char *path, struct buf *out)
+{
+	struct issue ref;
+	struct msg_capture quiet, *prev;
+	int r;
+
+	issue_init(&ref, path);
+	memset(&quiet, 0, sizeof(quiet));
+	prev = msg_capture_begin(&quiet);
+	r = post_meta(&ref);
+	msg_capture_begin(prev);
+	msg_capture_drop(&quiet);
+	if (r == 0)
+		buf_add(out, ref.permalink.p, ref.permalink.n);
+	issue_free(&ref);
+	return r == 0 ? 0 : -1;
 }
 
 static void *

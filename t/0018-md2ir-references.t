@@ -1,0 +1,51 @@
+#!/bin/sh
+# A reference to another post (Jekyll's post_url and link, Hugo's ref
+# and relref) gives the URL that post is published at: its own front
+# matter's date in the site's zone, slug and categories, as the
+# generator links it; a page bundle by its folder; a fragment kept.  A
+# reference whose file is not there, or is no post md2ir could convert,
+# keeps the URL its name gives, and what md2ir would say of that file
+# is not said.
+. "$(dirname "$0")/lib.sh"
+
+R=$TD/layouts/10-references
+links() { awk -F '\t' '{ print $15 }' "$T/out" | grep -o 'href="[^"]*"'; }
+
+# Jekyll: the launch was written at 02:00 +01:00 on 2 March, which is
+# 1 March in the site's zone, and it is filed under its category.
+cd "$R/jekyll" || exit 1
+run md2ir -c _config.yml _posts/2020-04-01-follow-up.md
+is "$rc:$(cat "$T/err")" "0:" "Jekyll: exit 0, nothing said of the broken post"
+launch=https://tides.example.org/news/2020/03/01/launch/
+is "$(links)" "href=\"$launch\"
+href=\"$launch\"
+href=\"$launch#notes\"
+href=\"https://tides.example.org/2019/05/05/lost/\"
+href=\"https://tides.example.org/2020/02/01/broken/\"" \
+    "post_url and link give the post's permalink; a missing or broken post the one its name gives"
+run md2ir -c _config.yml _posts/2020-03-02-launch.markdown
+is "$(cut -f4 "$T/out")" "$launch" "the launch is published where the links point"
+run md2ir -j 1 -c _config.yml _posts/*
+cp "$T/out" "$T/j1"
+cp "$T/err" "$T/e1"
+like "$(cat "$T/e1")" "2020-02-01-broken.md" "the broken post itself is still an error when converted"
+run md2ir -j 4 -c _config.yml _posts/*
+same_file "$T/out" "$T/j1" "-j 4 writes the bytes of -j 1"
+same_file "$T/err" "$T/e1" "-j 4 says what -j 1 says"
+
+# Hugo: the slug from the front matter, the date from it too; a
+# relative reference is found beside the post, a bundle by its folder.
+cd "$R/hugo" || exit 1
+run md2ir -c hugo.toml content/posts/thaw.md
+is "$rc:$(cat "$T/err")" "0:" "Hugo: exit 0, quiet"
+frost=https://almanac.example.net/2021/11/frost/
+is "$(links)" "href=\"$frost\"
+href=\"$frost\"
+href=\"https://almanac.example.net/2022/06/the-trip-north/\"
+href=\"$frost#ice\"" "ref and relref give the post's permalink"
+run md2ir -c hugo.toml content/posts/first-frost.md content/posts/trip/index.md
+is "$(cut -f4 "$T/out")" "$frost
+https://almanac.example.net/2022/06/the-trip-north/" \
+    "the posts are published where the links point"
+
+done_testing
