@@ -477,9 +477,10 @@ ref_find(const struct issue *is, const char *ref, size_t n, struct buf *file)
  * post, the URL is the permalink its own front matter gives (its date
  * in the site's zone, slug, categories), as Hugo and Jekyll link it.
  * Else it is the path the site's layout (permalink.c) gives a post at
- * that place: a reference starting with '/' is below the content root
- * (-r), else below the current folder; a name without a suffix is
- * taken as NAME.md, and post_url's names are below _posts/.
+ * that place, by its own section's pattern (Hugo): a reference
+ * starting with '/' is below the content root (-r), else below the
+ * current folder; a name without a suffix is taken as NAME.md, and
+ * post_url's names are below _posts/.
  */
 static char *
 post_url(void *arg, const char *ref)
@@ -487,6 +488,7 @@ post_url(void *arg, const char *ref)
 	struct buf b = BUF_INIT, path = BUF_INIT, file = BUF_INIT;
 	struct pl_facts f;
 	struct pl_post post;
+	struct pl_site lay;
 	const char *frag, *e, *why, *base;
 	const struct issue *is = arg;
 	int64_t t = 0;
@@ -530,7 +532,15 @@ post_url(void *arg, const char *ref)
 		post.date = t;
 		post.date_from_name = from_name;
 	}
-	if (pl_site_path(&is->lay, &post, NULL, &path, &why) < 0 ||
+	/* Hugo: the pattern of the section the file is in, as identity(). */
+	lay = is->lay;
+	if (by_section != NULL && f.has_root) {
+		buf_add(&path, f.dirs, strcspn(f.dirs, "/"));
+		lay.pattern = site_permalink(by_section, path.p != NULL ?
+		    path.p : "");
+		buf_reset(&path);
+	}
+	if (pl_site_path(&lay, &post, NULL, &path, &why) < 0 ||
 	    path.n == 0) {
 		pl_facts_free(&f);
 		buf_free(&file);

@@ -34,7 +34,9 @@ same_file "$T/out" "$T/j1" "-j 4 writes the bytes of -j 1"
 same_file "$T/err" "$T/e1" "-j 4 says what -j 1 says"
 
 # Hugo: the slug from the front matter, the date from it too; a
-# relative reference is found beside the post, a bundle by its folder.
+# relative reference is found beside the post, a bundle by its folder;
+# a page of another section gets that section's path, not the post's
+# dated pattern.
 cd "$R/hugo" || exit 1
 run md2ir -c hugo.toml content/posts/thaw.md
 is "$rc:$(cat "$T/err")" "0:" "Hugo: exit 0, quiet"
@@ -42,7 +44,9 @@ frost=https://almanac.example.net/2021/11/frost/
 is "$(links)" "href=\"$frost\"
 href=\"$frost\"
 href=\"https://almanac.example.net/2022/06/the-trip-north/\"
-href=\"$frost#ice\"" "ref and relref give the post's permalink"
+href=\"$frost#ice\"
+href=\"https://almanac.example.net/about/team/\"" \
+    "ref and relref give the post's permalink; a page not there, its section's path"
 run md2ir -c hugo.toml content/posts/first-frost.md content/posts/trip/index.md
 is "$(cut -f4 "$T/out")" "$frost
 https://almanac.example.net/2022/06/the-trip-north/" \
