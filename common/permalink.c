@@ -1116,9 +1116,12 @@ ascii_slug(struct buf *b, const char *s)
 }
 
 int
-pl_default(const struct pl_post *p, const char *fmpath, struct buf *out)
+pl_default(const struct pl_post *p, enum pl_gen gen, const char *fmpath,
+    struct buf *out)
 {
 	const struct pl_facts *f = p->f;
+	const char *slug = p->slug != NULL && *p->slug != '\0' ? p->slug :
+	    NULL;
 	struct date_tm tm;
 	size_t from = out->n, mark;
 
@@ -1126,20 +1129,40 @@ pl_default(const struct pl_post *p, const char *fmpath, struct buf *out)
 		pl_fmpath(fmpath, out);
 		return 0;
 	}
+	if (gen == PL_GEN_HUGO && (slug != NULL || f->name[0] != '\0')) {
+		/* Hugo: the path sanitised and lower-cased, no date form. */
+		buf_addc(out, '/');
+		if (f->dirs[0] != '\0') {
+			pl_urlize(out, f->dirs);
+			buf_addc(out, '/');
+		}
+		mark = out->n;
+		pl_urlize(out, slug != NULL ? slug : f->name);
+		if (out->n > mark) {
+			buf_addc(out, '/');
+			return 0;
+		}
+		out->n = from;
+		out->p[from] = '\0';
+	}
 	buf_addc(out, '/');
 	if (f->dirs[0] != '\0') {
 		buf_adds(out, f->dirs);
 		buf_addc(out, '/');
 	}
 	mark = out->n;
-	if (f->has_name_date && !f->bundle) {
+	if (f->has_name_date && !f->bundle && slug == NULL &&
+	    gen == PL_GEN_ZOLA) {
+		/* Zola: the date from the name, the path from the rest. */
+		buf_printf(out, "%s/", f->name_rest);
+	} else if (f->has_name_date && !f->bundle && gen != PL_GEN_HUGO &&
+	    gen != PL_GEN_ZOLA) {
 		/* Jekyll's default, "date": /YYYY/MM/DD/title.html */
 		date_split(f->name_date, &tm);
 		buf_printf(out, "%04d/%02d/%02d/%s.html", tm.year, tm.mon,
-		    tm.mday, p->slug != NULL && *p->slug != '\0' ? p->slug :
-		    f->name_rest);
-	} else if (p->slug != NULL && *p->slug != '\0') {
-		buf_printf(out, "%s/", p->slug);
+		    tm.mday, slug != NULL ? slug : f->name_rest);
+	} else if (slug != NULL) {
+		buf_printf(out, "%s/", slug);
 	} else if (f->name[0] != '\0') {
 		buf_printf(out, "%s/", f->name);
 	} else if (p->title != NULL) {
@@ -1299,7 +1322,7 @@ pl_site_path(const struct pl_site *s, const struct pl_post *p,
 	}
 	if (s->pattern != NULL && *s->pattern != '\0')
 		return pl_expand(s->pattern, s->style, p, out, why);
-	if (pl_default(p, NULL, out) < 0) {
+	if (pl_default(p, s->gen, NULL, out) < 0) {
 		*why = "cannot derive a permalink: give 'path' or 'slug' in "
 		    "the front matter";
 		return -1;

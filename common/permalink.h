@@ -137,14 +137,23 @@ int pl_expand(const char *pattern, enum pl_style style,
     const struct pl_post *p, struct buf *out, const char **why);
 
 /*
+ * The generator whose path a post gets with no pattern (pl_default()):
+ * a site file (-c) names it; PL_GEN_ANY, without one, is Jekyll's.
+ */
+enum pl_gen { PL_GEN_ANY, PL_GEN_JEKYLL, PL_GEN_HUGO, PL_GEN_ZOLA };
+
+/*
  * The site path of a post with no pattern, appended to out: the front
  * matter path fmpath when given (a relative one is Zola's: "/PATH/"),
- * else the folders below the content root, then the Jekyll date form
- * "YYYY/MM/DD/rest.html" for a dated name, else "slug/", else
- * "name/", else the title made a slug.  Returns 0, or -1 when nothing
- * gives a path.
+ * else the folders below the content root, then "slug/", else for a
+ * dated name "YYYY-MM-DD-rest": Jekyll's date form
+ * "YYYY/MM/DD/rest.html" (PL_GEN_ANY, PL_GEN_JEKYLL), Zola's "rest/"
+ * (its page takes the date from the name, its path the rest), Hugo's
+ * "YYYY-MM-DD-rest/"; else "name/", else the title made a slug.  Hugo
+ * lower-cases the path and makes blanks hyphens (pl_urlize()).
+ * Returns 0, or -1 when nothing gives a path.
  */
-int pl_default(const struct pl_post *p, const char *fmpath,
+int pl_default(const struct pl_post *p, enum pl_gen gen, const char *fmpath,
     struct buf *out);
 
 /* The front matter path as a site path: "/" added, and for a relative
@@ -189,6 +198,7 @@ struct pl_site {
 	const char    *pattern;		/* permalink pattern, or NULL */
 	enum pl_style  style;		/* of the pattern (PL_AUTO: guess) */
 	const char    *zone;		/* the site's IANA zone, or NULL */
+	enum pl_gen    gen;		/* whose path without a pattern */
 };
 
 /* The style pattern is read in (PL_AUTO resolved; Jekyll's built-in

@@ -1412,6 +1412,9 @@ site_setup(struct site *s, const char *file, const char **authors_path,
 			return -1;
 		}
 	}
+	layout.gen = s->kind == SITE_JEKYLL ? PL_GEN_JEKYLL :
+	    s->kind == SITE_HUGO ? PL_GEN_HUGO : s->kind == SITE_ZOLA ?
+	    PL_GEN_ZOLA : PL_GEN_ANY;
 	if (layout.pattern == NULL && s->permalink != NULL) {
 		layout.pattern = s->permalink;
 		layout.style = s->kind == SITE_JEKYLL ? PL_JEKYLL :

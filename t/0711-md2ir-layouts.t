@@ -171,4 +171,19 @@ is "$rc,$(wc -l < "$T/out")" 0,1 "... but only when now is given"
 run md2ir --now 2024-13-01 "$S"/later.md
 is "$rc" 2 "--now with a bad date: usage error"
 
+# 11: with no pattern, the generator the site file names gives the path:
+# Hugo keeps a dated file name whole and lower-cases, blanks made
+# hyphens; Zola takes the date from the name and the path from the rest;
+# neither has Jekyll's /YYYY/MM/DD/name.html.
+G=$L/11-generator-defaults
+cd "$G/hugo" || exit 1
+run md2ir -c hugo.toml content/posts/*.md
+is "$rc:$(f 4 | tr '\n' ' ')" "0:https://orchard.example.net/posts/2024-01-02-pruning-day/ https://orchard.example.net/posts/apple-varieties/ https://orchard.example.net/posts/pressing-cider/ " \
+    "Hugo: the dated name whole, the name and the slug lower-cased"
+cd "$G/zola" || exit 1
+run md2ir -c config.toml content/blog/*.md
+is "$rc:$(f 1):$(f 4)" "0:2020-05-06T00:00:00Z:https://orchard.example.org/blog/blossom/" \
+    "Zola: the date from the name, the path from the rest"
+cd "$TOP" || exit 1
+
 done_testing
