@@ -947,6 +947,19 @@ render(struct issue *is, int want_excerpt, char **text)
 	return out.p != NULL ? out.p : xstrdup("");
 }
 
+/* Nonzero if a folder of path (not its file name) is called name. */
+static int
+in_folder(const char *path, const char *name)
+{
+	const char *s, *e;
+	size_t n = strlen(name);
+
+	for (s = path; (e = strchr(s, '/')) != NULL; s = e + 1)
+		if ((size_t)(e - s) == n && strncmp(s, name, n) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * The layout rules before the file is read (permalink.c): a file its
  * generator never publishes as a post is skipped with one note; a file
@@ -1045,6 +1058,32 @@ id_unique(struct issue *is)
 }
 
 /*
+ * Jekyll's title for a dated post without one (Utils.titleize_slug):
+ * the name's words, split at '-', each with its first letter in capitals
+ * and the rest in small letters ("no-title" is "No Title"); malloc'ed.
+ */
+static char *
+titleize(const char *slug)
+{
+	char *t = xstrdup(slug), *s;
+	int start = 1;
+
+	for (s = t; *s != '\0'; s++) {
+		if (*s == '-') {
+			*s = ' ';
+			start = 1;
+		} else {
+			if (*s >= 'a' && *s <= 'z' && start)
+				*s = (char)(*s - 'a' + 'A');
+			else if (*s >= 'A' && *s <= 'Z' && !start)
+				*s = (char)(*s - 'A' + 'a');
+			start = 0;
+		}
+	}
+	return t;
+}
+
+/*
  * The front half of convert(): the file read, its front matter mapped,
  * its date, path, permalink and id derived (identity()).  Returns 0 for
  * a post, 1 for a file skipped after its note (a draft, a scheduled or
@@ -1100,6 +1139,12 @@ post_meta(struct issue *is)
 	}
 	if (scheduled(is) != 0)
 		return 1;
+	/* Jekyll's site file, or its _posts: an untitled link post of
+	 * another generator keeps no title. */
+	if (p->title == NULL && is->facts.has_name_date &&
+	    (layout.gen == PL_GEN_JEKYLL || (layout.gen == PL_GEN_ANY &&
+	    in_folder(is->path, "_posts"))))
+		p->title = titleize(is->facts.name_rest);
 	return identity(is, p->path, p->slug, p->title, p->id) < 0 ? -1 : 0;
 }
 

@@ -184,6 +184,10 @@ cd "$G/zola" || exit 1
 run md2ir -c config.toml content/blog/*.md
 is "$rc:$(f 1):$(f 4)" "0:2020-05-06T00:00:00Z:https://orchard.example.org/blog/blossom/" \
     "Zola: the date from the name, the path from the rest"
+cd "$G/jekyll" || exit 1
+run md2ir -b https://orchard.example.com _posts/2020-05-06-harvest-notes.md
+is "$rc:$(f 3):$(f 4)" "0:Harvest Notes:https://orchard.example.com/2020/05/06/harvest-notes.html" \
+    "Jekyll: a dated post without a title takes its name's words"
 cd "$TOP" || exit 1
 
 done_testing
