@@ -425,6 +425,13 @@ void sha1_final(struct sha1 *c, unsigned char md[20]);
  */
 void uuid_v5(const char *name, size_t n, char out[UUID_LEN]);
 
+/*
+ * The same for a name given in pieces: uuid_v5_begin(c), then
+ * sha1_update(c, ...) on each piece, then uuid_v5_end(c, out).
+ */
+void uuid_v5_begin(struct sha1 *c);
+void uuid_v5_end(struct sha1 *c, char out[UUID_LEN]);
+
 /* 64-bit FNV-1a hash of n bytes. */
 uint64_t hash64(const void *p, size_t n);
 

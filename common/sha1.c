@@ -84,23 +84,27 @@ sha1_final(struct sha1 *c, unsigned char md[20])
 }
 
 void
-uuid_v5(const char *name, size_t n, char out[UUID_LEN])
+uuid_v5_begin(struct sha1 *c)
 {
 	/* The URL namespace, 6ba7b811-9dad-11d1-80b4-00c04fd430c8. */
 	static const unsigned char ns[16] = {
 		0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1,
 		0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8
 	};
+
+	sha1_init(c);
+	sha1_update(c, ns, sizeof(ns));
+}
+
+void
+uuid_v5_end(struct sha1 *c, char out[UUID_LEN])
+{
 	static const char hex[] = "0123456789abcdef";
-	struct sha1 c;
 	unsigned char md[20];
 	char *o = out;
 	int i;
 
-	sha1_init(&c);
-	sha1_update(&c, ns, sizeof(ns));
-	sha1_update(&c, name, n);
-	sha1_final(&c, md);
+	sha1_final(c, md);
 	md[6] = (md[6] & 0x0f) | 0x50;	/* version 5 */
 	md[8] = (md[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
 	for (i = 0; i < 16; i++) {
@@ -110,6 +114,16 @@ uuid_v5(const char *name, size_t n, char out[UUID_LEN])
 		*o++ = hex[md[i] & 15];
 	}
 	*o = '\0';
+}
+
+void
+uuid_v5(const char *name, size_t n, char out[UUID_LEN])
+{
+	struct sha1 c;
+
+	uuid_v5_begin(&c);
+	sha1_update(&c, name, n);
+	uuid_v5_end(&c, out);
 }
 
 uint64_t
