@@ -2,8 +2,8 @@
  * quire.h: the shared library of the quire filters.
  *
  * Every exported name starts with the object it works on (buf_, ir_,
- * date_, url_, utf8_, sha1_, uuid_, conf_, out_, idset_, msg_; site_
- * in site.h).
+ * date_, url_, utf8_, sha1_, uuid_, conf_, out_, spill_, idset_,
+ * msg_; site_ in site.h).
  * Unless a comment says otherwise, functions that allocate call
  * msg_oom() and exit when memory runs out, so callers never see NULL
  * from them.
@@ -646,6 +646,49 @@ int out_refuse_input(const char *path, int argc, char *argv[]);
  * (or is unlinked at once); NULL with errno set on failure.
  */
 FILE *out_spool(void);
+
+/* ---- spill streams (spill.c) -------------------------------------- */
+
+/*
+ * An append-only byte stream for what grows with the input but is read
+ * only at the end: less than SPILL_MEM bytes stay in memory, the rest
+ * goes to an unnamed temporary file (out_spool(), in $TMPDIR), made
+ * when it is first needed.  Zeroed (SPILL_INIT) it is empty.
+ */
+#define SPILL_MEM	(64 * 1024)
+
+struct spill {
+	struct buf  mem;	/* the last bytes, not yet in the file */
+	FILE       *fp;		/* the temporary file, or NULL */
+	uint64_t    nfile;	/* bytes in the file */
+	int         err;	/* a message was printed: unusable */
+};
+
+#define SPILL_INIT { BUF_INIT, NULL, 0, 0 }
+
+/*
+ * Append p[0..n) (copied: the caller may reuse p).  Returns 0, or -1
+ * after a message ("cannot create a temporary file: reason",
+ * "temporary file: write error: reason"); the stream then refuses
+ * every call, silently, until spill_free().
+ */
+int spill_add(struct spill *s, const void *p, size_t n);
+
+/*
+ * Call fn(arg, p, n) on the bytes of s in order, in pieces of at most
+ * SPILL_MEM bytes that are valid only during the call; s may be read
+ * again, or added to, after.  Returns 0; -1 as soon as fn returns a
+ * negative value (fn says why), or after a message when the temporary
+ * file cannot be read back.
+ */
+int spill_each(struct spill *s, int (*fn)(void *arg, const void *p,
+    size_t n), void *arg);
+
+/* The bytes of s. */
+uint64_t spill_size(const struct spill *s);
+
+/* Close the temporary file and free the memory; s is empty again. */
+void spill_free(struct spill *s);
 
 /* ---- limits (limits.c) ---------------------------------------------- */
 
