@@ -12,6 +12,15 @@
  * msg_oom(), which may come from any).  With one job (zip_set_jobs()
  * not called) there is no thread and no copy: zip_add() compresses and
  * writes the entry before it returns, as it always did.
+ *
+ * An entry given in pieces (zip_begin(), zip_write(), zip_end()) does
+ * not pass through the queue: the queue is emptied first, then each
+ * piece is deflated on the caller's thread with Z_NO_FLUSH, which gives
+ * the bytes of deflating it whole, into a spill stream (spill.c); its
+ * local header, which must hold the compressed size, and the spilled
+ * bytes are written at zip_end().  Each entry's central directory
+ * record goes to another spill stream as the entry is written, and
+ * zip_close() copies it out: memory does not grow with the entries.
  */
 #include <errno.h>
 #include <pthread.h>
@@ -22,13 +31,6 @@
 
 #include "quire.h"
 #include "zip.h"
-
-/* What the central directory needs to know of each entry. */
-struct zip_entry {
-	char     *name;
-	uint32_t  crc, csize, usize, offset;
-	uint16_t  method;
-};
 
 /*
  * A deflate stream for one thread, made at its first use and reset for
@@ -55,14 +57,26 @@ struct zip_job {
 
 enum { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
 
+/* The entry being given in pieces, from zip_begin() to zip_end(). */
+struct zip_stream {
+	char             *name;		/* NULL: none */
+	enum zip_method   how;
+	uint32_t          crc;
+	uint64_t          usize;
+	struct spill      data;		/* its bytes, deflated or stored */
+	unsigned char    *chunk;	/* deflate's output, ZIP_CHUNK bytes */
+};
+
 struct zip {
 	FILE             *fp;
 	uint16_t          dtime, ddate;	/* MS-DOS time and date */
 	uint64_t          off;		/* bytes written so far */
-	struct zip_entry *e;
-	size_t            n;
+	struct spill      dir;		/* the central directory so far */
+	size_t            n;		/* entries written */
+	size_t            count;	/* entries added */
 	int               broken;
 	struct zip_deflater d;		/* the caller's thread's */
+	struct zip_stream st;
 
 	/*
 	 * The queue: slots job[i % nslot] for head <= i < tail; those
@@ -91,6 +105,9 @@ struct zip {
  */
 #define ZIP_BUDGET	(32UL * 1024 * 1024)
 #define ZIP_KEEP	(64UL * 1024)
+
+/* The output of one deflate() call of an entry given in pieces. */
+#define ZIP_CHUNK	(64UL * 1024)
 
 static void
 put16(struct buf *b, unsigned v)
@@ -136,40 +153,62 @@ deflater_end(struct zip_deflater *d)
 }
 
 /*
- * A job: the CRC-32 of the entry and, for ZIP_DEFLATE, its raw deflate
- * (level 9, window 2^15, memLevel 9) into j->out, with d.  Runs on any
- * thread; touches only j and d.
+ * Ready d for a new entry: a raw deflate at level 9, window 2^15,
+ * memLevel 9.  Returns 0, or -1 when zlib cannot (no memory).
  */
-static void
-job_run(struct zip_job *j, struct zip_deflater *d)
+static int
+deflater_start(struct zip_deflater *d)
 {
-	const unsigned char *q = j->in;
-	size_t left = j->n, k, bound;
-	uint32_t crc = (uint32_t)crc32(0L, Z_NULL, 0);
 	z_stream *s = &d->s;
-	int r;
 
-	/* crc32() takes at most UINT_MAX bytes at a time. */
-	while (left > 0) {
-		k = left > 0x40000000 ? 0x40000000 : left;
-		crc = (uint32_t)crc32(crc, q, (uInt)k);
-		q += k;
-		left -= k;
-	}
-	j->crc = crc;
-	j->zerr = 0;
-	if (j->how != ZIP_DEFLATE)
-		return;
 	if (d->ok && deflateReset(s) != Z_OK)
 		deflater_end(d);
 	if (!d->ok) {
 		memset(s, 0, sizeof(*s));
 		if (deflateInit2(s, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9,
-		    Z_DEFAULT_STRATEGY) != Z_OK) {
-			j->zerr = 1;
-			return;
-		}
+		    Z_DEFAULT_STRATEGY) != Z_OK)
+			return -1;
 		d->ok = 1;
+	}
+	return 0;
+}
+
+/* The CRC-32 crc continued over p[0..n). */
+static uint32_t
+crc_more(uint32_t crc, const void *p, size_t n)
+{
+	const unsigned char *q = p;
+	size_t k;
+
+	/* crc32() takes at most UINT_MAX bytes at a time. */
+	while (n > 0) {
+		k = n > 0x40000000 ? 0x40000000 : n;
+		crc = (uint32_t)crc32(crc, q, (uInt)k);
+		q += k;
+		n -= k;
+	}
+	return crc;
+}
+
+/*
+ * A job: the CRC-32 of the entry and, for ZIP_DEFLATE, its raw deflate
+ * (deflater_start()) into j->out, with d.  Runs on any thread; touches
+ * only j and d.
+ */
+static void
+job_run(struct zip_job *j, struct zip_deflater *d)
+{
+	size_t bound;
+	z_stream *s = &d->s;
+	int r;
+
+	j->crc = crc_more((uint32_t)crc32(0L, Z_NULL, 0), j->in, j->n);
+	j->zerr = 0;
+	if (j->how != ZIP_DEFLATE)
+		return;
+	if (deflater_start(d) < 0) {
+		j->zerr = 1;
+		return;
 	}
 	bound = deflateBound(s, (uLong)j->n);
 	buf_reset(&j->out);
@@ -322,6 +361,74 @@ emit(struct zip *z, const void *p, size_t n)
 	return 0;
 }
 
+/* emit() as spill_each() calls it. */
+static int
+emit_piece(void *z, const void *p, size_t n)
+{
+	return emit(z, p, n);
+}
+
+/*
+ * Write the local header of an entry that starts here, and add its
+ * record to the central directory.  Returns 0, or -1 after a message
+ * (4 GiB passed, a write error).
+ */
+static int
+write_header(struct zip *z, const char *name, enum zip_method how,
+    uint32_t crc, uint64_t csize, uint64_t usize)
+{
+	struct buf h = BUF_INIT;
+	size_t nlen = strlen(name);
+	int r = -1;
+
+	if (z->off + 30 + nlen + csize > ZIP_LIMIT) {
+		msg_err(NULL, 0, "%s: the archive would pass 4 GiB", name);
+		return -1;
+	}
+
+	/* Central directory record. */
+	put32(&h, 0x02014b50);
+	put16(&h, 0x0314);		/* made by: Unix, spec 2.0 */
+	put16(&h, how == ZIP_DEFLATE ? 20 : 10);
+	put16(&h, 0x0800);
+	put16(&h, how);
+	put16(&h, z->dtime);
+	put16(&h, z->ddate);
+	put32(&h, crc);
+	put32(&h, (uint32_t)csize);
+	put32(&h, (uint32_t)usize);
+	put16(&h, (unsigned)nlen);
+	put16(&h, 0);			/* extra */
+	put16(&h, 0);			/* comment */
+	put16(&h, 0);			/* disk */
+	put16(&h, 0);			/* internal attributes */
+	put32(&h, 0100644U << 16);	/* a regular file, rw-r--r-- */
+	put32(&h, (uint32_t)z->off);
+	buf_add(&h, name, nlen);
+	if (spill_add(&z->dir, h.p, h.n) < 0)
+		goto out;
+	z->n++;
+
+	/* Local file header. */
+	buf_reset(&h);
+	put32(&h, 0x04034b50);
+	put16(&h, how == ZIP_DEFLATE ? 20 : 10);	/* version needed */
+	put16(&h, 0x0800);		/* flags: names are UTF-8 */
+	put16(&h, how);
+	put16(&h, z->dtime);
+	put16(&h, z->ddate);
+	put32(&h, crc);
+	put32(&h, (uint32_t)csize);
+	put32(&h, (uint32_t)usize);
+	put16(&h, (unsigned)nlen);
+	put16(&h, 0);			/* no extra field */
+	buf_add(&h, name, nlen);
+	r = emit(z, h.p, h.n);
+out:
+	buf_free(&h);
+	return r;
+}
+
 /*
  * Write the done job at the head, local header and data, and note it
  * for the central directory; the slot is then free.  Returns 0, or -1
@@ -332,10 +439,8 @@ static int
 write_head(struct zip *z)
 {
 	struct zip_job *j = &z->job[z->head % z->nslot];
-	struct buf h = BUF_INIT;
-	struct zip_entry *e;
 	const void *data = j->in;
-	size_t nlen = strlen(j->name), csize = j->n;
+	size_t csize = j->n;
 	int r = -1;
 
 	if (j->how == ZIP_DEFLATE) {
@@ -347,39 +452,10 @@ write_head(struct zip *z)
 		data = j->out.p;
 		csize = j->out.n;
 	}
-	if (z->off + 30 + nlen + csize > ZIP_LIMIT) {
-		msg_err(NULL, 0, "%s: the archive would pass 4 GiB", j->name);
-		goto out;
-	}
-
-	/* Local file header. */
-	put32(&h, 0x04034b50);
-	put16(&h, j->how == ZIP_DEFLATE ? 20 : 10);	/* version needed */
-	put16(&h, 0x0800);		/* flags: names are UTF-8 */
-	put16(&h, j->how);
-	put16(&h, z->dtime);
-	put16(&h, z->ddate);
-	put32(&h, j->crc);
-	put32(&h, (uint32_t)csize);
-	put32(&h, (uint32_t)j->n);
-	put16(&h, (unsigned)nlen);
-	put16(&h, 0);			/* no extra field */
-	buf_add(&h, j->name, nlen);
-
-	z->e = xreallocarray(z->e, z->n + 1, sizeof(*z->e));
-	e = &z->e[z->n++];
-	e->name = j->name;
-	j->name = NULL;
-	e->crc = j->crc;
-	e->csize = (uint32_t)csize;
-	e->usize = (uint32_t)j->n;
-	e->offset = (uint32_t)z->off;
-	e->method = (uint16_t)j->how;
-
-	if (emit(z, h.p, h.n) == 0 && emit(z, data, csize) == 0)
+	if (write_header(z, j->name, j->how, j->crc, csize, j->n) == 0 &&
+	    emit(z, data, csize) == 0)
 		r = 0;
 out:
-	buf_free(&h);
 	free(j->name);
 	j->name = NULL;
 	z->pending -= j->n;
@@ -398,29 +474,41 @@ out:
 	return r;
 }
 
-int
-zip_add(struct zip *z, const char *name, const void *p, size_t n,
-    enum zip_method how)
+/*
+ * Count a new entry of n bytes named name.  Returns 0, or -1 after a
+ * message (too many entries, too large), and the archive is broken.
+ */
+static int
+entry_check(struct zip *z, const char *name, uint64_t n)
 {
-	struct zip_job *j;
-	size_t nlen = strlen(name);
-
 	if (z->broken)
 		return -1;
-	if (z->tail >= ZIP_MAXENT) {
+	if (z->count >= ZIP_MAXENT) {
 		z->broken = 1;
 		/* No ZIP64: say what is too many, not what is too large. */
 		msg_err(NULL, 0, "the book has too many files: %zu and more "
 		    "(chapters, images and the book's own files); a ZIP file "
-		    "without ZIP64 holds at most %d", z->tail + 1, ZIP_MAXENT);
+		    "without ZIP64 holds at most %d", z->count + 1, ZIP_MAXENT);
 		return -1;
 	}
-	if (n > ZIP_LIMIT || nlen > 0xffff) {
+	if (n > ZIP_LIMIT || strlen(name) > 0xffff) {
 		z->broken = 1;
 		msg_err(NULL, 0, "%s: too large for a ZIP file without ZIP64",
 		    name);
 		return -1;
 	}
+	z->count++;
+	return 0;
+}
+
+int
+zip_add(struct zip *z, const char *name, const void *p, size_t n,
+    enum zip_method how)
+{
+	struct zip_job *j;
+
+	if (entry_check(z, name, n) < 0)
+		return -1;
 
 	if (z->nthr == 0) {
 		/* One thread: compress and write it now, from p. */
@@ -463,50 +551,150 @@ zip_add(struct zip *z, const char *name, const void *p, size_t n,
 	return 0;
 }
 
-int
-zip_close(struct zip *z)
+/* Write every queued entry, in order.  Returns 0, or -1 (broken). */
+static int
+drain(struct zip *z)
 {
-	struct buf b = BUF_INIT;
-	struct zip_entry *e;
-	uint64_t start;
-	size_t i, nlen, dirsize;
-	int r = -1;
-
 	while (!z->broken && z->head < z->tail) {
 		if (z->nthr > 0)
 			wait_head(z);
 		write_head(z);
 	}
+	return z->broken ? -1 : 0;
+}
+
+int
+zip_begin(struct zip *z, const char *name, enum zip_method how)
+{
+	struct zip_stream *st = &z->st;
+
+	if (entry_check(z, name, 0) < 0 || drain(z) < 0)
+		return -1;
+	if (how == ZIP_DEFLATE && deflater_start(&z->d) < 0) {
+		msg_err(NULL, 0, "%s: zlib cannot compress it", name);
+		z->broken = 1;
+		return -1;
+	}
+	st->name = xstrdup(name);
+	st->how = how;
+	st->crc = (uint32_t)crc32(0L, Z_NULL, 0);
+	st->usize = 0;
+	if (st->chunk == NULL)
+		st->chunk = xmalloc(ZIP_CHUNK);
+	return 0;
+}
+
+/*
+ * Deflate what z->d holds as input, with flush (Z_NO_FLUSH, or
+ * Z_FINISH to end the entry), into the stream's spill.  Returns 0, or
+ * -1 after a message.
+ */
+static int
+stream_deflate(struct zip *z, int flush)
+{
+	struct zip_stream *st = &z->st;
+	z_stream *s = &z->d.s;
+	int r;
+
+	do {
+		s->next_out = st->chunk;
+		s->avail_out = (uInt)ZIP_CHUNK;
+		r = deflate(s, flush);
+		if (r == Z_STREAM_ERROR) {
+			msg_err(NULL, 0, "%s: zlib cannot compress it",
+			    st->name);
+			return -1;
+		}
+		if (spill_add(&st->data, st->chunk,
+		    ZIP_CHUNK - s->avail_out) < 0)
+			return -1;
+	} while (s->avail_out == 0 || (flush == Z_FINISH &&
+	    r != Z_STREAM_END));
+	return 0;
+}
+
+int
+zip_write(struct zip *z, const void *p, size_t n)
+{
+	struct zip_stream *st = &z->st;
+	const unsigned char *q = p;
+	size_t k;
+
+	if (z->broken)
+		return -1;
+	if (n > ZIP_LIMIT - st->usize) {
+		msg_err(NULL, 0, "%s: too large for a ZIP file without ZIP64",
+		    st->name);
+		z->broken = 1;
+		return -1;
+	}
+	st->crc = crc_more(st->crc, p, n);
+	st->usize += n;
+	if (st->how != ZIP_DEFLATE) {
+		if (spill_add(&st->data, p, n) < 0)
+			z->broken = 1;
+		return z->broken ? -1 : 0;
+	}
+	/* avail_in is a uInt. */
+	while (n > 0) {
+		k = n > 0x40000000 ? 0x40000000 : n;
+		z->d.s.next_in = (Bytef *)(uintptr_t)q;
+		z->d.s.avail_in = (uInt)k;
+		if (stream_deflate(z, Z_NO_FLUSH) < 0) {
+			z->broken = 1;
+			return -1;
+		}
+		q += k;
+		n -= k;
+	}
+	return 0;
+}
+
+int
+zip_end(struct zip *z)
+{
+	struct zip_stream *st = &z->st;
+	int r = -1;
+
 	if (z->broken)
 		goto out;
-	start = z->off;
-	for (i = 0; i < z->n; i++) {
-		e = &z->e[i];
-		nlen = strlen(e->name);
-		put32(&b, 0x02014b50);
-		put16(&b, 0x0314);	/* made by: Unix, spec 2.0 */
-		put16(&b, e->method == ZIP_DEFLATE ? 20 : 10);
-		put16(&b, 0x0800);
-		put16(&b, e->method);
-		put16(&b, z->dtime);
-		put16(&b, z->ddate);
-		put32(&b, e->crc);
-		put32(&b, e->csize);
-		put32(&b, e->usize);
-		put16(&b, (unsigned)nlen);
-		put16(&b, 0);		/* extra */
-		put16(&b, 0);		/* comment */
-		put16(&b, 0);		/* disk */
-		put16(&b, 0);		/* internal attributes */
-		put32(&b, 0100644U << 16);	/* a regular file, rw-r--r-- */
-		put32(&b, e->offset);
-		buf_add(&b, e->name, nlen);
+	if (st->how == ZIP_DEFLATE) {
+		z->d.s.next_in = Z_NULL;
+		z->d.s.avail_in = 0;
+		if (stream_deflate(z, Z_FINISH) < 0)
+			goto out;
 	}
-	if (start + b.n + 22 > ZIP_LIMIT) {
+	if (write_header(z, st->name, st->how, st->crc,
+	    spill_size(&st->data), st->usize) < 0 ||
+	    spill_each(&st->data, emit_piece, z) < 0)
+		goto out;
+	r = 0;
+out:
+	if (r < 0)
+		z->broken = 1;
+	free(st->name);
+	st->name = NULL;
+	spill_free(&st->data);
+	return r;
+}
+
+int
+zip_close(struct zip *z)
+{
+	struct buf b = BUF_INIT;
+	uint64_t start, dirsize;
+	int r = -1;
+
+	if (drain(z) < 0)
+		goto out;
+	start = z->off;
+	dirsize = spill_size(&z->dir);
+	if (start + dirsize + 22 > ZIP_LIMIT) {
 		msg_err(NULL, 0, "the archive would pass 4 GiB");
 		goto out;
 	}
-	dirsize = b.n;
+	if (spill_each(&z->dir, emit_piece, z) < 0)
+		goto out;
 	/* End of central directory. */
 	put32(&b, 0x06054b50);
 	put16(&b, 0);
@@ -532,9 +720,10 @@ zip_free(struct zip *z)
 		return;
 	/* First the threads, which may still use the slots. */
 	stop_workers(z);
-	for (i = 0; i < z->n; i++)
-		free(z->e[i].name);
-	free(z->e);
+	spill_free(&z->dir);
+	free(z->st.name);
+	spill_free(&z->st.data);
+	free(z->st.chunk);
 	for (i = 0; i < z->nslot; i++) {
 		free(z->job[i].name);
 		buf_free(&z->job[i].copy);

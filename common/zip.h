@@ -4,8 +4,14 @@
  * Entries are written in the order they are added, each with the same
  * fixed time, no extra field and no data descriptor, so the same
  * entries give the same bytes.  The output need not be seekable: an
- * entry is compressed in memory before its header is written.  No
- * ZIP64: an archive over 4 GiB or 65535 entries is refused.
+ * entry is compressed before its header is written, in memory
+ * (zip_add()) or into a spill stream (zip_begin()).  No ZIP64: an
+ * archive over 4 GiB or 65535 entries is refused.
+ *
+ * Memory does not grow with the number of entries: the central
+ * directory goes to a spill stream (quire.h) as the entries are
+ * written, so past 64 KiB of it (about a thousand entries) it is in a
+ * temporary file in $TMPDIR, copied out by zip_close().
  *
  * Entries can be compressed on several threads (zip_set_jobs()): the
  * archive keeps the order of zip_add() and the bytes of one thread.
@@ -48,6 +54,24 @@ void zip_set_jobs(struct zip *z, int n);
  */
 int zip_add(struct zip *z, const char *name, const void *p, size_t n,
     enum zip_method how);
+
+/*
+ * Add the entry name whose bytes come in pieces: zip_begin(), then
+ * zip_write() as often as needed (p[0..n) is not kept: the caller may
+ * reuse it at once), then zip_end(); no other entry may be added in
+ * between.  zip_begin() first writes every entry added before it.  The
+ * pieces are compressed as they come, on the caller's thread, into a
+ * spill stream; zip_end() writes the header and copies them out.  The
+ * bytes are those zip_add() gives the whole entry, and neither the
+ * entry nor its compressed bytes are ever held whole in memory: a
+ * spill stream's 64 KiB and zlib's state.  Each returns 0, or -1 after
+ * a message (as zip_add(), or a temporary file that cannot be made,
+ * written or read); the archive is then unusable except for
+ * zip_free().
+ */
+int zip_begin(struct zip *z, const char *name, enum zip_method how);
+int zip_write(struct zip *z, const void *p, size_t n);
+int zip_end(struct zip *z);
 
 /*
  * Write the entries still queued and the central directory, and free
