@@ -217,19 +217,28 @@ lq_for(struct sitemd *m, struct tag *t, const char *s, const char *end)
 	return (size_t)(close + clen - s);
 }
 
+/* A link or post_url whose post the run cannot find (smd_unfound). */
+static const struct msg_kind unfound = { &smd_unfound, "Liquid link",
+	"Liquid links" };
+
 static size_t
 lq_link(struct sitemd *m, struct tag *t, const char *s, const char *end)
 {
 	char *ref = xstrndup(t->args, strcspn(t->args, " \t\n")), *url = NULL;
+	int found = 0;
 
 	(void)end;
 	if (*ref != '\0' && m->post_url != NULL)
-		url = m->post_url(m->arg, ref);
+		url = m->post_url(m->arg, ref, &found);
 	if (url == NULL) {
 		smd_note(m, SMD_LIQUID, t->line, "Liquid '%s': no post for "
 		    "'%s'; the name is kept", t->name, ref);
 		smd_emits(&m->a, ref);
 	} else {
+		if (!found)
+			smd_knote(m, SMD_LIQUID, &unfound, t->line, "Liquid "
+			    "'%s': no file for '%s' here: linked as %s",
+			    t->name, ref, url);
 		smd_emits(&m->a, url);
 		m->expanded[SMD_LIQUID]++;
 	}

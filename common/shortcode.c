@@ -296,17 +296,22 @@ sc_gist(struct sitemd *m, struct sc *sc, const char *arg, const char *inner)
 	m->expanded[SMD_SHORTCODE]++;
 }
 
+/* A ref whose post the run cannot find (smd_unfound). */
+static const struct msg_kind unfound = { &smd_unfound, "ref shortcode",
+	"ref shortcodes" };
+
 /* ref, relref: the URL of the post the path names. */
 static void
 sc_ref(struct sitemd *m, struct sc *sc, const char *arg, const char *inner)
 {
 	const char *path = smd_arg(&sc->a, "path", 0);
 	char *url = NULL;
+	int found = 0;
 
 	(void)arg;
 	(void)inner;
 	if (path != NULL && m->post_url != NULL)
-		url = m->post_url(m->arg, path);
+		url = m->post_url(m->arg, path, &found);
 	if (url == NULL) {
 		smd_note(m, SMD_SHORTCODE, sc->line, "shortcode '%s': no post "
 		    "for '%s'; the path is kept", sc->name, path ? path : "");
@@ -314,6 +319,10 @@ sc_ref(struct sitemd *m, struct sc *sc, const char *arg, const char *inner)
 			smd_emits(&m->a, path);
 		return;
 	}
+	if (!found)
+		smd_knote(m, SMD_SHORTCODE, &unfound, sc->line, "shortcode "
+		    "'%s': no file for '%s' here: linked as %s", sc->name,
+		    path, url);
 	smd_emits(&m->a, url);
 	free(url);
 	m->expanded[SMD_SHORTCODE]++;

@@ -149,6 +149,9 @@ smd_run(const char *s, size_t n, int c)
 const struct msg_group smd_changed = {
 	"construct removed or replaced", "constructs removed or replaced"
 };
+const struct msg_group smd_unfound = {
+	"link to a post not here", "links to posts not here"
+};
 static const struct msg_kind kinds[SMD_NKINDS] = {
 	[SMD_SHORTCODE] = { &smd_changed, "shortcode", "shortcodes" },
 	[SMD_LIQUID] = { &smd_changed, "Liquid tag", "Liquid tags" },

@@ -74,9 +74,10 @@ struct sitemd {
 	/*
 	 * The URL of the post a reference names (Hugo ref/relref, Liquid
 	 * link/post_url: a content path or a post's file name), malloc'ed;
-	 * NULL when none can be derived.
+	 * NULL when none can be derived.  *found is set to 1 when the
+	 * post's file was found, else 0 (the URL its name gives).
 	 */
-	char         *(*post_url)(void *arg, const char *ref);
+	char         *(*post_url)(void *arg, const char *ref, int *found);
 	/* A front matter value (Hugo param), malloc'ed, or NULL. */
 	char         *(*param)(void *arg, const char *name);
 	/*
@@ -117,13 +118,16 @@ unsigned long sitemd_line(const struct sitemd *m, unsigned long i);
  * given to msg_knote() (printed with -v, summed up in md2ir's summary
  * line by kind: shortcodes, Liquid tags, MDX components, ...).
  * smd_knote() names the summary's kind itself (raw HTML, by tag), of
- * the group smd_changed ("constructs removed or replaced").
+ * the group smd_changed ("constructs removed or replaced"), or of
+ * smd_unfound ("links to posts not here": a reference whose file the
+ * run cannot find, linked by the URL its name gives).
  */
 void smd_note(struct sitemd *m, enum smd_kind k, unsigned long line,
     const char *fmt, ...) QUIRE_PRINTF(4, 5);
 void smd_knote(struct sitemd *m, enum smd_kind k, const struct msg_kind *mk,
     unsigned long line, const char *fmt, ...) QUIRE_PRINTF(5, 6);
 extern const struct msg_group smd_changed;
+extern const struct msg_group smd_unfound;
 
 /* ---- the pieces, for the family files -------------------------------- */
 

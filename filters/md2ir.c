@@ -10,6 +10,8 @@
 #define _GNU_SOURCE		/* RTLD_NEXT */
 #include <sys/stat.h>
 
+#include <dirent.h>
+
 #include <dlfcn.h>
 #include <errno.h>
 #include <stdlib.h>
@@ -402,6 +404,18 @@ is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+/* Nonzero if path names a folder (not through a symbolic link). */
+static int
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* How deep below the content root ref_walk() looks. */
+#define REF_DEPTH	8
+
 /*
  * Look for the file rel[0..n) names below the folder base ("" for the
  * current one): NAME itself, else NAME with a Markdown suffix, else the
@@ -435,18 +449,56 @@ ref_try(const char *base, const char *rel, size_t n, struct buf *file)
 }
 
 /*
+ * Hugo's last resort for a relative reference, "the rest of the site":
+ * ref_try() below every folder under dir, to depth levels.  Counts the
+ * matches in *n, the first in file (the walk's order does not matter:
+ * only a single match is taken).
+ */
+static void
+ref_walk(const char *dir, const char *rel, size_t n, int depth,
+    struct buf *file, int *nfound)
+{
+	struct buf sub = BUF_INIT, got = BUF_INIT;
+	struct dirent *d;
+	DIR *dp;
+
+	if (depth <= 0 || *nfound > 1 || (dp = opendir(dir)) == NULL)
+		return;
+	while (*nfound <= 1 && (d = readdir(dp)) != NULL) {
+		if (d->d_name[0] == '.')
+			continue;
+		buf_reset(&sub);
+		buf_adds(&sub, dir);
+		buf_addc(&sub, '/');
+		buf_adds(&sub, d->d_name);
+		if (!is_dir(sub.p))
+			continue;
+		if (ref_try(sub.p, rel, n, &got) == 0 && ++*nfound == 1) {
+			buf_reset(file);
+			buf_add(file, got.p, got.n);
+		}
+		ref_walk(sub.p, rel, n, depth - 1, file, nfound);
+	}
+	closedir(dp);
+	buf_free(&sub);
+	buf_free(&got);
+}
+
+/*
  * The file a reference names, looked up as Hugo and Jekyll do: below
  * the content root (-r) when it starts with '/'; else below the current
- * folder (Jekyll's site root), the post's own folder, then the content
- * root; post_url's dated names are below _posts/.  Returns 0 with its
- * path in file, or -1 when no such file is there.
+ * folder (Jekyll's site root), the post's own folder, the content root,
+ * then, when just one folder below the content root has it, that one
+ * (Hugo's "rest of the site"); post_url's dated names are below
+ * _posts/.  Returns 0 with its path in file, or -1 when no such file
+ * is there.
  */
 static int
 ref_find(const struct issue *is, const char *ref, size_t n, struct buf *file)
 {
 	struct buf rel = BUF_INIT, dir = BUF_INIT;
 	const char *slash;
-	int r = -1;
+	int r = -1, nfound = 0;
 
 	if (*ref == '/') {
 		buf_add(&rel, ref + 1, n - 1);
@@ -465,6 +517,10 @@ ref_find(const struct issue *is, const char *ref, size_t n, struct buf *file)
 	    (layout.root != NULL && ref_try(layout.root, rel.p, rel.n,
 	    file) == 0))
 		r = 0;
+	else if (layout.root != NULL) {
+		ref_walk(layout.root, ref, n, REF_DEPTH, file, &nfound);
+		r = nfound == 1 ? 0 : -1;
+	}
 	buf_free(&rel);
 	buf_free(&dir);
 	return r;
@@ -473,9 +529,10 @@ ref_find(const struct issue *is, const char *ref, size_t n, struct buf *file)
 /*
  * The URL of the post a reference names (Hugo ref/relref "/dir/name",
  * Liquid link "_posts/2014-03-20-name.md", post_url "2013-05-06-name"),
- * joined to -b.  When ref_find() finds its file and that file is a
- * post, the URL is the permalink its own front matter gives (its date
- * in the site's zone, slug, categories), as Hugo and Jekyll link it.
+ * joined to -b; *found tells whether ref_find() found its file.  When
+ * that file is a post, the URL is the permalink its own front matter
+ * gives (its date in the site's zone, slug, categories), as Hugo and
+ * Jekyll link it.
  * Else it is the path the site's layout (permalink.c) gives a post at
  * that place, by its own section's pattern (Hugo): a reference
  * starting with '/' is below the content root (-r), else below the
@@ -483,7 +540,7 @@ ref_find(const struct issue *is, const char *ref, size_t n, struct buf *file)
  * post_url's names are below _posts/.
  */
 static char *
-post_url(void *arg, const char *ref)
+post_url(void *arg, const char *ref, int *found)
 {
 	struct buf b = BUF_INIT, path = BUF_INIT, file = BUF_INIT;
 	struct pl_facts f;
@@ -494,18 +551,21 @@ post_url(void *arg, const char *ref)
 	int64_t t = 0;
 	int from_name = 0;
 
+	*found = 0;
 	frag = strchr(ref, '#');
 	e = frag != NULL ? frag : ref + strlen(ref);
 	while (e > ref && e[-1] == '/')
 		e--;
 	if (e == ref)
 		return NULL;
-	if (ref_find(is, ref, (size_t)(e - ref), &file) == 0 &&
-	    ref_permalink(file.p, &b) == 0) {
-		if (frag != NULL)
-			buf_adds(&b, frag);
-		buf_free(&file);
-		return b.p;
+	if (ref_find(is, ref, (size_t)(e - ref), &file) == 0) {
+		*found = 1;
+		if (ref_permalink(file.p, &b) == 0) {
+			if (frag != NULL)
+				buf_adds(&b, frag);
+			buf_free(&file);
+			return b.p;
+		}
 	}
 	buf_reset(&file);
 	if (*ref == '/' && layout.root != NULL) {
@@ -528,10 +588,6 @@ post_url(void *arg, const char *ref)
 		return NULL;
 	}
 	post.f = &f;
-	if (pl_path_date(&f, NULL, &t, &from_name) == 0) {
-		post.date = t;
-		post.date_from_name = from_name;
-	}
 	/* Hugo: the pattern of the section the file is in, as identity(). */
 	lay = is->lay;
 	if (by_section != NULL && f.has_root) {
@@ -539,6 +595,14 @@ post_url(void *arg, const char *ref)
 		lay.pattern = site_permalink(by_section, path.p != NULL ?
 		    path.p : "");
 		buf_reset(&path);
+	}
+	/* Hugo: a dated pattern without a date would say 1970; a page
+	 * not here most likely has its section's default path. */
+	if (pl_path_date(&f, NULL, &t, &from_name) == 0) {
+		post.date = t;
+		post.date_from_name = from_name;
+	} else if (by_section != NULL) {
+		lay.pattern = NULL;
 	}
 	if (pl_site_path(&lay, &post, NULL, &path, &why) < 0 ||
 	    path.n == 0) {

@@ -13,12 +13,15 @@ field() { awk -F '\t' -v k="$1" '{ print $k }' "${2:-$T/out}"; }
 run md2ir -b https://example.org -e '<!-- excerpt -->' $S/*.md $S/*.mdx
 is "$rc" 0 "every case converts"
 cp "$T/out" "$T/all.ir"
-is "$(cat "$T/err")" "md2ir: 10 constructs removed or replaced (2 MDX imports and exports, 2 MDX components, 1 raw <style>, 1 raw <iframe>, 1 raw <script>, 1 shortcode, 1 Liquid tag, 1 MDX comment); -v lists them" \
+is "$(cat "$T/err")" "md2ir: 3 links to posts not here (2 Liquid links, 1 ref shortcode); 10 constructs removed or replaced (2 MDX imports and exports, 2 MDX components, 1 raw <style>, 1 raw <iframe>, 1 raw <script>, 1 shortcode, 1 Liquid tag, 1 MDX comment); -v lists them" \
     "by default one line sums the notes up by kind"
 run md2ir -v -b https://example.org -e '<!-- excerpt -->' $S/*.md $S/*.mdx
 same_file "$T/out" "$T/all.ir" "-v changes nothing else"
 cp "$T/err" "$T/notes"
 cat > "$T/want-notes" <<EOF
+md2ir: $S/10-hugo-shortcodes.md:15: shortcode 'ref': no file for '/community/code-of-conduct' here: linked as https://example.org/code-of-conduct/
+md2ir: $S/11-liquid-tags.md:13: Liquid 'link': no file for '_posts/2014-03-20-version-1-5-0.md' here: linked as https://example.org/2014/03/20/version-1-5-0.html
+md2ir: $S/11-liquid-tags.md:16: Liquid 'post_url': no file for '2013-05-06-version-1-0-0' here: linked as https://example.org/2013/05/06/version-1-0-0.html
 md2ir: $S/15-tagfilter-iframe-style.md:6: raw <style> removed with its content
 md2ir: $S/15-tagfilter-iframe-style.md:13: raw <iframe> replaced by a link to its source
 md2ir: $S/15-tagfilter-iframe-style.md:17: raw <script> removed with its content
@@ -30,7 +33,7 @@ md2ir: $S/30-mdx-post.mdx:13: MDX comment removed
 md2ir: $S/30-mdx-post.mdx:15: MDX component 'Box' unwrapped, its content kept
 md2ir: $S/30-mdx-post.mdx:28: MDX component 'Chart' removed
 EOF
-same_file "$T/notes" "$T/want-notes" "-v: one note per construct removed or not expanded, with file and line"
+same_file "$T/notes" "$T/want-notes" "-v: one note per construct removed or not expanded, and per link to a post not here, with file and line"
 run md2ir -q -b https://example.org -e '<!-- excerpt -->' $S/*.md $S/*.mdx
 is "$rc:$(cat "$T/err")" "0:" "-q silences the notes"
 same_file "$T/out" "$T/all.ir" "-q changes nothing else"

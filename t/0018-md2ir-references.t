@@ -5,7 +5,7 @@
 # generator links it; a page bundle by its folder; a fragment kept.  A
 # reference whose file is not there, or is no post md2ir could convert,
 # keeps the URL its name gives, and what md2ir would say of that file
-# is not said.
+# is not said; a reference whose file is not there is noted.
 . "$(dirname "$0")/lib.sh"
 
 R=$TD/layouts/10-references
@@ -15,7 +15,8 @@ links() { awk -F '\t' '{ print $15 }' "$T/out" | grep -o 'href="[^"]*"'; }
 # 1 March in the site's zone, and it is filed under its category.
 cd "$R/jekyll" || exit 1
 run md2ir -c _config.yml _posts/2020-04-01-follow-up.md
-is "$rc:$(cat "$T/err")" "0:" "Jekyll: exit 0, nothing said of the broken post"
+is "$rc:$(cat "$T/err")" "0:md2ir: 1 link to a post not here (1 Liquid link); -v lists them" \
+    "Jekyll: exit 0, the missing post noted, nothing said of the broken one"
 launch=https://tides.example.org/news/2020/03/01/launch/
 is "$(links)" "href=\"$launch\"
 href=\"$launch\"
@@ -23,6 +24,9 @@ href=\"$launch#notes\"
 href=\"https://tides.example.org/2019/05/05/lost/\"
 href=\"https://tides.example.org/2020/02/01/broken/\"" \
     "post_url and link give the post's permalink; a missing or broken post the one its name gives"
+run md2ir -v -c _config.yml _posts/2020-04-01-follow-up.md
+is "$(cat "$T/err")" "md2ir: _posts/2020-04-01-follow-up.md:8: Liquid 'post_url': no file for '2019-05-05-lost' here: linked as https://tides.example.org/2019/05/05/lost/" \
+    "-v: the note names the file, the line and the URL given"
 run md2ir -c _config.yml _posts/2020-03-02-launch.markdown
 is "$(cut -f4 "$T/out")" "$launch" "the launch is published where the links point"
 run md2ir -j 1 -c _config.yml _posts/*
@@ -36,10 +40,12 @@ same_file "$T/err" "$T/e1" "-j 4 says what -j 1 says"
 # Hugo: the slug from the front matter, the date from it too; a
 # relative reference is found beside the post, a bundle by its folder;
 # a page of another section gets that section's path, not the post's
-# dated pattern.
+# dated pattern; a name found nowhere nearer is looked up below the
+# content root, as Hugo looks in "the rest of the site".
 cd "$R/hugo" || exit 1
 run md2ir -c hugo.toml content/posts/thaw.md
-is "$rc:$(cat "$T/err")" "0:" "Hugo: exit 0, quiet"
+is "$rc:$(cat "$T/err")" "0:md2ir: 1 link to a post not here (1 ref shortcode); -v lists them" \
+    "Hugo: exit 0, the page not here noted"
 frost=https://almanac.example.net/2021/11/frost/
 is "$(links)" "href=\"$frost\"
 href=\"$frost\"
@@ -47,6 +53,9 @@ href=\"https://almanac.example.net/2022/06/the-trip-north/\"
 href=\"$frost#ice\"
 href=\"https://almanac.example.net/about/team/\"" \
     "ref and relref give the post's permalink; a page not there, its section's path"
+run md2ir -c hugo.toml content/news/harvest.md
+is "$rc:$(cat "$T/err"):$(links)" "0::href=\"https://almanac.example.net/2022/06/the-trip-north/\"
+href=\"$frost\"" "a name found nowhere nearer is looked up in the rest of the site"
 run md2ir -c hugo.toml content/posts/first-frost.md content/posts/trip/index.md
 is "$(cut -f4 "$T/out")" "$frost
 https://almanac.example.net/2022/06/the-trip-north/" \
