@@ -1148,6 +1148,66 @@ titleize(const char *slug)
 }
 
 /*
+ * Jekyll's categories from folders: those above _posts, below the site
+ * (the folder of -c's file, else the current one), come first, then the
+ * front matter's ("movies/horror/_posts/x.md" is in movies and horror).
+ * A path that is not below the site gives none.
+ */
+static void
+folder_categories(struct post *p, const char *path)
+{
+	const char *site = the_site != NULL ? the_site->dir : NULL;
+	const char *s, *e, *top = path;
+	char **v = NULL;
+	size_t n = 0, i, len;
+
+	for (s = path; (s = strstr(s, "_posts/")) != NULL; s++)
+		if (s == path || s[-1] == '/')
+			break;
+	if (s == NULL || s == path)
+		return;
+	if (site != NULL && strcmp(site, ".") != 0) {
+		len = strlen(site);
+		if (strncmp(path, site, len) != 0 || path[len] != '/')
+			return;
+		top = path + len + 1;
+	}
+	if (*top == '/')
+		return;
+	for (; top < s; top = e + 1) {
+		e = strchr(top, '/');
+		len = (size_t)(e - top);
+		if (len == 0 || (len == 1 && *top == '.'))
+			continue;
+		if (len == 2 && top[0] == '.' && top[1] == '.')
+			goto none;
+		v = xreallocarray(v, n + 1, sizeof(*v));
+		v[n++] = xstrndup(top, len);
+	}
+	if (n == 0)
+		return;
+	for (i = 0; i < p->ncats; i++) {
+		for (len = 0; len < n; len++)
+			if (strcmp(v[len], p->cats[i]) == 0)
+				break;
+		if (len < n) {
+			free(p->cats[i]);
+			continue;
+		}
+		v = xreallocarray(v, n + 1, sizeof(*v));
+		v[n++] = p->cats[i];
+	}
+	free(p->cats);
+	p->cats = v;
+	p->ncats = n;
+	return;
+none:
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
  * The front half of convert(): the file read, its front matter mapped,
  * its date, path, permalink and id derived (identity()).  Returns 0 for
  * a post, 1 for a file skipped after its note (a draft, a scheduled or
@@ -1203,12 +1263,15 @@ post_meta(struct issue *is)
 	}
 	if (scheduled(is) != 0)
 		return 1;
-	/* Jekyll's site file, or its _posts: an untitled link post of
-	 * another generator keeps no title. */
-	if (p->title == NULL && is->facts.has_name_date &&
-	    (layout.gen == PL_GEN_JEKYLL || (layout.gen == PL_GEN_ANY &&
-	    in_folder(is->path, "_posts"))))
-		p->title = titleize(is->facts.name_rest);
+	if (layout.gen == PL_GEN_ANY || layout.gen == PL_GEN_JEKYLL) {
+		/* Jekyll's site file, or its _posts: an untitled link post
+		 * of another generator keeps no title. */
+		if (p->title == NULL && is->facts.has_name_date &&
+		    (layout.gen == PL_GEN_JEKYLL || in_folder(is->path,
+		    "_posts")))
+			p->title = titleize(is->facts.name_rest);
+		folder_categories(p, is->path);
+	}
 	return identity(is, p->path, p->slug, p->title, p->id) < 0 ? -1 : 0;
 }
 

@@ -188,6 +188,9 @@ cd "$G/jekyll" || exit 1
 run md2ir -b https://orchard.example.com _posts/2020-05-06-harvest-notes.md
 is "$rc:$(f 3):$(f 4)" "0:Harvest Notes:https://orchard.example.com/2020/05/06/harvest-notes.html" \
     "Jekyll: a dated post without a title takes its name's words"
+run md2ir -b https://orchard.example.com --permalink pretty trees/apple/_posts/2020-07-08-picking.md
+is "$rc:$(f 4):$(f 8)" "0:https://orchard.example.com/trees/apple/news/2020/07/08/picking/:trees|apple|news" \
+    "Jekyll: the folders above _posts are the first categories, the front matter's follow, once each"
 cd "$TOP" || exit 1
 
 done_testing
