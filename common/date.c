@@ -218,6 +218,9 @@ date_parse(const char *s, int64_t *t)
 	return date_parse_in(s, NULL, t);
 }
 
+static int date_words(const char *, int *, int *, int *, int *, int *,
+    int *, int *, int *);
+
 int
 date_parse_in(const char *s, const char *zone, int64_t *t)
 {
@@ -248,6 +251,12 @@ date_parse_in(const char *s, const char *zone, int64_t *t)
 	buf[n] = '\0';
 	s = buf;
 
+	/* "Jul 8 2022", "8 July 2022": no ISO year first. */
+	if (strspn(s, "0123456789") < 4) {
+		if (date_words(s, &y, &mo, &d, &h, &mi, &se, &off, &zoned) < 0)
+			return -1;
+		goto convert;
+	}
 	if ((y = digits(&s, 4)) < 1 || (*s != '-' && *s != '/'))
 		return -1;
 	sep = *s++;
@@ -311,6 +320,7 @@ date_parse_in(const char *s, const char *zone, int64_t *t)
 	}
 	if (*s != '\0')
 		return -1;
+convert:
 	if (!zoned && zone != NULL) {
 		if (local_time(zone, y, mo, d, h, mi, se, &v) < 0)
 			return -1;
@@ -498,6 +508,114 @@ num(const char **s, int max, int *len)
 	if (len != NULL)
 		*len = n;
 	return n > 0 ? v : -1;
+}
+
+/* The length of the run of ASCII letters at s. */
+static size_t
+letters(const char *s)
+{
+	size_t n = 0;
+
+	while ((s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= 'a' && s[n] <= 'z'))
+		n++;
+	return n;
+}
+
+/* Skip blanks. */
+static const char *
+skip_blank(const char *s)
+{
+	while (*s == ' ' || *s == '\t')
+		s++;
+	return s;
+}
+
+/*
+ * A date written in words, as JavaScript's Date (Astro's
+ * z.coerce.date()), Hugo and Ruby's Time.parse read it: an optional day
+ * name ("Fri", "Friday,"), then "Jul 8 2022", "July 8th, 2022" or
+ * "8 July 2022", an optional "h:mm[:ss]", an optional zone ("Z",
+ * "+0200", "+02:00", a name of zone_name(), "GMT+0200") and a comment
+ * in parentheses, as Date.prototype.toString() ends.  The parts in
+ * *y ... *se, the zone's offset in *off and *zoned 1 when there is
+ * one.  Returns 0, or -1 when s is not such a date.
+ */
+static int
+date_words(const char *s, int *y, int *mo, int *d, int *h, int *mi,
+    int *se, int *off, int *zoned)
+{
+	int nd, sign, oh, om;
+	size_t n;
+
+	*h = *mi = *se = *off = *zoned = 0;
+	n = letters(s);
+	if (n > 0 && month_name(s, n) == 0) {	/* a day name */
+		s += n;
+		if (*s == '.')
+			s++;
+		s = skip_sep(s);
+		n = letters(s);
+	}
+	if (n > 0) {				/* "July 8, 2022" */
+		if ((*mo = month_name(s, n)) == 0)
+			return -1;
+		s = skip_blank(s + n + (s[n] == '.'));
+		if ((*d = num(&s, 2, NULL)) < 1)
+			return -1;
+		n = letters(s);
+		if (n == 2)			/* "8th" */
+			s += n;
+		if (*s == ',')
+			s++;
+		s = skip_blank(s);
+	} else {				/* "8 July 2022" */
+		if ((*d = num(&s, 2, NULL)) < 1)
+			return -1;
+		while (*s == ' ' || *s == '\t' || *s == '-')
+			s++;
+		if ((*mo = month_name(s, n = letters(s))) == 0)
+			return -1;
+		s += n + (s[n] == '.');
+		while (*s == ' ' || *s == '\t' || *s == '-' || *s == ',')
+			s++;
+	}
+	if ((*y = num(&s, 4, &nd)) < 1 || nd != 4 || *d > mdays(*y, *mo))
+		return -1;
+	s = skip_sep(s);
+	if (*s >= '0' && *s <= '9') {
+		if ((*h = num(&s, 2, NULL)) > 23 || *s++ != ':' ||
+		    (*mi = num(&s, 2, &nd)) < 0 || nd != 2 || *mi > 59)
+			return -1;
+		if (*s == ':') {
+			s++;
+			if ((*se = num(&s, 2, &nd)) < 0 || nd != 2 || *se > 60)
+				return -1;
+			if (*se == 60)
+				*se = 59;
+		}
+		s = skip_blank(s);
+	}
+	if ((n = letters(s)) > 0) {
+		if (zone_name(s, n, off) < 0)
+			return -1;
+		s += n;
+		*zoned = 1;
+	}
+	if (*s == '+' || *s == '-') {		/* "+0200", "GMT+02:00" */
+		sign = *s++ == '-' ? -1 : 1;
+		if ((oh = num(&s, 2, &nd)) < 0 || nd != 2 || oh > 23)
+			return -1;
+		if (*s == ':')
+			s++;
+		if ((om = num(&s, 2, &nd)) < 0 || nd != 2 || om > 59)
+			return -1;
+		*off += sign * (oh * 3600 + om * 60);
+		*zoned = 1;
+	}
+	s = skip_blank(s);
+	if (*s == '(' && strchr(s, ')') != NULL)
+		s = skip_blank(strchr(s, ')') + 1);
+	return *s == '\0' ? 0 : -1;
 }
 
 int

@@ -258,7 +258,12 @@ int utf8_is_banned(uint32_t cp);
  * "h:mm[:ss[.frac]]" (hour of one or two digits), optionally followed
  * by blanks and 'Z', "+hh:mm", "+hhmm" or "+hh" (hour of one or two
  * digits); the date's year repeated before the zone, as date(1)
- * prints it ("18:30:22 2023 -0800"), is skipped.  White space around it, ASCII or Unicode (U+00A0...), is
+ * prints it ("18:30:22 2023 -0800"), is skipped.  Or a date in words,
+ * as JavaScript's Date, Hugo and Ruby read one: an optional day name,
+ * "Jul 8 2022", "July 8th, 2022" or "8 July 2022", an optional
+ * "h:mm[:ss]", an optional zone (a name: "GMT", "EST", "CEST"; an
+ * offset: "+0200", "GMT+02:00") and a "(comment)", as
+ * Date.prototype.toString() writes them.  White space around it, ASCII or Unicode (U+00A0...), is
  * ignored; inside it, only blanks.  The whole string must match and
  * name a real day.  A date without a zone is UTC.  Returns 0 and sets
  * *t, or -1.

@@ -41,6 +41,19 @@ is "$(d '2023-01-29 18:30:22 2024 -0800')" error "another year there is not skip
 is "$(d "$(printf '\302\2402020-01-01\343\200\200 ')")" 2020-01-01T00:00:00Z "Unicode white space around the date"
 is "$(d "$(printf '2020-01-01\302\24010:00')")" error "a no-break space inside is refused"
 is "$(d 2017-02-29)" error "an impossible date is still refused"
+
+# Dates in words, as JavaScript's Date (Astro), Hugo and Ruby read them.
+is "$(d 'Jul 08 2022')" 2022-07-08T00:00:00Z "Astro's 'Jul 08 2022'"
+is "$(d 'July 8th, 2022')" 2022-07-08T00:00:00Z "a full month name, an ordinal day, a comma"
+is "$(d '8 July 2022')" 2022-07-08T00:00:00Z "the day first"
+is "$(d 'Fri, 08 Jul 2022 10:00:00 GMT')" 2022-07-08T10:00:00Z "RFC 822 with a day name and a zone name"
+is "$(d 'Fri Jul 08 2022 10:00:00 GMT+0200 (Central European Summer Time)')" 2022-07-08T08:00:00Z \
+    "Date.prototype.toString(), its comment skipped"
+is "$(d 'Jul 08 2022 10:30 -05:00')" 2022-07-08T15:30:00Z "a time and an offset"
+is "$(d 'Feb 30 2022')" error "a day the month lacks is refused"
+is "$(d 'July 2022')" error "a month without a day is refused"
+is "$(d '08 Jul 22')" error "a two-digit year is refused"
+is "$(d 'Jul 08 2022 10:30 Mars')" error "an unknown zone name is refused"
 is "$(d '2020-1-1 1:02')" 2020-01-01T01:02:00Z "one digit everywhere it may be"
 
 # Dates without a zone, read in a named zone (the system's zoneinfo).
@@ -48,6 +61,7 @@ if [ -e /usr/share/zoneinfo/Europe/Paris ]; then
 	is "$("$QTEST" date '2020-01-15 10:00' Europe/Paris)" 2020-01-15T09:00:00Z "a named zone in winter"
 	is "$("$QTEST" date '2020-07-15 10:00' Europe/Paris)" 2020-07-15T08:00:00Z "a named zone in summer"
 	is "$("$QTEST" date 2020-07-15 America/New_York)" 2020-07-15T04:00:00Z "a date alone is midnight in the zone"
+	is "$("$QTEST" date 'Jul 15 2020' America/New_York)" 2020-07-15T04:00:00Z "a date in words too"
 	is "$("$QTEST" date '2020-07-15 10:00+02:00' America/New_York)" 2020-07-15T08:00:00Z "a zone in the date wins"
 	is "$("$QTEST" date 2020-07-15 Nowhere/Atlantis)" error "an unknown zone is refused"
 	is "$("$QTEST" date 2020-07-15 ../../etc/passwd)" error "a path is no zone"

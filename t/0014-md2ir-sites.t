@@ -18,6 +18,8 @@ f() {
 is "$(f 1 "$S/03-date-one-digit-hour.md")" 2021-10-01T08:30:00Z "one-digit hour"
 is "$(f 1 "$S/04-date-one-digit-day.md")" 2015-11-03T10:30:00Z "one-digit day"
 is "$(f 1 "$S/05-date-slashes.md")" 2024-12-05T00:00:00Z "slashes"
+is "$(f 1 "$S/32-astro-date-in-words.md")" 2022-07-15T00:00:00Z \
+    "Astro's pubDate in words ('Jul 15 2022', as its blog starter writes it)"
 is "$(f 1 "$S/04-date-one-digit-day.md" --timezone America/New_York)" 2015-11-03T15:30:00Z \
     "--timezone: a date without a zone is read in it"
 is "$(f 1 "$S/03-date-one-digit-hour.md" --timezone America/New_York)" 2021-10-01T08:30:00Z \
