@@ -204,18 +204,56 @@ invisible_in(const char *s)
 	return 0;
 }
 
+/*
+ * Nonzero if s is a YAML 1.1 timestamp with a time and no zone:
+ * "YYYY-M-D", 'T', 't' or blanks, "h:mm:ss", an optional fraction.
+ */
+static int
+yaml_local_time(const char *s)
+{
+	size_t n;
+
+	if (strspn(s, "0123456789") != 4 || s[4] != '-')
+		return 0;
+	s += 5;
+	if ((n = strspn(s, "0123456789")) < 1 || n > 2 || s[n] != '-')
+		return 0;
+	s += n + 1;
+	if ((n = strspn(s, "0123456789")) < 1 || n > 2)
+		return 0;
+	s += n;
+	if (*s == 'T' || *s == 't')
+		s++;
+	else if ((n = strspn(s, " \t")) > 0)
+		s += n;
+	else
+		return 0;
+	if ((n = strspn(s, "0123456789")) < 1 || n > 2 || s[n] != ':' ||
+	    strspn(s + n + 1, "0123456789") != 2 || s[n + 3] != ':' ||
+	    strspn(s + n + 4, "0123456789") != 2)
+		return 0;
+	s += n + 6;
+	if (*s == '.')
+		s += 1 + strspn(s + 1, "0123456789");
+	return *s == '\0';
+}
+
 static int
 read_date(struct rd *r, const struct fm_node *v, const char *key,
     int64_t *t, int *has)
 {
 	struct buf b = BUF_INIT;
+	const char *zone = r->o != NULL ? r->o->zone : NULL;
 	uint32_t c;
 
 	if (v == NULL || v->type == FM_NULL)
 		return 0;
 	if (v->type != FM_STR)
 		return fail(r, v->line, "'%s' must be a date", key);
-	if (date_parse_in(v->s, r->o != NULL ? r->o->zone : NULL, t) < 0) {
+	if (r->o != NULL && r->o->plain_utc && r->d == FM_YAML && v->plain &&
+	    yaml_local_time(v->s))
+		zone = NULL;
+	if (date_parse_in(v->s, zone, t) < 0) {
 		c = invisible_in(v->s);
 		fail(r, v->line, "cannot read the date '%s' (expected "
 		    "YYYY-MM-DD, optionally with a time and a zone)%s",

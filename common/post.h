@@ -40,6 +40,11 @@ struct post {
 struct post_opts {
 	const char           *zone;	/* dates without a zone: IANA name */
 	const struct authors *authors;	/* author keys, or NULL */
+	/*
+	 * Jekyll's: a YAML timestamp with a time and no zone, not quoted,
+	 * is UTC (SafeYAML reads it so; a quoted one is in zone).
+	 */
+	int                   plain_utc;
 };
 
 /*

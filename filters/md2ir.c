@@ -1584,6 +1584,7 @@ site_setup(struct site *s, const char *file, const char **authors_path,
 			return -1;
 		}
 	}
+	popts.plain_utc = s->kind == SITE_JEKYLL;
 	layout.gen = s->kind == SITE_JEKYLL ? PL_GEN_JEKYLL :
 	    s->kind == SITE_HUGO ? PL_GEN_HUGO : s->kind == SITE_ZOLA ?
 	    PL_GEN_ZOLA : PL_GEN_ANY;

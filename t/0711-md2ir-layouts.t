@@ -191,6 +191,9 @@ is "$rc:$(f 3):$(f 4)" "0:Harvest Notes:https://orchard.example.com/2020/05/06/h
 run md2ir -b https://orchard.example.com --permalink pretty trees/apple/_posts/2020-07-08-picking.md
 is "$rc:$(f 4):$(f 8)" "0:https://orchard.example.com/trees/apple/news/2020/07/08/picking/:trees|apple|news" \
     "Jekyll: the folders above _posts are the first categories, the front matter's follow, once each"
+run md2ir -c _config.yml _posts/2015-07-30-plain-time.md _posts/2015-07-30-quoted-time.md
+is "$rc:$(f 1 | tr '\n' ' '):$(f 4 | tr '\n' ' ')" "0:2015-07-30T16:00:00Z 2015-07-30T08:00:00Z :https://orchard.example.com/2015/07/31/plain-time.html https://orchard.example.com/2015/07/30/quoted-time.html " \
+    "Jekyll: a YAML timestamp without a zone is UTC, shown in the site's zone; a quoted one is in the site's zone"
 cd "$TOP" || exit 1
 
 done_testing
