@@ -253,6 +253,14 @@ read_date(struct rd *r, const struct fm_node *v, const char *key,
 	if (r->o != NULL && r->o->plain_utc && r->d == FM_YAML && v->plain &&
 	    yaml_local_time(v->s))
 		zone = NULL;
+	if (strcasecmp(v->s, "Last Modified") == 0 ||
+	    strcasecmp(v->s, "Created") == 0 ||
+	    strcasecmp(v->s, "git Last Modified") == 0 ||
+	    strcasecmp(v->s, "git Created") == 0)
+		return fail(r, v->line, "'%s: %s' is Eleventy's date of the "
+		    "file (its time stamp or its git history), which would "
+		    "change the output from one checkout to the next: give "
+		    "the date", key, v->s);
 	if (date_parse_in(v->s, zone, t) < 0) {
 		c = invisible_in(v->s);
 		fail(r, v->line, "cannot read the date '%s' (expected "

@@ -87,7 +87,7 @@ static int threaded;
 /* The kinds of file skipped, for the summary line (msg_summary). */
 static const struct msg_group skipped = { "file skipped", "files skipped" };
 enum { SK_SECTION, SK_INDEX, SK_PAGE, SK_RESOURCE, SK_HIDDEN, SK_DRAFT,
-	SK_TEMPLATE, SK_SCHEDULED, SK_EXPIRED, SK_N };
+	SK_TEMPLATE, SK_SCHEDULED, SK_EXPIRED, SK_NOFILE, SK_N };
 static const struct msg_kind skip_kinds[SK_N] = {
 	[SK_SECTION] = { &skipped, "section page", "section pages" },
 	[SK_INDEX] = { &skipped, "index page", "index pages" },
@@ -99,7 +99,12 @@ static const struct msg_kind skip_kinds[SK_N] = {
 	[SK_TEMPLATE] = { &skipped, "template page", "template pages" },
 	[SK_SCHEDULED] = { &skipped, "scheduled post", "scheduled posts" },
 	[SK_EXPIRED] = { &skipped, "expired post", "expired posts" },
+	[SK_NOFILE] = { &skipped, "post not written", "posts not written" },
 };
+
+/* A permalink that is a template (Eleventy's), not a path. */
+static const struct msg_kind template_permalink = { &smd_changed,
+	"template permalink", "template permalinks" };
 
 /* Raw HTML the HTML pass removes or replaces, by tag (htmlpass_scan). */
 static const char *const raw_tags[] = {
@@ -1217,6 +1222,7 @@ static int
 post_meta(struct issue *is)
 {
 	struct post *p = &is->post;
+	const struct fm_node *v;
 	const char *why;
 
 	is->lay = layout;
@@ -1236,6 +1242,23 @@ post_meta(struct issue *is)
 		msg_knote(&skip_kinds[SK_DRAFT], is->name, 0,
 		    "a draft, skipped (-d includes drafts)");
 		return 1;
+	}
+	if ((v = fm_get(fm_root(is->doc), "permalink")) != NULL &&
+	    v->type == FM_STR && v->plain && strcmp(v->s, "false") == 0) {
+		/* Eleventy writes no file for it: not published. */
+		msg_knote(&skip_kinds[SK_NOFILE], is->name, v->line,
+		    "permalink: false, a page its generator does not write: "
+		    "skipped");
+		return 1;
+	}
+	if (p->path != NULL && (strstr(p->path, "{{") != NULL ||
+	    strstr(p->path, "{%") != NULL)) {
+		/* Eleventy fills it in with its templates; md2ir cannot. */
+		msg_knote(&template_permalink, is->name, v != NULL ? v->line :
+		    0, "permalink '%s' is a template: the default path is "
+		    "taken", p->path);
+		free(p->path);
+		p->path = NULL;
 	}
 	if (p->has_date) {
 		is->date = p->date;

@@ -171,6 +171,19 @@ is "$rc,$(wc -l < "$T/out")" 0,1 "... but only when now is given"
 run md2ir --now 2024-13-01 "$S"/later.md
 is "$rc" 2 "--now with a bad date: usage error"
 
+# 12: Eleventy's permalink: false writes no file, a template permalink
+# is not a path, and its dates of the file are refused with a reason.
+E=$L/12-eleventy
+run md2ir -v -b https://example.org -r "$E" "$E"/posts/not-written.md "$E"/posts/templated.md
+is "$rc:$(f 4)" "0:https://example.org/posts/templated/" \
+    "Eleventy: permalink: false is not written; a template permalink gives way to the default path"
+is "$(cat "$T/err")" "md2ir: $E/posts/not-written.md:4: permalink: false, a page its generator does not write: skipped
+md2ir: $E/posts/templated.md:4: permalink '/blog/{{ title | slugify }}/' is a template: the default path is taken" \
+    "each with its note"
+run md2ir -b https://example.org -r "$E" "$E"/posts/last-modified.md
+is "$rc:$(cat "$T/err")" "1:md2ir: $E/posts/last-modified.md:3: 'date: Last Modified' is Eleventy's date of the file (its time stamp or its git history), which would change the output from one checkout to the next: give the date" \
+    "Eleventy: 'Last Modified' is refused, with the reason"
+
 # 11: with no pattern, the generator the site file names gives the path:
 # Hugo keeps a dated file name whole and lower-cases, blanks made
 # hyphens; Zola takes the date from the name and the path from the rest;
