@@ -1279,6 +1279,15 @@ post_meta(struct issue *is)
 		msg_knote(&skip_kinds[SK_TEMPLATE], is->name, 0, "%s: skipped",
 		    why);
 		return 1;
+	} else if (layout.gen == PL_GEN_HUGO || (layout.gen ==
+	    PL_GEN_JEKYLL && !in_folder(is->path, "_posts"))) {
+		/*
+		 * Hugo publishes it undated, Jekyll as a page (its posts are
+		 * those of _posts): in no feed of posts.
+		 */
+		msg_knote(&skip_kinds[SK_PAGE], is->name, 0, "a page without "
+		    "a date, not a post: skipped");
+		return 1;
 	} else {
 		return fail(is, 0, "no date: the front matter has no 'date', "
 		    "and neither the file's name (YYYY-MM-DD-), its folders "

@@ -193,6 +193,9 @@ cd "$G/hugo" || exit 1
 run md2ir -c hugo.toml content/posts/*.md
 is "$rc:$(f 4 | tr '\n' ' ')" "0:https://orchard.example.net/posts/2024-01-02-pruning-day/ https://orchard.example.net/posts/apple-varieties/ https://orchard.example.net/posts/pressing-cider/ " \
     "Hugo: the dated name whole, the name and the slug lower-cased"
+run md2ir -v -c hugo.toml content/about.md content/posts/cider.md
+is "$rc:$(wc -l < "$T/out"):$(cat "$T/err")" "0:1:md2ir: content/about.md: a page without a date, not a post: skipped" \
+    "Hugo: a page without a date is skipped with a note, not an error"
 cd "$G/zola" || exit 1
 run md2ir -c config.toml content/blog/*.md
 is "$rc:$(f 1):$(f 4)" "0:2020-05-06T00:00:00Z:https://orchard.example.org/blog/blossom/" \
@@ -204,6 +207,13 @@ is "$rc:$(f 3):$(f 4)" "0:Harvest Notes:https://orchard.example.com/2020/05/06/h
 run md2ir -b https://orchard.example.com --permalink pretty trees/apple/_posts/2020-07-08-picking.md
 is "$rc:$(f 4):$(f 8)" "0:https://orchard.example.com/trees/apple/news/2020/07/08/picking/:trees|apple|news" \
     "Jekyll: the folders above _posts are the first categories, the front matter's follow, once each"
+run md2ir -v -c _config.yml about.md _posts/2015-07-30-plain-time.md
+is "$rc:$(wc -l < "$T/out"):$(cat "$T/err")" "0:1:md2ir: about.md: a page without a date, not a post: skipped" \
+    "Jekyll: a page outside _posts without a date is skipped with a note"
+printf -- '---\ntitle: Undated\n---\nx\n' > "$T/undated.md"
+mkdir "$T/_posts" && cp "$T/undated.md" "$T/_posts/undated.md"
+run md2ir -c _config.yml "$T/_posts/undated.md"
+like "$rc:$(cat "$T/err")" "^1:md2ir: .*/_posts/undated.md: no date" "Jekyll: a post of _posts without a date is still an error"
 run md2ir -c _config.yml _posts/2015-07-30-plain-time.md _posts/2015-07-30-quoted-time.md
 is "$rc:$(f 1 | tr '\n' ' '):$(f 4 | tr '\n' ' ')" "0:2015-07-30T16:00:00Z 2015-07-30T08:00:00Z :https://orchard.example.com/2015/07/31/plain-time.html https://orchard.example.com/2015/07/30/quoted-time.html " \
     "Jekyll: a YAML timestamp without a zone is UTC, shown in the site's zone; a quoted one is in the site's zone"
