@@ -1213,6 +1213,31 @@ none:
 }
 
 /*
+ * Pelican's defaults, for a file of its metadata lines when neither a
+ * pattern nor a site file says otherwise: ARTICLE_URL "{slug}.html"
+ * (the slug from the title), and USE_FOLDER_AS_CATEGORY: with no
+ * Category line, the folder holding the file below the content root
+ * (-r) is its category.
+ */
+static void
+pelican_defaults(struct issue *is)
+{
+	struct post *p = &is->post;
+	const char *d = is->facts.dirs, *last;
+
+	if (layout.pattern == NULL) {
+		is->lay.pattern = "{slug}.html";
+		is->lay.style = PL_PELICAN;
+	}
+	if (p->ncats == 0 && is->facts.has_root && *d != '\0') {
+		last = strrchr(d, '/');
+		p->cats = xreallocarray(NULL, 1, sizeof(*p->cats));
+		p->cats[0] = xstrdup(last != NULL ? last + 1 : d);
+		p->ncats = 1;
+	}
+}
+
+/*
  * The front half of convert(): the file read, its front matter mapped,
  * its date, path, permalink and id derived (identity()).  Returns 0 for
  * a post, 1 for a file skipped after its note (a draft, a scheduled or
@@ -1295,6 +1320,8 @@ post_meta(struct issue *is)
 	}
 	if (scheduled(is) != 0)
 		return 1;
+	if (is->sp.dialect == FM_META && layout.gen == PL_GEN_ANY)
+		pelican_defaults(is);
 	if (layout.gen == PL_GEN_ANY || layout.gen == PL_GEN_JEKYLL) {
 		/* Jekyll's site file, or its _posts: an untitled link post
 		 * of another generator keeps no title. */

@@ -45,6 +45,14 @@ is "$(f 8 "$S/08-pelican-metadata.md")/$(f 9 "$S/08-pelican-metadata.md")" "Week
     "Pelican: Category, and Tags split at commas"
 is "$(f 6 "$S/08-pelican-metadata.md")" "Hello and welcome to another issue of the weekly digest." \
     "Pelican: the body starts after the metadata"
+is "$(f 4 "$S/08-pelican-metadata.md")" "https://example.org/weekly-digest-12.html" \
+    "Pelican: ARTICLE_URL's default, {slug}.html, the slug from the title"
+is "$(f 4 "$S/08-pelican-metadata.md" --permalink '/{category}/{slug}/')" "https://example.org/weekly/weekly-digest-12/" \
+    "Pelican: a pattern given wins"
+mkdir -p "$T/content/notes"
+sed '/^Category:/d' "$S/08-pelican-metadata.md" > "$T/content/notes/digest.md"
+is "$(f 8 "$T/content/notes/digest.md" -r "$T/content")" "notes" \
+    "Pelican: without a Category line, the folder below the content root is the category"
 is "$(f 3 "$S/25-six-dash-opener.md")|$(f 1 "$S/25-six-dash-opener.md")" \
     "A look into the book club|2024-02-22T00:00:00Z" "a six-dash opening line, as Hugo reads it"
 printf '{\n  "title": "From JSON",\n  "date": "2020-05-06",\n  "tags": ["a", "b"],\n  "series": "s1"\n}\n\nThe body.\n' > "$T/json.md"
