@@ -101,10 +101,11 @@ struct zip {
  * ZIP_BUDGET: bytes of queued entries past which zip_add() waits for the
  * head (an entry larger than this still goes through, alone), so that
  * memory is bounded by a few entries, not by the book.  ZIP_KEEP: the
- * storage a free slot keeps for the next entry.
+ * storage a free slot keeps for the next entry; more is freed, lest
+ * the arenas of the threads (glibc keeps one a thread) creep.
  */
 #define ZIP_BUDGET	(32UL * 1024 * 1024)
-#define ZIP_KEEP	(64UL * 1024)
+#define ZIP_KEEP	(16UL * 1024)
 
 /* The output of one deflate() call of an entry given in pieces. */
 #define ZIP_CHUNK	(64UL * 1024)
