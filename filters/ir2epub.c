@@ -8,8 +8,13 @@
  * anonymous temporary file.  The second reads the spool back one
  * issue at a time and writes each chapter, and the images it uses,
  * into the ZIP as it goes; the navigation, the NCX and the package
- * document come last.  Memory is bounded by the largest issue plus
- * the navigation, which grows by one entry per issue and heading.
+ * document come last.  What they list of each chapter (its contents
+ * entries, its manifest item and spine entry, its images) goes to
+ * spill streams (quire.h) as the chapter is written, and they are
+ * deflated from there into the ZIP piece by piece (zip_begin()).
+ * Memory is bounded by the largest issue; what stays per issue is its
+ * UUID (16 bytes) and the two keys of its permalink (32 bytes), which
+ * the links of later chapters need, and in pass 1 a hash of its id.
  * With -j N, chapters() reads up to 2N + 2 issues ahead, and N - 1
  * threads render them (chapter_render(): the HTML cleaned, the XHTML
  * made, images read and named, notes kept as events) while this thread
@@ -27,7 +32,6 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include <libxml/hash.h>
 #include <libxml/parser.h>
 
 #include "quire.h"
@@ -71,6 +75,14 @@ enum { NOTE_REMOTE, NOTE_OUTSIDE, NOTE_MISSING, NOTE_TYPE, NOTE_OTHER,
 /* Threads at most (-j): more would only hold more chapters in memory. */
 #define JOBS_MAX	256
 
+/*
+ * The storage a chapter's slot keeps for the next issue, per buffer: a
+ * usual chapter's.  Larger ones are freed, so that the slots do not
+ * keep the largest chapters of the book, nor glibc's arenas (one a
+ * thread) grow with the chapters that pass from thread to thread.
+ */
+#define CHAP_KEEP	(16UL * 1024)
+
 /* Images and covers larger than this are not read. */
 #define IMAGE_MAX	(32L * 1024 * 1024)
 
@@ -78,12 +90,6 @@ enum { NOTE_REMOTE, NOTE_OUTSIDE, NOTE_MISSING, NOTE_TYPE, NOTE_OTHER,
 struct key {
 	uint64_t h;
 	size_t   chap;
-};
-
-/* An image in the book. */
-struct image {
-	char        name[40];	/* images/0123456789abcdef.png */
-	const char *type;
 };
 
 /* One issue as read back from the spool; strings owned by bufs. */
@@ -107,20 +113,24 @@ static struct {
 	char         uuid_id[UUID_LEN + 9];
 } book;
 
-/* State of the second pass. */
+/*
+ * State of the second pass.  The spill streams hold, in the order
+ * written, the package document's chapter items (items), image items
+ * (images) and spine entries (spine), and the entries of the contents
+ * (nav) and the NCX (ncx).
+ */
 static struct {
 	struct zip    *zip;
-	char          (*uuid)[UUID_LEN];	/* per chapter */
+	unsigned char (*uuid)[16];		/* per chapter, packed */
 	size_t         nchap;
 	struct key    *keys;
 	size_t         nkeys;
-	struct image  *img;
-	size_t         nimg;
+	struct idset   img;			/* images in the book */
 	struct idset   noted;			/* images reported */
 	unsigned long  nnotes[NOTE_N];		/* and their kinds */
 	int            lastyear, lastmon;	/* of grouped contents */
-	struct buf     nav, ncx;
-	struct buf     allauthors;		/* every author of every issue */
+	struct spill   nav, ncx, items, images, spine;
+	struct buf     tmp;			/* what goes to a spill */
 	struct buf     lasthref;		/* of the last nav entry */
 	int            navcur, ncxcur, maxdepth;
 	unsigned long  playorder, npoints;
@@ -223,6 +233,51 @@ static void
 esc(struct buf *b, const char *s)
 {
 	xhtml_escape(b, s, strlen(s), 1);
+}
+
+/* The 16 bytes of the UUID s ("6ba7b811-9dad-..."), and back. */
+static void
+uuid_pack(const char *s, unsigned char b[16])
+{
+	int i;
+
+	for (i = 0; i < 16; i++, s += 2) {
+		if (*s == '-')
+			s++;
+		b[i] = (unsigned char)(url_hexval(s[0]) * 16 +
+		    url_hexval(s[1]));
+	}
+}
+
+static void
+uuid_unpack(const unsigned char b[16], char s[UUID_LEN])
+{
+	static const char hex[] = "0123456789abcdef";
+	int i;
+
+	for (i = 0; i < 16; i++) {
+		if (i == 4 || i == 6 || i == 8 || i == 10)
+			*s++ = '-';
+		*s++ = hex[b[i] >> 4];
+		*s++ = hex[b[i] & 15];
+	}
+	*s = '\0';
+}
+
+/* Move bk.tmp to the end of the spill stream s; a failure fails the book. */
+static void
+spill_tmp(struct spill *s)
+{
+	if (spill_add(s, bk.tmp.p, bk.tmp.n) < 0)
+		bk.failed = 1;
+	buf_reset(&bk.tmp);
+}
+
+/* zip_write() as spill_each() calls it. */
+static int
+to_zip(void *z, const void *p, size_t n)
+{
+	return zip_write(z, p, n);
 }
 
 /* "20 November 2017", without the locale. */
@@ -426,8 +481,8 @@ spool_get(FILE *sp, struct issue *is)
 
 /* The first pass: check, remember, spool.  Returns the count or -1. */
 static long
-pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
-    struct buf *authors, struct idset *seen_authors)
+pass1(int argc, char *argv[], FILE *sp, struct sha1 *ids, struct buf *lang,
+    struct buf *authors, struct strset *nauthor)
 {
 	struct ir_reader *r = ir_reader_open(argc, argv);
 	struct ir_record rec;
@@ -451,9 +506,9 @@ pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
 		}
 		ir_id_uuid(&rec, uuid);
 		bk.uuid = xreallocarray(bk.uuid, n + 1, sizeof(*bk.uuid));
-		memcpy(bk.uuid[n], uuid, UUID_LEN);
-		buf_add(ids, rec.f[IR_ID], rec.len[IR_ID]);
-		buf_addc(ids, '\n');
+		uuid_pack(uuid, bk.uuid[n]);
+		sha1_update(ids, rec.f[IR_ID], rec.len[IR_ID]);
+		sha1_update(ids, "\n", 1);
 		if (n == 0 || rec.date > book.newest)
 			book.newest = rec.date;
 		if (n == 0 || rec.updated > book.modified)
@@ -475,9 +530,8 @@ pass1(int argc, char *argv[], FILE *sp, struct buf *ids, struct buf *lang,
 			if (i > 0)
 				buf_addc(&line, '\n');
 			buf_add(&line, a, na);
-			buf_add(&bk.allauthors, a, na);
-			buf_addc(&bk.allauthors, '\n');
-			if (idset_add(seen_authors, a, na)) {
+			/* Each author's issues, and the authors as met. */
+			if (strset_get(nauthor, a, na, 1)->val++ == 0) {
 				buf_add(authors, a, na);
 				buf_addc(authors, '\n');
 			}
@@ -749,11 +803,9 @@ static void
 embed(struct event *e)
 {
 	struct buf name = BUF_INIT;
-	size_t i;
 
-	for (i = 0; i < bk.nimg; i++)
-		if (strcmp(bk.img[i].name, e->name) == 0)
-			return;
+	if (!idset_add(&bk.img, e->name, strlen(e->name)))
+		return;
 	buf_printf(&name, "EPUB/%s", e->name);
 	if (zip_add(bk.zip, name.p, e->data.p, e->data.n, ZIP_STORE) < 0)
 		bk.failed = 1;
@@ -765,10 +817,12 @@ embed(struct event *e)
 		    webp_fallback, strlen(webp_fallback), ZIP_DEFLATE) < 0)
 			bk.failed = 1;
 	}
-	bk.img = xreallocarray(bk.img, bk.nimg + 1, sizeof(*bk.img));
-	snprintf(bk.img[bk.nimg].name, sizeof(bk.img[0].name), "%s",
-	    e->name);
-	bk.img[bk.nimg++].type = e->type;
+	/* Its item in the package document. */
+	buf_printf(&bk.tmp, "<item id=\"img-%.16s\" href=\"%s\" "
+	    "media-type=\"%s\"%s/>\n", e->name + 7, e->name, e->type,
+	    strcmp(e->type, "image/webp") == 0 ?
+	    " fallback=\"img-fallback\"" : "");
+	spill_tmp(&bk.images);
 }
 
 /* The link hook of xhtml_clean(); touches nothing but c. */
@@ -778,7 +832,7 @@ on_link(void *ctx, const char *href)
 	const struct chap *c = ctx;
 	struct buf b = BUF_INIT, pl = BUF_INIT;
 	long ch;
-	char *r, *frag;
+	char *r, *frag, uuid[UUID_LEN];
 
 	if (!url_has_scheme(href) && !(href[0] == '/' && href[1] != '/')) {
 		/* Relative: against the absolute permalink, if any. */
@@ -813,8 +867,9 @@ on_link(void *ctx, const char *href)
 			buf_free(&b);
 			return r;
 		}
+		uuid_unpack(bk.uuid[ch], uuid);
 		buf_reset(&b);
-		buf_printf(&b, "issue-%s.xhtml", bk.uuid[ch]);
+		buf_printf(&b, "issue-%s.xhtml", uuid);
 	}
 	r = xstrndup(b.p, b.n);
 	buf_free(&b);
@@ -827,36 +882,39 @@ on_link(void *ctx, const char *href)
 static void
 nav_add(int d, const char *label, const char *href)
 {
-	struct buf *nav = &bk.nav, *ncx = &bk.ncx;
+	struct buf *b = &bk.tmp;
 	int i;
 
 	if (d > bk.navcur) {
 		if (bk.navcur > 0)
-			buf_adds(nav, "\n<ol>");
+			buf_adds(b, "\n<ol>");
 	} else {
-		buf_adds(nav, "</li>");
+		buf_adds(b, "</li>");
 		for (i = bk.navcur; i > d; i--)
-			buf_adds(nav, "\n</ol></li>");
-		for (i = bk.navcur; i >= d; i--)
-			buf_adds(ncx, "</navPoint>\n");
+			buf_adds(b, "\n</ol></li>");
 	}
-	buf_adds(nav, "\n<li><a href=\"");
-	esc(nav, href);
-	buf_adds(nav, "\">");
-	xhtml_escape(nav, label, strlen(label), 0);
-	buf_adds(nav, "</a>");
+	buf_adds(b, "\n<li><a href=\"");
+	esc(b, href);
+	buf_adds(b, "\">");
+	xhtml_escape(b, label, strlen(label), 0);
+	buf_adds(b, "</a>");
+	spill_tmp(&bk.nav);
+	if (d <= bk.navcur)
+		for (i = bk.navcur; i >= d; i--)
+			buf_adds(b, "</navPoint>\n");
 	/* The NCX wants one playOrder per target: a group shares its first. */
 	if (bk.lasthref.n == 0 || strcmp(bk.lasthref.p, href) != 0)
 		bk.playorder++;
 	buf_reset(&bk.lasthref);
 	buf_adds(&bk.lasthref, href);
 	bk.npoints++;
-	buf_printf(ncx, "<navPoint id=\"np-%lu\" playOrder=\"%lu\">"
+	buf_printf(b, "<navPoint id=\"np-%lu\" playOrder=\"%lu\">"
 	    "<navLabel><text>", bk.npoints, bk.playorder);
-	xhtml_escape(ncx, label, strlen(label), 0);
-	buf_adds(ncx, "</text></navLabel><content src=\"");
-	esc(ncx, href);
-	buf_adds(ncx, "\"/>\n");
+	xhtml_escape(b, label, strlen(label), 0);
+	buf_adds(b, "</text></navLabel><content src=\"");
+	esc(b, href);
+	buf_adds(b, "\"/>\n");
+	spill_tmp(&bk.ncx);
 	bk.navcur = d;
 	if (d > bk.maxdepth)
 		bk.maxdepth = d;
@@ -869,11 +927,13 @@ nav_finish(void)
 
 	if (bk.navcur == 0)
 		return;
-	buf_adds(&bk.nav, "</li>");
+	buf_adds(&bk.tmp, "</li>");
 	for (i = bk.navcur; i > 1; i--)
-		buf_adds(&bk.nav, "\n</ol></li>");
+		buf_adds(&bk.tmp, "\n</ol></li>");
+	spill_tmp(&bk.nav);
 	for (i = bk.navcur; i >= 1; i--)
-		buf_adds(&bk.ncx, "</navPoint>\n");
+		buf_adds(&bk.tmp, "</navPoint>\n");
+	spill_tmp(&bk.ncx);
 	bk.navcur = 0;
 }
 
@@ -1170,6 +1230,12 @@ chapter_finish(struct chap *c)
 	buf_printf(&name, "EPUB/%s.xhtml", c->sect);
 	if (zip_add(bk.zip, name.p, c->out.p, c->out.n, ZIP_DEFLATE) < 0)
 		goto out;
+	/* Its item and spine entry in the package document. */
+	buf_printf(&bk.tmp, "<item id=\"%s\" href=\"%s.xhtml\" "
+	    "media-type=\"application/xhtml+xml\"/>\n", c->sect, c->sect);
+	spill_tmp(&bk.items);
+	buf_printf(&bk.tmp, "<itemref idref=\"%s\"/>\n", c->sect);
+	spill_tmp(&bk.spine);
 
 	/*
 	 * Navigation: the chapter, then its headings, nested by level; in
@@ -1200,14 +1266,25 @@ chapter_finish(struct chap *c)
 		nav_add(d > bk.navcur + 1 ? bk.navcur + 1 : d,
 		    c->res.h[i].text, name.p);
 	}
-	r = 0;
+	/* A spill stream that failed has said why. */
+	r = bk.failed ? -1 : 0;
 out:
 	buf_free(&name);
 	buf_free(&label);
 	return r;
 }
 
-/* Empty c for the next issue, keeping its buffers' storage. */
+/* Empty b for the next issue, keeping its storage unless it is large. */
+static void
+keep_small(struct buf *b)
+{
+	if (b->cap > CHAP_KEEP)
+		buf_free(b);
+	else
+		buf_reset(b);
+}
+
+/* Empty c for the next issue. */
 static void
 chap_reset(struct chap *c)
 {
@@ -1228,8 +1305,10 @@ chap_reset(struct chap *c)
 	c->broken = 0;
 	xhtml_result_free(&c->res);
 	memset(&c->res, 0, sizeof(c->res));
-	buf_reset(&c->out);
-	buf_reset(&c->title);
+	for (i = 0; i < SP_N; i++)
+		keep_small(&c->is.f[i]);
+	keep_small(&c->out);
+	keep_small(&c->title);
 }
 
 static void
@@ -1508,23 +1587,44 @@ out:
 	return r;
 }
 
+/*
+ * Write b into the entry being streamed and empty it; 0, or -1 after
+ * a message.
+ */
+static int
+put_buf(struct buf *b)
+{
+	int r = zip_write(bk.zip, b->p, b->n);
+
+	buf_reset(b);
+	return r;
+}
+
 static int
 write_nav(void)
 {
 	struct buf b = BUF_INIT;
-	int r;
+	char first[UUID_LEN];
+	int r = -1;
 
+	if (zip_begin(bk.zip, "EPUB/nav.xhtml", ZIP_DEFLATE) < 0)
+		goto out;
 	xhtml_head(&b, book.lang, book_dir(), book.title);
 	buf_adds(&b, "<body>\n<nav epub:type=\"toc\" id=\"toc\">\n"
 	    "<h1>Contents</h1>\n<ol>");
-	buf_add(&b, bk.nav.p, bk.nav.n);
+	if (put_buf(&b) < 0 || spill_each(&bk.nav, to_zip, bk.zip) < 0)
+		goto out;
+	uuid_unpack(bk.uuid[0], first);
 	buf_printf(&b, "\n</ol>\n</nav>\n<nav epub:type=\"landmarks\" "
 	    "id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n"
 	    "<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n"
 	    "<li><a epub:type=\"toc\" href=\"nav.xhtml#toc\">Contents</a>"
 	    "</li>\n<li><a epub:type=\"bodymatter\" href=\"issue-%s.xhtml\">"
-	    "Start</a></li>\n</ol>\n</nav>\n</body>\n</html>\n", bk.uuid[0]);
-	r = zip_add(bk.zip, "EPUB/nav.xhtml", b.p, b.n, ZIP_DEFLATE);
+	    "Start</a></li>\n</ol>\n</nav>\n</body>\n</html>\n", first);
+	if (put_buf(&b) < 0 || zip_end(bk.zip) < 0)
+		goto out;
+	r = 0;
+out:
 	buf_free(&b);
 	return r;
 }
@@ -1533,8 +1633,10 @@ static int
 write_ncx(void)
 {
 	struct buf b = BUF_INIT;
-	int r;
+	int r = -1;
 
+	if (zip_begin(bk.zip, "EPUB/toc.ncx", ZIP_DEFLATE) < 0)
+		goto out;
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" "
 	    "version=\"2005-1\" xml:lang=\"");
@@ -1547,9 +1649,13 @@ write_ncx(void)
 	    "<docTitle><text>", bk.maxdepth);
 	xhtml_escape(&b, book.title, strlen(book.title), 0);
 	buf_adds(&b, "</text></docTitle>\n<navMap>\n");
-	buf_add(&b, bk.ncx.p, bk.ncx.n);
+	if (put_buf(&b) < 0 || spill_each(&bk.ncx, to_zip, bk.zip) < 0)
+		goto out;
 	buf_adds(&b, "</navMap>\n</ncx>\n");
-	r = zip_add(bk.zip, "EPUB/toc.ncx", b.p, b.n, ZIP_DEFLATE);
+	if (put_buf(&b) < 0 || zip_end(bk.zip) < 0)
+		goto out;
+	r = 0;
+out:
 	buf_free(&b);
 	return r;
 }
@@ -1571,8 +1677,10 @@ write_opf(const char *cover, const char *ctype)
 	struct buf b = BUF_INIT;
 	char d[DATE_IR_LEN], id[32];
 	size_t i;
-	int r;
+	int r = -1;
 
+	if (zip_begin(bk.zip, "EPUB/content.opf", ZIP_DEFLATE) < 0)
+		goto out;
 	buf_adds(&b, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" "
 	    "unique-identifier=\"book-id\" xml:lang=\"");
@@ -1610,16 +1718,9 @@ write_opf(const char *cover, const char *ctype)
 	    "media-type=\"application/xhtml+xml\"/>\n");
 	buf_printf(&b, "<item id=\"cover-image\" href=\"%s\" media-type=\"%s\" "
 	    "properties=\"cover-image\"/>\n", cover, ctype);
-	for (i = 0; i < bk.nchap; i++)
-		buf_printf(&b, "<item id=\"issue-%s\" href=\"issue-%s.xhtml\" "
-		    "media-type=\"application/xhtml+xml\"/>\n", bk.uuid[i],
-		    bk.uuid[i]);
-	for (i = 0; i < bk.nimg; i++)
-		buf_printf(&b, "<item id=\"img-%.16s\" href=\"%s\" "
-		    "media-type=\"%s\"%s/>\n", bk.img[i].name + 7,
-		    bk.img[i].name, bk.img[i].type,
-		    strcmp(bk.img[i].type, "image/webp") == 0 ?
-		    " fallback=\"img-fallback\"" : "");
+	if (put_buf(&b) < 0 || spill_each(&bk.items, to_zip, bk.zip) < 0 ||
+	    spill_each(&bk.images, to_zip, bk.zip) < 0)
+		goto out;
 	if (bk.webp)
 		buf_adds(&b, "<item id=\"img-fallback\" "
 		    "href=\"images/fallback.svg\" "
@@ -1627,10 +1728,13 @@ write_opf(const char *cover, const char *ctype)
 	buf_printf(&b, "</manifest>\n<spine toc=\"ncx\"%s>\n"
 	    "<itemref idref=\"cover\"/>\n<itemref idref=\"nav\"/>\n",
 	    book_dir() != NULL ? " page-progression-direction=\"rtl\"" : "");
-	for (i = 0; i < bk.nchap; i++)
-		buf_printf(&b, "<itemref idref=\"issue-%s\"/>\n", bk.uuid[i]);
+	if (put_buf(&b) < 0 || spill_each(&bk.spine, to_zip, bk.zip) < 0)
+		goto out;
 	buf_adds(&b, "</spine>\n</package>\n");
-	r = zip_add(bk.zip, "EPUB/content.opf", b.p, b.n, ZIP_DEFLATE);
+	if (put_buf(&b) < 0 || zip_end(bk.zip) < 0)
+		goto out;
+	r = 0;
+out:
 	buf_free(&b);
 	return r;
 }
@@ -1663,32 +1767,19 @@ split_lines(char *s, size_t *n)
  * creators, the others its contributors (in the order met).
  */
 static void
-rank_creators(const char **v, size_t n)
+rank_creators(const char **v, size_t n, struct strset *nauthor)
 {
-	const char **top, *p, *nl;
-	size_t *count, *ix, *where, i, k, best;
-	xmlHashTablePtr h;
-	char *name;
+	const char **top;
+	struct strset_slot *slot;
+	size_t *count, i, k, best;
 
 	if (n <= 3)
 		return;
-	/* Each name's issues, through a hash of the names: linear. */
+	/* Each name's issues, as pass 1 counted them. */
 	count = xcalloc(n, sizeof(*count));
-	ix = xcalloc(n, sizeof(*ix));
-	if ((h = xmlHashCreate((int)(n < 1 << 20 ? n : 1 << 20))) == NULL)
-		msg_oom();
-	for (i = 0; i < n; i++) {
-		ix[i] = i;
-		xmlHashAddEntry(h, (const xmlChar *)v[i], &ix[i]);
-	}
-	for (p = bk.allauthors.p; p != NULL && *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		name = xstrndup(p, (size_t)(nl - p));
-		if ((where = xmlHashLookup(h, (const xmlChar *)name)) != NULL)
-			count[*where]++;
-		free(name);
-	}
-	xmlHashFree(h, NULL);
+	for (i = 0; i < n; i++)
+		if ((slot = strset_get(nauthor, v[i], strlen(v[i]), 0)) != NULL)
+			count[i] = slot->val;
 	top = xcalloc(n, sizeof(*top));
 	for (k = 0; k < 3; k++) {
 		best = n;
@@ -1704,7 +1795,6 @@ rank_creators(const char **v, size_t n)
 	memcpy(v, top, n * sizeof(*v));
 	free(top);
 	free(count);
-	free(ix);
 	book.ncreators = 3;
 	book.contributors = v + 3;
 	book.ncontributors = n - 3;
@@ -1736,9 +1826,9 @@ main(int argc, char *argv[])
 	const char *outpath = NULL, *conffile = NULL, *depth = NULL, *v, *why;
 	const char **opt_authors = NULL, *ctype = NULL;
 	size_t nopt_authors = 0;
-	struct buf ids = BUF_INIT, lang = BUF_INIT, authors = BUF_INIT;
-	struct buf idn = BUF_INIT, css = BUF_INIT;
-	struct idset seen_authors = IDSET_INIT;
+	struct buf lang = BUF_INIT, authors = BUF_INIT, css = BUF_INIT;
+	struct strset nauthor = STRSET_INIT;
+	struct sha1 ids;
 	char dbuf[DATE_IR_LEN], uuid[UUID_LEN], cover[32], *end;
 	const char **derived = NULL;
 	FILE *sp = NULL, *out = NULL;
@@ -1917,8 +2007,12 @@ main(int argc, char *argv[])
 		    strerror(errno));
 		goto done;
 	}
+	/* The book's UUID, should it need one: of its title and ids. */
+	uuid_v5_begin(&ids);
+	sha1_update(&ids, book.title, strlen(book.title));
+	sha1_update(&ids, "\n", 1);
 	if ((n = pass1(argc, argv, sp, &ids, &lang, &authors,
-	    &seen_authors)) < 0)
+	    &nauthor)) < 0)
 		goto done;
 	if (n == 0) {
 		msg_err(NULL, 0, "no issues in the input: a book needs at "
@@ -1933,7 +2027,7 @@ main(int argc, char *argv[])
 	if (book.ncreators == 0 && book.creators == NULL) {
 		derived = split_lines(authors.p, &book.ncreators);
 		book.creators = derived;
-		rank_creators(derived, book.ncreators);
+		rank_creators(derived, book.ncreators, &nauthor);
 	}
 	/* A long book: contents by year (and month), chapters only. */
 	if (n > GROUP_YEAR) {
@@ -1942,10 +2036,7 @@ main(int argc, char *argv[])
 			book.depth = 1;
 	}
 	if (book.identifier == NULL) {
-		buf_adds(&idn, book.title);
-		buf_addc(&idn, '\n');
-		buf_add(&idn, ids.p, ids.n);
-		uuid_v5(idn.p, idn.n, uuid);
+		uuid_v5_end(&ids, uuid);
 		snprintf(book.uuid_id, sizeof(book.uuid_id), "urn:uuid:%s",
 		    uuid);
 		book.identifier = book.uuid_id;
@@ -2008,20 +2099,21 @@ fail:
 done:
 	if (sp != NULL)
 		fclose(sp);
-	buf_free(&ids);
 	buf_free(&lang);
 	buf_free(&authors);
-	buf_free(&idn);
 	buf_free(&css);
-	buf_free(&bk.nav);
-	buf_free(&bk.ncx);
-	buf_free(&bk.allauthors);
+	spill_free(&bk.nav);
+	spill_free(&bk.ncx);
+	spill_free(&bk.items);
+	spill_free(&bk.images);
+	spill_free(&bk.spine);
+	buf_free(&bk.tmp);
 	buf_free(&bk.lasthref);
-	idset_free(&seen_authors);
+	strset_free(&nauthor);
+	idset_free(&bk.img);
 	idset_free(&bk.noted);
 	free(bk.uuid);
 	free(bk.keys);
-	free(bk.img);
 	free(opt_authors);
 	if (derived != NULL)
 		free(derived);
