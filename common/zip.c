@@ -370,6 +370,26 @@ emit_piece(void *z, const void *p, size_t n)
 }
 
 /*
+ * The fields a local header and a central directory record share, in
+ * the same order (APPNOTE 4.3.7, 4.3.12): version needed, flags (names
+ * in UTF-8), method, time, date, CRC-32, sizes, name length.
+ */
+static void
+put_fields(struct buf *h, const struct zip *z, enum zip_method how,
+    uint32_t crc, uint64_t csize, uint64_t usize, size_t nlen)
+{
+	put16(h, how == ZIP_DEFLATE ? 20 : 10);
+	put16(h, 0x0800);
+	put16(h, how);
+	put16(h, z->dtime);
+	put16(h, z->ddate);
+	put32(h, crc);
+	put32(h, (uint32_t)csize);
+	put32(h, (uint32_t)usize);
+	put16(h, (unsigned)nlen);
+}
+
+/*
  * Write the local header of an entry that starts here, and add its
  * record to the central directory.  Returns 0, or -1 after a message
  * (4 GiB passed, a write error).
@@ -390,15 +410,7 @@ write_header(struct zip *z, const char *name, enum zip_method how,
 	/* Central directory record. */
 	put32(&h, 0x02014b50);
 	put16(&h, 0x0314);		/* made by: Unix, spec 2.0 */
-	put16(&h, how == ZIP_DEFLATE ? 20 : 10);
-	put16(&h, 0x0800);
-	put16(&h, how);
-	put16(&h, z->dtime);
-	put16(&h, z->ddate);
-	put32(&h, crc);
-	put32(&h, (uint32_t)csize);
-	put32(&h, (uint32_t)usize);
-	put16(&h, (unsigned)nlen);
+	put_fields(&h, z, how, crc, csize, usize, nlen);
 	put16(&h, 0);			/* extra */
 	put16(&h, 0);			/* comment */
 	put16(&h, 0);			/* disk */
@@ -413,15 +425,7 @@ write_header(struct zip *z, const char *name, enum zip_method how,
 	/* Local file header. */
 	buf_reset(&h);
 	put32(&h, 0x04034b50);
-	put16(&h, how == ZIP_DEFLATE ? 20 : 10);	/* version needed */
-	put16(&h, 0x0800);		/* flags: names are UTF-8 */
-	put16(&h, how);
-	put16(&h, z->dtime);
-	put16(&h, z->ddate);
-	put32(&h, crc);
-	put32(&h, (uint32_t)csize);
-	put32(&h, (uint32_t)usize);
-	put16(&h, (unsigned)nlen);
+	put_fields(&h, z, how, crc, csize, usize, nlen);
 	put16(&h, 0);			/* no extra field */
 	buf_add(&h, name, nlen);
 	r = emit(z, h.p, h.n);
