@@ -237,7 +237,7 @@ lq_link(struct sitemd *m, struct tag *t, const char *s, const char *end)
 	} else {
 		if (!found)
 			smd_knote(m, SMD_LIQUID, &unfound, t->line, "Liquid "
-			    "'%s': no file for '%s' here: linked as %s",
+			    "'%s': no post '%s' here: linked as %s",
 			    t->name, ref, url);
 		smd_emits(&m->a, url);
 		m->expanded[SMD_LIQUID]++;

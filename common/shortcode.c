@@ -321,7 +321,7 @@ sc_ref(struct sitemd *m, struct sc *sc, const char *arg, const char *inner)
 	}
 	if (!found)
 		smd_knote(m, SMD_SHORTCODE, &unfound, sc->line, "shortcode "
-		    "'%s': no file for '%s' here: linked as %s", sc->name,
+		    "'%s': no post '%s' here: linked as %s", sc->name,
 		    path, url);
 	smd_emits(&m->a, url);
 	free(url);

@@ -400,6 +400,74 @@ name_date_like(const char *s)
 
 static int ref_permalink(const char *, struct buf *);
 
+/*
+ * The URL of a document of a Jekyll collection that is not here
+ * ("_docs/history.md", as {% link %} names it), appended to out: the
+ * collection's permalink from the site file (collections.NAME.permalink)
+ * with :collection, :path, :name and :output_ext filled in, else
+ * Jekyll's default "/:collection/:path:output_ext"; joined to -b.
+ * Returns 0, or -1 when ref[0..n) names no collection's document or
+ * the site is not Jekyll's.
+ */
+static int
+collection_url(const char *ref, size_t n, struct buf *out)
+{
+	struct buf key = BUF_INIT, path = BUF_INIT;
+	const struct fm_node *v;
+	const char *pat, *name, *dot, *p, *sl;
+	size_t nname, npath;
+
+	if (*ref == '/')
+		ref++, n--;
+	if (layout.gen != PL_GEN_JEKYLL || n < 3 || *ref != '_' ||
+	    (sl = memchr(ref, '/', n)) == NULL || sl == ref + 1)
+		return -1;
+	if (((size_t)(sl - ref) == 6 && strncmp(ref, "_posts", 6) == 0) ||
+	    ((size_t)(sl - ref) == 7 && strncmp(ref, "_drafts", 7) == 0))
+		return -1;
+	name = ref + 1;
+	nname = (size_t)(sl - name);
+	/* :path: below the collection's folder, without the suffix. */
+	p = sl + 1;
+	npath = n - (size_t)(p - ref);
+	for (dot = p + npath; dot > p && dot[-1] != '.' && dot[-1] != '/'; )
+		dot--;
+	if (dot > p && dot[-1] == '.')
+		npath = (size_t)(dot - 1 - p);
+	buf_adds(&key, "collections.");
+	buf_add(&key, name, nname);
+	buf_adds(&key, ".permalink");
+	pat = "/:collection/:path:output_ext";
+	if (the_site != NULL && the_site->doc != NULL &&
+	    (v = fm_path(fm_root(the_site->doc), key.p)) != NULL &&
+	    v->type == FM_STR)
+		pat = v->s;
+	for (; *pat != '\0'; pat++) {
+		if (strncmp(pat, ":collection", 11) == 0)
+			buf_add(&path, name, nname), pat += 10;
+		else if (strncmp(pat, ":path", 5) == 0)
+			buf_add(&path, p, npath), pat += 4;
+		else if (strncmp(pat, ":output_ext", 11) == 0)
+			buf_adds(&path, ".html"), pat += 10;
+		else if (strncmp(pat, ":name", 5) == 0) {
+			sl = p + npath;
+			while (sl > p && sl[-1] != '/')
+				sl--;
+			buf_add(&path, sl, (size_t)(p + npath - sl));
+			pat += 4;
+		} else
+			buf_addc(&path, *pat);
+	}
+	path_escape(&path);
+	if (base_url != NULL)
+		url_join(base_url, path.p, out);
+	else
+		buf_add(out, path.p, path.n);
+	buf_free(&key);
+	buf_free(&path);
+	return 0;
+}
+
 /* Nonzero if path names a regular file. */
 static int
 is_file(const char *path)
@@ -424,13 +492,13 @@ is_dir(const char *path)
 /*
  * Look for the file rel[0..n) names below the folder base ("" for the
  * current one): NAME itself, else NAME with a Markdown suffix, else the
- * page bundle NAME/index with one.  Returns 0 with the path in file, or
- * -1.
+ * page bundle NAME/index, else the section NAME/_index, with one.
+ * Returns 0 with the path in file, or -1.
  */
 static int
 ref_try(const char *base, const char *rel, size_t n, struct buf *file)
 {
-	static const char *const forms[] = { "", "/index" };
+	static const char *const forms[] = { "", "/index", "/_index" };
 	size_t i, k, len;
 
 	buf_reset(file);
@@ -490,6 +558,41 @@ ref_walk(const char *dir, const char *rel, size_t n, int depth,
 }
 
 /*
+ * Jekyll's post_url for a dated name base at the end of ref[0..n):
+ * "DIR/NAME" is DIR/_posts/NAME (a category folder) or _posts/DIR/NAME,
+ * "/DIR/NAME" is _posts/DIR/NAME, a bare NAME is _posts/NAME or the one
+ * NAME below _posts.  Returns 0 with the path in file, or -1.
+ */
+static int
+post_url_find(const char *ref, size_t n, const char *base,
+    struct buf *file)
+{
+	struct buf b = BUF_INIT;
+	size_t nd = (size_t)(base - ref), nb = n - nd;
+	int r = -1, nfound = 0;
+
+	if (*ref == '/')
+		ref++, nd--;
+	if (nd > 0) {
+		buf_add(&b, ref, nd);
+		buf_adds(&b, "_posts");
+		if (ref_try(b.p, base, nb, file) == 0)
+			r = 0;
+		buf_reset(&b);
+	}
+	buf_adds(&b, "_posts/");
+	buf_add(&b, ref, nd + nb);
+	if (r < 0 && ref_try("", b.p, b.n, file) == 0)
+		r = 0;
+	if (r < 0 && nd == 0 && is_dir("_posts")) {
+		ref_walk("_posts", base, nb, REF_DEPTH, file, &nfound);
+		r = nfound == 1 ? 0 : -1;
+	}
+	buf_free(&b);
+	return r;
+}
+
+/*
  * The file a reference names, looked up as Hugo and Jekyll do: below
  * the content root (-r) when it starts with '/'; else below the current
  * folder (Jekyll's site root), the post's own folder, the content root,
@@ -502,9 +605,19 @@ static int
 ref_find(const struct issue *is, const char *ref, size_t n, struct buf *file)
 {
 	struct buf rel = BUF_INIT, dir = BUF_INIT;
-	const char *slash;
+	const char *slash, *s, *base;
 	int r = -1, nfound = 0;
 
+	/* The site's own files only: nothing above the folder given. */
+	for (s = ref; s < ref + n; s += strcspn(s, "/") + 1)
+		if (strncmp(s, "../", 3) == 0 || (s + 2 == ref + n &&
+		    strncmp(s, "..", 2) == 0))
+			return -1;
+	base = ref + n;
+	while (base > ref && base[-1] != '/')
+		base--;
+	if (name_date_like(base) && post_url_find(ref, n, base, file) == 0)
+		return 0;
 	if (*ref == '/') {
 		buf_add(&rel, ref + 1, n - 1);
 		r = ref_try(layout.root != NULL ? layout.root : "", rel.p,
@@ -512,8 +625,6 @@ ref_find(const struct issue *is, const char *ref, size_t n, struct buf *file)
 		buf_free(&rel);
 		return r;
 	}
-	if (memchr(ref, '/', n) == NULL && name_date_like(ref))
-		buf_adds(&rel, "_posts/");
 	buf_add(&rel, ref, n);
 	if ((slash = strrchr(is->path, '/')) != NULL)
 		buf_add(&dir, is->path, (size_t)(slash - is->path));
@@ -557,6 +668,13 @@ post_url(void *arg, const char *ref, int *found)
 	int from_name = 0;
 
 	*found = 0;
+	if (*ref == '#') {
+		/* Hugo: "#anchor" is in the page itself. */
+		*found = 1;
+		buf_add(&b, is->permalink.p, is->permalink.n);
+		buf_adds(&b, ref);
+		return b.p;
+	}
 	frag = strchr(ref, '#');
 	e = frag != NULL ? frag : ref + strlen(ref);
 	while (e > ref && e[-1] == '/')
@@ -564,13 +682,32 @@ post_url(void *arg, const char *ref, int *found)
 	if (e == ref)
 		return NULL;
 	if (ref_find(is, ref, (size_t)(e - ref), &file) == 0) {
-		*found = 1;
-		if (ref_permalink(file.p, &b) == 0) {
+		/* A draft or a post not published yet is not here either. */
+		switch (ref_permalink(file.p, &b)) {
+		case 0:
+			*found = 1;
+			if (frag != NULL)
+				buf_adds(&b, frag);
+			buf_free(&file);
+			return b.p;
+		case 1:
+			*found = 1;
+			break;
+		default:
+			break;
+		}
+		if (b.n > 0) {	/* a page: the path its front matter gives */
 			if (frag != NULL)
 				buf_adds(&b, frag);
 			buf_free(&file);
 			return b.p;
 		}
+	}
+	if (collection_url(ref, (size_t)(e - ref), &b) == 0) {
+		if (frag != NULL)
+			buf_adds(&b, frag);
+		buf_free(&file);
+		return b.p;
 	}
 	buf_reset(&file);
 	if (*ref == '/' && layout.root != NULL) {
@@ -1479,26 +1616,52 @@ issue_init(struct issue *is, const char *path)
 /*
  * The permalink of the post at path, for a reference to it (post_url()),
  * appended to out: its front matter read as convert() reads it, what
- * it says about it dropped.  Returns 0, or -1 when it is not a post
- * this run could convert (out is then unchanged).
+ * it says about it dropped.  Returns 0; 1 for a page, with the path its
+ * front matter gives appended when it gives one ("permalink: /about/");
+ * 2 for a draft or a post not published, or a file this run could not
+ * convert (out unchanged).
  */
 static int
 ref_permalink(const char *path, struct buf *out)
 {
 	struct issue ref;
 	struct msg_capture quiet, *prev;
+	const struct msg_kind *k;
+	const struct fm_node *v = NULL;
+	struct buf b = BUF_INIT;
 	int r;
 
 	issue_init(&ref, path);
 	memset(&quiet, 0, sizeof(quiet));
 	prev = msg_capture_begin(&quiet);
 	r = post_meta(&ref);
+	k = quiet.nnotes > 0 ? quiet.notes[0] : NULL;
+	if (r == 1 && (k == &skip_kinds[SK_DRAFT] ||
+	    k == &skip_kinds[SK_SCHEDULED] || k == &skip_kinds[SK_EXPIRED] ||
+	    k == &skip_kinds[SK_NOFILE]))
+		r = 2;
+	else if (r == 1 && (ref.doc != NULL || (load(&ref) == 0 &&
+	    fm_parse(ref.sp.dialect, ref.src.p + ref.sp.off, ref.sp.len,
+	    ref.sp.line, ref.name, &ref.doc) == 0)) &&
+	    ((v = fm_get(fm_root(ref.doc), "permalink")) == NULL ||
+	    v->type != FM_STR) && ((v = fm_get(fm_root(ref.doc), "url")) ==
+	    NULL || v->type != FM_STR))
+		v = NULL;
 	msg_capture_begin(prev);
 	msg_capture_drop(&quiet);
-	if (r == 0)
+	if (r == 0) {
 		buf_add(out, ref.permalink.p, ref.permalink.n);
+	} else if (r == 1 && v != NULL && *v->s != '\0' &&
+	    strstr(v->s, "{{") == NULL && strcmp(v->s, "false") != 0) {
+		pl_fmpath(v->s, &b);
+		if (base_url != NULL && !url_has_scheme(b.p))
+			url_join(base_url, b.p, out);
+		else
+			buf_add(out, b.p, b.n);
+		buf_free(&b);
+	}
 	issue_free(&ref);
-	return r == 0 ? 0 : -1;
+	return r < 0 ? 2 : r;
 }
 
 static void *

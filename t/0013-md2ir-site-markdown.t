@@ -19,9 +19,9 @@ run md2ir -v -b https://example.org -e '<!-- excerpt -->' $S/*.md $S/*.mdx
 same_file "$T/out" "$T/all.ir" "-v changes nothing else"
 cp "$T/err" "$T/notes"
 cat > "$T/want-notes" <<EOF
-md2ir: $S/10-hugo-shortcodes.md:15: shortcode 'ref': no file for '/community/code-of-conduct' here: linked as https://example.org/code-of-conduct/
-md2ir: $S/11-liquid-tags.md:13: Liquid 'link': no file for '_posts/2014-03-20-version-1-5-0.md' here: linked as https://example.org/2014/03/20/version-1-5-0.html
-md2ir: $S/11-liquid-tags.md:16: Liquid 'post_url': no file for '2013-05-06-version-1-0-0' here: linked as https://example.org/2013/05/06/version-1-0-0.html
+md2ir: $S/10-hugo-shortcodes.md:15: shortcode 'ref': no post '/community/code-of-conduct' here: linked as https://example.org/code-of-conduct/
+md2ir: $S/11-liquid-tags.md:13: Liquid 'link': no post '_posts/2014-03-20-version-1-5-0.md' here: linked as https://example.org/2014/03/20/version-1-5-0.html
+md2ir: $S/11-liquid-tags.md:16: Liquid 'post_url': no post '2013-05-06-version-1-0-0' here: linked as https://example.org/2013/05/06/version-1-0-0.html
 md2ir: $S/15-tagfilter-iframe-style.md:6: raw <style> removed with its content
 md2ir: $S/15-tagfilter-iframe-style.md:13: raw <iframe> replaced by a link to its source
 md2ir: $S/15-tagfilter-iframe-style.md:17: raw <script> removed with its content

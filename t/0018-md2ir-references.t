@@ -15,8 +15,8 @@ links() { awk -F '\t' '{ print $15 }' "$T/out" | grep -o 'href="[^"]*"'; }
 # 1 March in the site's zone, and it is filed under its category.
 cd "$R/jekyll" || exit 1
 run md2ir -c _config.yml _posts/2020-04-01-follow-up.md
-is "$rc:$(cat "$T/err")" "0:md2ir: 1 link to a post not here (1 Liquid link); -v lists them" \
-    "Jekyll: exit 0, the missing post noted, nothing said of the broken one"
+is "$rc:$(cat "$T/err")" "0:md2ir: 2 links to posts not here (2 Liquid links); -v lists them" \
+    "Jekyll: exit 0, the missing and the broken post noted, nothing of what the broken one would say"
 launch=https://tides.example.org/news/2020/03/01/launch/
 is "$(links)" "href=\"$launch\"
 href=\"$launch\"
@@ -25,8 +25,19 @@ href=\"https://tides.example.org/2019/05/05/lost/\"
 href=\"https://tides.example.org/2020/02/01/broken/\"" \
     "post_url and link give the post's permalink; a missing or broken post the one its name gives"
 run md2ir -v -c _config.yml _posts/2020-04-01-follow-up.md
-is "$(cat "$T/err")" "md2ir: _posts/2020-04-01-follow-up.md:8: Liquid 'post_url': no file for '2019-05-05-lost' here: linked as https://tides.example.org/2019/05/05/lost/" \
+is "$(cat "$T/err")" "md2ir: _posts/2020-04-01-follow-up.md:8: Liquid 'post_url': no post '2019-05-05-lost' here: linked as https://tides.example.org/2019/05/05/lost/
+md2ir: _posts/2020-04-01-follow-up.md:9: Liquid 'post_url': no post '2020-02-01-broken' here: linked as https://tides.example.org/2020/02/01/broken/" \
     "-v: the note names the file, the line and the URL given"
+run md2ir -v -c _config.yml _posts/2020-05-02-more-links.md
+is "$(links)" "href=\"https://tides.example.org/about/\"
+href=\"https://tides.example.org/trees/2020/05/01/pruning/\"
+href=\"https://tides.example.org/2020/01/15/deep/\"
+href=\"https://tides.example.org/1970/01/01/hugo.toml/\"
+href=\"https://tides.example.org/docs/tides/reading/#ebb\"
+href=\"https://tides.example.org/notes/knots.html\"" \
+    "a page by its front matter's permalink; post_url through a category folder and below _posts; a collection's document by the collection's permalink, else Jekyll's default"
+like "$(cat "$T/err")" "^md2ir: _posts/2020-05-02-more-links.md:8: Liquid 'link': no post '../hugo/hugo.toml' here" \
+    "a reference above the site is not looked up, and is noted"
 run md2ir -c _config.yml _posts/2020-03-02-launch.markdown
 is "$(cut -f4 "$T/out")" "$launch" "the launch is published where the links point"
 run md2ir -j 1 -c _config.yml _posts/*
@@ -56,6 +67,13 @@ href=\"https://almanac.example.net/about/team/\"" \
 run md2ir -c hugo.toml content/news/harvest.md
 is "$rc:$(cat "$T/err"):$(links)" "0::href=\"https://almanac.example.net/2022/06/the-trip-north/\"
 href=\"$frost\"" "a name found nowhere nearer is looked up in the rest of the site"
+run md2ir -v -c hugo.toml content/news/extras.md
+is "$(links)" "href=\"https://almanac.example.net/news/extras/#ice\"
+href=\"https://almanac.example.net/about/\"
+href=\"https://almanac.example.net/posts/sketch/\"" \
+    "'#anchor' is the post itself; a section by its _index.md"
+is "$(cat "$T/err")" "md2ir: content/news/extras.md:8: shortcode 'ref': no post '/posts/sketch' here: linked as https://almanac.example.net/posts/sketch/" \
+    "a draft is no post here: noted, as Hugo refuses the ref"
 run md2ir -c hugo.toml content/posts/first-frost.md content/posts/trip/index.md
 is "$(cut -f4 "$T/out")" "$frost
 https://almanac.example.net/2022/06/the-trip-north/" \
