@@ -510,6 +510,23 @@ num(const char **s, int max, int *len)
 	return n > 0 ? v : -1;
 }
 
+/* Nonzero if s[0..n) is an English day name or its first three letters. */
+static int
+day_name(const char *s, size_t n)
+{
+	static const char *const full[7] = {
+		"sunday", "monday", "tuesday", "wednesday", "thursday",
+		"friday", "saturday"
+	};
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (n >= 3 && strncasecmp(s, full[i], n) == 0 &&
+		    (n == 3 || n == strlen(full[i])))
+			return 1;
+	return 0;
+}
+
 /* The length of the run of ASCII letters at s. */
 static size_t
 letters(const char *s)
@@ -550,6 +567,8 @@ date_words(const char *s, int *y, int *mo, int *d, int *h, int *mi,
 	*h = *mi = *se = *off = *zoned = 0;
 	n = letters(s);
 	if (n > 0 && month_name(s, n) == 0) {	/* a day name */
+		if (!day_name(s, n))
+			return -1;
 		s += n;
 		if (*s == '.')
 			s++;
@@ -562,9 +581,13 @@ date_words(const char *s, int *y, int *mo, int *d, int *h, int *mi,
 		s = skip_blank(s + n + (s[n] == '.'));
 		if ((*d = num(&s, 2, NULL)) < 1)
 			return -1;
-		n = letters(s);
-		if (n == 2)			/* "8th" */
+		if ((n = letters(s)) > 0) {	/* "8th", as it is said */
+			if (n != 2 || strncasecmp(s, *d % 10 == 1 &&
+			    *d != 11 ? "st" : *d % 10 == 2 && *d != 12 ? "nd" :
+			    *d % 10 == 3 && *d != 13 ? "rd" : "th", 2) != 0)
+				return -1;
 			s += n;
+		}
 		if (*s == ',')
 			s++;
 		s = skip_blank(s);

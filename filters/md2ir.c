@@ -1406,7 +1406,7 @@ post_meta(struct issue *is)
 		return 1;
 	}
 	if ((v = fm_get(fm_root(is->doc), "permalink")) != NULL &&
-	    v->type == FM_STR && v->plain && strcmp(v->s, "false") == 0) {
+	    v->type == FM_STR && v->plain && strcasecmp(v->s, "false") == 0) {
 		/* Eleventy writes no file for it: not published. */
 		msg_knote(&skip_kinds[SK_NOFILE], is->name, v->line,
 		    "permalink: false, a page its generator does not write: "
@@ -1441,11 +1441,11 @@ post_meta(struct issue *is)
 		msg_knote(&skip_kinds[SK_TEMPLATE], is->name, 0, "%s: skipped",
 		    why);
 		return 1;
-	} else if (layout.gen == PL_GEN_HUGO || (layout.gen ==
-	    PL_GEN_JEKYLL && !in_folder(is->path, "_posts"))) {
+	} else if (layout.gen == PL_GEN_HUGO || layout.gen == PL_GEN_ZOLA ||
+	    (layout.gen == PL_GEN_JEKYLL && !in_folder(is->path, "_posts"))) {
 		/*
-		 * Hugo publishes it undated, Jekyll as a page (its posts are
-		 * those of _posts): in no feed of posts.
+		 * Hugo and Zola publish it undated, Jekyll as a page (its
+		 * posts are those of _posts): in no feed of posts.
 		 */
 		msg_knote(&skip_kinds[SK_PAGE], is->name, 0, "a page without "
 		    "a date, not a post: skipped");

@@ -54,6 +54,11 @@ is "$(d 'Feb 30 2022')" error "a day the month lacks is refused"
 is "$(d 'July 2022')" error "a month without a day is refused"
 is "$(d '08 Jul 22')" error "a two-digit year is refused"
 is "$(d 'Jul 08 2022 10:30 Mars')" error "an unknown zone name is refused"
+is "$(d 'junk Jul 08 2022')" error "a word that is no day name first is refused"
+is "$(d 'Frid, 08 Jul 2022')" error "a day name cut short is refused"
+is "$(d 'July 8st, 2022')|$(d 'July 13rd, 2022')" "error|error" "an ordinal that does not fit its number is refused"
+is "$(d 'July 1st, 2022')|$(d 'July 22nd, 2022')|$(d 'July 11th, 2022')" \
+    "2022-07-01T00:00:00Z|2022-07-22T00:00:00Z|2022-07-11T00:00:00Z" "ordinals as they are said"
 is "$(d '2020-1-1 1:02')" 2020-01-01T01:02:00Z "one digit everywhere it may be"
 
 # Dates without a zone, read in a named zone (the system's zoneinfo).

@@ -174,6 +174,8 @@ is "$rc" 2 "--now with a bad date: usage error"
 # 12: Eleventy's permalink: false writes no file, a template permalink
 # is not a path, and its dates of the file are refused with a reason.
 E=$L/12-eleventy
+run md2ir -b https://example.org -r "$E" "$E"/posts/not-written-cased.md
+is "$rc:$(wc -l < "$T/out")" "0:0" "Eleventy: permalink: False too"
 run md2ir -v -b https://example.org -r "$E" "$E"/posts/not-written.md "$E"/posts/templated.md
 is "$rc:$(f 4)" "0:https://example.org/posts/templated/" \
     "Eleventy: permalink: false is not written; a template permalink gives way to the default path"
@@ -200,6 +202,9 @@ cd "$G/zola" || exit 1
 run md2ir -c config.toml content/blog/*.md
 is "$rc:$(f 1):$(f 4)" "0:2020-05-06T00:00:00Z:https://orchard.example.org/blog/blossom/" \
     "Zola: the date from the name, the path from the rest"
+run md2ir -v -c config.toml content/colophon.md
+is "$rc:$(cat "$T/err")" "0:md2ir: content/colophon.md: a page without a date, not a post: skipped" \
+    "Zola: a page without a date is skipped with a note"
 cd "$G/jekyll" || exit 1
 run md2ir -b https://orchard.example.com _posts/2020-05-06-harvest-notes.md
 is "$rc:$(f 3):$(f 4)" "0:Harvest Notes:https://orchard.example.com/2020/05/06/harvest-notes.html" \
