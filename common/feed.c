@@ -183,11 +183,8 @@ feed_open(struct feed *f)
 		}
 		f->has_author = 1;
 	}
-	if ((f->spool_fp = out_spool()) == NULL) {
-		msg_err(NULL, 0, "cannot create a temporary file: %s",
-		    strerror(errno));
+	if ((f->spool_fp = out_spool()) == NULL)
 		return -1;
-	}
 	return feed_xml_open(&f->spool, f->spool_fp);
 }
 

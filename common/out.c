@@ -430,10 +430,13 @@ out_spool(void)
 		if ((fd = mkstemp(path)) >= 0)
 			unlink(path);
 		free(path);
-		if (fd < 0)
-			return NULL;
 	}
-	if ((fp = fdopen(fd, "w+b")) == NULL)
-		close(fd);
+	if (fd < 0 || (fp = fdopen(fd, "w+b")) == NULL) {
+		msg_err(NULL, 0, "cannot create a temporary file in %s: %s",
+		    dir, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
 	return fp;
 }

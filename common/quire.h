@@ -648,7 +648,8 @@ int out_refuse_input(const char *path, int argc, char *argv[]);
 
 /*
  * A read-write temporary file in $TMPDIR (else /tmp) that has no name
- * (or is unlinked at once); NULL with errno set on failure.
+ * (or is unlinked at once); NULL on failure, after the message
+ * "cannot create a temporary file in DIR: reason".
  */
 FILE *out_spool(void);
 

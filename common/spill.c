@@ -20,11 +20,8 @@
 static int
 spill_write(struct spill *s, const void *p, size_t n)
 {
-	if (s->fp == NULL && (s->fp = out_spool()) == NULL) {
-		msg_err(NULL, 0, "cannot create a temporary file: %s",
-		    strerror(errno));
+	if (s->fp == NULL && (s->fp = out_spool()) == NULL)
 		return -1;
-	}
 	errno = 0;
 	/* After spill_each()'s reads, a write must seek first. */
 	if (fseeko(s->fp, 0, SEEK_END) != 0 ||

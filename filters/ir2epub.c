@@ -453,6 +453,7 @@ spool_put(FILE *sp, const char *s, size_t n)
 {
 	uint64_t len = n;
 
+	errno = 0;
 	return fwrite(&len, sizeof(len), 1, sp) == 1 &&
 	    (n == 0 || fwrite(s, 1, n, sp) == n) ? 0 : -1;
 }
@@ -551,7 +552,8 @@ pass1(int argc, char *argv[], FILE *sp, struct sha1 *ids, struct buf *lang,
 		    spool_put(sp, rec.file, strlen(rec.file)) < 0 ||
 		    spool_put(sp, b.p, b.n) < 0 ||
 		    spool_put(sp, rec.f[IR_LINK], rec.len[IR_LINK]) < 0) {
-			msg_err(NULL, 0, "temporary file: write error");
+			msg_err(NULL, 0, "temporary file: write error: %s",
+			    strerror(errno ? errno : EIO));
 			bad = 1;
 			break;
 		}
@@ -2002,11 +2004,8 @@ main(int argc, char *argv[])
 	}
 
 	/* Pass 1. */
-	if ((sp = out_spool()) == NULL) {
-		msg_err(NULL, 0, "cannot create a temporary file: %s",
-		    strerror(errno));
+	if ((sp = out_spool()) == NULL)
 		goto done;
-	}
 	/* The book's UUID, should it need one: of its title and ids. */
 	uuid_v5_begin(&ids);
 	sha1_update(&ids, book.title, strlen(book.title));
@@ -2075,6 +2074,11 @@ main(int argc, char *argv[])
 	    zip_add(bk.zip, "EPUB/style.css", css.p, css.n, ZIP_DEFLATE) < 0 ||
 	    write_cover(cover, sizeof(cover), &ctype) < 0)
 		goto fail;
+	if (fflush(sp) != 0) {
+		msg_err(NULL, 0, "temporary file: write error: %s",
+		    strerror(errno));
+		goto fail;
+	}
 	rewind(sp);
 	if ((k = chapters(sp, jobs)) != 0) {
 		if (k > 0)

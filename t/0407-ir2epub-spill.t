@@ -72,7 +72,7 @@ fi
 echo old >"$T/keep.epub"
 run env TMPDIR="$T/none" ir2epub -t Tiny -o "$T/keep.epub" "$T/t2.ir"
 is "$rc:$(cat "$T/err")" \
-    "1:ir2epub: cannot create a temporary file: No such file or directory" \
+    "1:ir2epub: cannot create a temporary file in $T/none: No such file or directory" \
     "a TMPDIR that does not exist: a message, exit 1"
 is "$(cat "$T/keep.epub")" old "and -o's target is left as it was"
 
@@ -91,7 +91,7 @@ else
 	run sh -c 'ulimit -n "$1" && exec ir2epub -t Tiny -o "$2" "$3"' sh \
 	    "$lim" "$T/keep.epub" "$T/t1000.ir"
 	is "$rc:$(cat "$T/err")" \
-	    "1:ir2epub: cannot create a temporary file: Too many open files" \
+	    "1:ir2epub: cannot create a temporary file in ${TMPDIR:-/tmp}: Too many open files" \
 	    "with $lim descriptors the spill streams cannot make their files: exit 1"
 	is "$(cat "$T/keep.epub")" old "and -o's target is left as it was"
 fi
