@@ -789,12 +789,15 @@ guess_style(const char *pattern)
 	return who == 2 ? PL_HUGO : PL_JEKYLL;
 }
 
-/* The slug-or-name a Jekyll post's :title and :slug start from. */
+/* The slug-or-name a Jekyll post's :title and :slug start from; the
+ * title on standard input, which has no name.  "" when none is known. */
 static const char *
 jekyll_title_src(const struct pl_post *p)
 {
 	if (p->slug != NULL && *p->slug != '\0')
 		return p->slug;
+	if (*p->f->name_rest == '\0' && p->title != NULL)
+		return p->title;
 	return p->f->name_rest;
 }
 
@@ -855,12 +858,16 @@ expand_token(struct buf *out, enum tok t, enum pl_style style,
 				return -1;
 			pl_urlize(out, p->title);
 		} else {
+			if (*jekyll_title_src(p) == '\0')
+				return -1;
 			pl_slug_jekyll(out, jekyll_title_src(p), 1, 1);
 		}
 		break;
 	case T_SLUG:
 		if (style == PL_HUGO)
 			pl_urlize(out, hugo_slug_src(p));
+		else if (*jekyll_title_src(p) == '\0')
+			return -1;
 		else
 			pl_slug_jekyll(out, jekyll_title_src(p), 0, 0);
 		break;
@@ -959,7 +966,7 @@ expand_pelican(const char *pat, const struct pl_post *p,
     const struct when *w, struct buf *out, const char **why)
 {
 	const char *s, *e;
-	size_t n;
+	size_t n, k;
 
 	for (s = pat; *s != '\0'; s++) {
 		if (*s != '{') {
@@ -972,12 +979,14 @@ expand_pelican(const char *pat, const struct pl_post *p,
 		}
 		n = (size_t)(e - s - 1);
 		if (n == 4 && strncmp(s + 1, "slug", 4) == 0) {
+			k = out->n;
 			if (p->slug != NULL && *p->slug != '\0')
 				buf_adds(out, p->slug);
 			else if (p->title != NULL && *p->title != '\0')
 				pl_slug_pelican(out, p->title);
-			else {
-				*why = "{slug} needs a title or a slug";
+			if (out->n == k) {
+				*why = "{slug} needs a title or a slug (of a "
+				    "letter or a digit)";
 				return -1;
 			}
 		} else if (n == 8 && strncmp(s + 1, "category", 8) == 0) {

@@ -219,6 +219,17 @@ printf -- '---\ntitle: Undated\n---\nx\n' > "$T/undated.md"
 mkdir "$T/_posts" && cp "$T/undated.md" "$T/_posts/undated.md"
 run md2ir -c _config.yml "$T/_posts/undated.md"
 like "$rc:$(cat "$T/err")" "^1:md2ir: .*/_posts/undated.md: no date" "Jekyll: a post of _posts without a date is still an error"
+printf -- '---\ntitle: Hello World\ndate: 2020-01-02\n---\nx\n' >"$T/stdin.md"
+run md2ir -c _config.yml --permalink date - <"$T/stdin.md"
+is "$rc:$(f 4)" "0:https://orchard.example.com/2020/01/02/Hello-World.html" \
+    "Jekyll on standard input: :title is the title, there being no file name"
+printf -- '---\ndate: 2020-01-02\n---\nx\n' >"$T/stdin2.md"
+run md2ir -c _config.yml --permalink date - <"$T/stdin2.md"
+is "$rc:$(cat "$T/err")" "1:md2ir: <stdin>: :title needs a title" "... and without a title, an error, not /2020/01/02/.html"
+printf 'Title: !!!\nDate: 2020-01-02\n\nx\n' >"$T/bang.md"
+run md2ir -b https://example.org "$T/bang.md"
+is "$rc:$(cat "$T/err")" "1:md2ir: $T/bang.md: {slug} needs a title or a slug (of a letter or a digit)" \
+    "Pelican: a title that makes no slug is an error, not /.html"
 run md2ir -c _config.yml _posts/2015-07-30-plain-time.md _posts/2015-07-30-quoted-time.md
 is "$rc:$(f 1 | tr '\n' ' '):$(f 4 | tr '\n' ' ')" "0:2015-07-30T16:00:00Z 2015-07-30T08:00:00Z :https://orchard.example.com/2015/07/31/plain-time.html https://orchard.example.com/2015/07/30/quoted-time.html " \
     "Jekyll: a YAML timestamp without a zone is UTC, shown in the site's zone; a quoted one is in the site's zone"
