@@ -248,10 +248,10 @@ pl_facts_init(struct pl_facts *f, const char *path, const char *root,
 			f->dirs[0] = '\0';
 	}
 
-	/* Jekyll's "YYYY-MM-DD-rest" name. */
+	/* Jekyll's "YYYY-MM-DD-rest" name; Zola's "YYYY-MM-DD_rest" too. */
 	n = strlen(f->name);
 	if (n > 11 && f->name[4] == '-' && f->name[7] == '-' &&
-	    f->name[10] == '-') {
+	    (f->name[10] == '-' || f->name[10] == '_')) {
 		int y = digits(f->name, 4, 4, 4);
 		int m = digits(f->name + 5, 2, 2, 2);
 		int d = digits(f->name + 8, 2, 2, 2);
@@ -1160,9 +1160,9 @@ pl_default(const struct pl_post *p, enum pl_gen gen, const char *fmpath,
 		buf_addc(out, '/');
 	}
 	mark = out->n;
-	if (f->has_name_date && !f->bundle && slug == NULL &&
-	    gen == PL_GEN_ZOLA) {
-		/* Zola: the date from the name, the path from the rest. */
+	if (f->has_name_date && slug == NULL && gen == PL_GEN_ZOLA) {
+		/* Zola: the date from the name (a bundle's folder's too),
+		 * the path from the rest. */
 		buf_printf(out, "%s/", f->name_rest);
 	} else if (f->has_name_date && !f->bundle && gen != PL_GEN_HUGO &&
 	    gen != PL_GEN_ZOLA) {
