@@ -523,13 +523,55 @@ pl_urlize(struct buf *out, const char *s)
 	out->p[out->n] = '\0';
 }
 
+/*
+ * The Latin letters of U+00C0..U+017F in ASCII, as Pelican's slugs
+ * write them (its slugify() runs unidecode unless SLUGIFY_USE_UNICODE):
+ * the base letter of a letter with marks, the digraphs spelled out.
+ */
+static const char *const latin_ascii[0x180 - 0xc0] = {
+	"A", "A", "A", "A", "A", "A", "AE", "C",
+	"E", "E", "E", "E", "I", "I", "I", "I",
+	"D", "N", "O", "O", "O", "O", "O", "x",
+	"O", "U", "U", "U", "U", "Y", "Th", "ss",
+	"a", "a", "a", "a", "a", "a", "ae", "c",
+	"e", "e", "e", "e", "i", "i", "i", "i",
+	"d", "n", "o", "o", "o", "o", "o", "/",
+	"o", "u", "u", "u", "u", "y", "th", "y",
+	"A", "a", "A", "a", "A", "a", "C", "c",
+	"C", "c", "C", "c", "C", "c", "D", "d",
+	"D", "d", "E", "e", "E", "e", "E", "e",
+	"E", "e", "E", "e", "G", "g", "G", "g",
+	"G", "g", "G", "g", "H", "h", "H", "h",
+	"I", "i", "I", "i", "I", "i", "I", "i",
+	"I", "i", "IJ", "ij", "J", "j", "K", "k",
+	"k", "L", "l", "L", "l", "L", "l", "L",
+	"l", "L", "l", "N", "n", "N", "n", "N",
+	"n", "'n", "NG", "ng", "O", "o", "O", "o",
+	"O", "o", "OE", "oe", "R", "r", "R", "r",
+	"R", "r", "S", "s", "S", "s", "S", "s",
+	"S", "s", "T", "t", "T", "t", "T", "t",
+	"U", "u", "U", "u", "U", "u", "U", "u",
+	"U", "u", "U", "u", "W", "w", "Y", "y",
+	"Y", "Z", "z", "Z", "z", "Z", "z", "s",
+};
+
 void
 pl_slug_pelican(struct buf *out, const char *s)
 {
+	struct buf a = BUF_INIT;
 	size_t start = out->n, n;
 	uint32_t c;
 	int sep = 0;
 
+	/* Latin letters with marks in ASCII first, as unidecode does. */
+	for (; *s != '\0'; s += n) {
+		n = next_cp(s, &c);
+		if (c >= 0xc0 && c < 0x180)
+			buf_adds(&a, latin_ascii[c - 0xc0]);
+		else
+			buf_add(&a, s, n);
+	}
+	s = a.p != NULL ? a.p : "";
 	buf_grow(out, 0);
 	for (; *s != '\0'; s += n) {
 		n = next_cp(s, &c);
@@ -545,6 +587,7 @@ pl_slug_pelican(struct buf *out, const char *s)
 	}
 	lower_from(out, start);
 	out->p[out->n] = '\0';
+	buf_free(&a);
 }
 
 /* ---- patterns -------------------------------------------------------- */

@@ -167,8 +167,10 @@ void pl_fmpath(const char *fmpath, struct buf *out);
  * ._~!$&'()+,;=@), lower-cased unless cased.  pl_urlize: Hugo's
  * urlize (letters, digits and ./_-#+~@ kept, white space runs become
  * "-", the rest dropped), lower-cased.  pl_slug_pelican: Pelican's
- * slugify (word characters, spaces and "-" kept, runs of spaces and
- * "-" become "-", lower-cased).  Non-ASCII letters are kept by all.
+ * slugify (the Latin letters of U+00C0..U+017F in ASCII as unidecode
+ * writes them, "é" "e" and "ß" "ss"; word characters, spaces and "-"
+ * kept, runs of spaces and "-" become "-", lower-cased).  Other
+ * non-ASCII letters are kept by all.
  */
 void pl_slug_jekyll(struct buf *out, const char *s, int pretty, int cased);
 void pl_urlize(struct buf *out, const char *s);

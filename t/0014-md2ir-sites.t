@@ -49,6 +49,9 @@ is "$(f 4 "$S/08-pelican-metadata.md")" "https://example.org/weekly-digest-12.ht
     "Pelican: ARTICLE_URL's default, {slug}.html, the slug from the title"
 is "$(f 4 "$S/08-pelican-metadata.md" --permalink '/{category}/{slug}/')" "https://example.org/weekly/weekly-digest-12/" \
     "Pelican: a pattern given wins"
+printf 'Title: Stra\303\237e \303\274ber \305\201\303\263d\305\272, \303\206r\303\270 & friends!\nDate: 2020-01-02\n\nx\n' >"$T/latin.md"
+is "$(f 4 "$T/latin.md")" "https://example.org/strasse-uber-lodz-aero-friends.html" \
+    "Pelican: Latin letters with marks in ASCII, as its slugify's unidecode writes them"
 mkdir -p "$T/content/notes"
 sed '/^Category:/d' "$S/08-pelican-metadata.md" > "$T/content/notes/digest.md"
 is "$(f 8 "$T/content/notes/digest.md" -r "$T/content")" "notes" \
