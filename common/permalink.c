@@ -555,6 +555,44 @@ static const char *const latin_ascii[0x180 - 0xc0] = {
 	"Y", "Z", "z", "Z", "z", "Z", "z", "s",
 };
 
+/*
+ * Zola's slugify (its "slug" crate, slugify.paths "on" by default):
+ * the Latin letters with marks in ASCII, lower case, runs of anything
+ * but letters and digits one "-", none at either end.  Letters of other
+ * scripts are kept as they are (the crate spells them in ASCII too).
+ */
+static void
+zola_slug(struct buf *out, const char *s)
+{
+	size_t start = out->n, n, k;
+	const char *t;
+	uint32_t c;
+	int sep = 0;
+
+	buf_grow(out, 0);
+	for (; *s != '\0'; s += n) {
+		n = next_cp(s, &c);
+		t = c >= 0xc0 && c < 0x180 ? latin_ascii[c - 0xc0] : NULL;
+		if (t != NULL && *t != '\0' && *t != '/' && *t != '\'') {
+			if (sep && out->n > start)
+				buf_addc(out, '-');
+			sep = 0;
+			for (k = 0; t[k] != '\0'; k++)
+				buf_addc(out, t[k] >= 'A' && t[k] <= 'Z' ?
+				    t[k] - 'A' + 'a' : t[k]);
+		} else if (is_alnum_cp(c)) {
+			if (sep && out->n > start)
+				buf_addc(out, '-');
+			sep = 0;
+			buf_add(out, s, n);
+		} else {
+			sep = 1;
+		}
+	}
+	lower_from(out, start);
+	out->p[out->n] = '\0';
+}
+
 void
 pl_slug_pelican(struct buf *out, const char *s)
 {
@@ -1203,10 +1241,13 @@ pl_default(const struct pl_post *p, enum pl_gen gen, const char *fmpath,
 		buf_addc(out, '/');
 	}
 	mark = out->n;
-	if (f->has_name_date && slug == NULL && gen == PL_GEN_ZOLA) {
+	if (gen == PL_GEN_ZOLA && (slug != NULL || f->name[0] != '\0')) {
 		/* Zola: the date from the name (a bundle's folder's too),
-		 * the path from the rest. */
-		buf_printf(out, "%s/", f->name_rest);
+		 * the path from the rest, slugified (slugify.paths "on"). */
+		zola_slug(out, slug != NULL ? slug : f->has_name_date ?
+		    f->name_rest : f->name);
+		if (out->n > mark)
+			buf_addc(out, '/');
 	} else if (f->has_name_date && !f->bundle && gen != PL_GEN_HUGO &&
 	    gen != PL_GEN_ZOLA) {
 		/* Jekyll's default, "date": /YYYY/MM/DD/title.html */

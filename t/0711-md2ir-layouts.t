@@ -199,9 +199,12 @@ run md2ir -v -c hugo.toml content/about.md content/posts/cider.md
 is "$rc:$(wc -l < "$T/out"):$(cat "$T/err")" "0:1:md2ir: content/about.md: a page without a date, not a post: skipped" \
     "Hugo: a page without a date is skipped with a note, not an error"
 cd "$G/zola" || exit 1
-run md2ir -c config.toml content/blog/*.md content/blog/*/index.md
+run md2ir -c config.toml content/blog/2020-05-0*.md content/blog/*/index.md
 is "$rc:$(f 1 | tr '\n' ' '):$(f 4 | tr '\n' ' ')" "0:2020-05-06T00:00:00Z 2020-05-07T00:00:00Z 2020-05-08T00:00:00Z :https://orchard.example.org/blog/blossom/ https://orchard.example.org/blog/pollen/ https://orchard.example.org/blog/grafting/ " \
     "Zola: the date from the name (after it '-' or '_', a bundle's folder too), the path from the rest"
+run md2ir -c config.toml content/blog/press.md content/blog/2020-10-02-Late_Fruit.md
+is "$rc:$(f 4 | tr '\n' ' ')" "0:https://orchard.example.org/blog/uber-presse/ https://orchard.example.org/blog/late-fruit/ " \
+    "Zola: the slug and the name slugified (slugify.paths on): lower case, marks spelled in ASCII, '_' a hyphen"
 run md2ir -v -c config.toml content/colophon.md
 is "$rc:$(cat "$T/err")" "0:md2ir: content/colophon.md: a page without a date, not a post: skipped" \
     "Zola: a page without a date is skipped with a note"
