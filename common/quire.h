@@ -437,6 +437,14 @@ void uuid_v5(const char *name, size_t n, char out[UUID_LEN]);
 void uuid_v5_begin(struct sha1 *c);
 void uuid_v5_end(struct sha1 *c, char out[UUID_LEN]);
 
+/*
+ * A UUID's 16 bytes b as its text ("6ba7b811-9dad-11d1-..."), in lower
+ * case (RFC 4122, 3), and back: uuid_bytes() reads a text uuid_fmt()
+ * wrote (36 hexadecimal digits and hyphens; nothing is checked).
+ */
+void uuid_fmt(const unsigned char b[16], char out[UUID_LEN]);
+void uuid_bytes(const char *s, unsigned char b[16]);
+
 /* 64-bit FNV-1a hash of n bytes. */
 uint64_t hash64(const void *p, size_t n);
 

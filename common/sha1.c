@@ -99,21 +99,40 @@ uuid_v5_begin(struct sha1 *c)
 void
 uuid_v5_end(struct sha1 *c, char out[UUID_LEN])
 {
-	static const char hex[] = "0123456789abcdef";
 	unsigned char md[20];
-	char *o = out;
-	int i;
 
 	sha1_final(c, md);
 	md[6] = (md[6] & 0x0f) | 0x50;	/* version 5 */
 	md[8] = (md[8] & 0x3f) | 0x80;	/* RFC 4122 variant */
+	uuid_fmt(md, out);
+}
+
+void
+uuid_fmt(const unsigned char b[16], char out[UUID_LEN])
+{
+	static const char hex[] = "0123456789abcdef";
+	int i;
+
 	for (i = 0; i < 16; i++) {
 		if (i == 4 || i == 6 || i == 8 || i == 10)
-			*o++ = '-';
-		*o++ = hex[md[i] >> 4];
-		*o++ = hex[md[i] & 15];
+			*out++ = '-';
+		*out++ = hex[b[i] >> 4];
+		*out++ = hex[b[i] & 15];
 	}
-	*o = '\0';
+	*out = '\0';
+}
+
+void
+uuid_bytes(const char *s, unsigned char b[16])
+{
+	int i;
+
+	for (i = 0; i < 16; i++, s += 2) {
+		if (*s == '-')
+			s++;
+		b[i] = (unsigned char)(url_hexval(s[0]) * 16 +
+		    url_hexval(s[1]));
+	}
 }
 
 void

@@ -235,35 +235,6 @@ esc(struct buf *b, const char *s)
 	xhtml_escape(b, s, strlen(s), 1);
 }
 
-/* The 16 bytes of the UUID s ("6ba7b811-9dad-..."), and back. */
-static void
-uuid_pack(const char *s, unsigned char b[16])
-{
-	int i;
-
-	for (i = 0; i < 16; i++, s += 2) {
-		if (*s == '-')
-			s++;
-		b[i] = (unsigned char)(url_hexval(s[0]) * 16 +
-		    url_hexval(s[1]));
-	}
-}
-
-static void
-uuid_unpack(const unsigned char b[16], char s[UUID_LEN])
-{
-	static const char hex[] = "0123456789abcdef";
-	int i;
-
-	for (i = 0; i < 16; i++) {
-		if (i == 4 || i == 6 || i == 8 || i == 10)
-			*s++ = '-';
-		*s++ = hex[b[i] >> 4];
-		*s++ = hex[b[i] & 15];
-	}
-	*s = '\0';
-}
-
 /* Move bk.tmp to the end of the spill stream s; a failure fails the book. */
 static void
 spill_tmp(struct spill *s)
@@ -507,7 +478,7 @@ pass1(int argc, char *argv[], FILE *sp, struct sha1 *ids, struct buf *lang,
 		}
 		ir_id_uuid(&rec, uuid);
 		bk.uuid = xreallocarray(bk.uuid, n + 1, sizeof(*bk.uuid));
-		uuid_pack(uuid, bk.uuid[n]);
+		uuid_bytes(uuid, bk.uuid[n]);
 		sha1_update(ids, rec.f[IR_ID], rec.len[IR_ID]);
 		sha1_update(ids, "\n", 1);
 		if (n == 0 || rec.date > book.newest)
@@ -869,7 +840,7 @@ on_link(void *ctx, const char *href)
 			buf_free(&b);
 			return r;
 		}
-		uuid_unpack(bk.uuid[ch], uuid);
+		uuid_fmt(bk.uuid[ch], uuid);
 		buf_reset(&b);
 		buf_printf(&b, "issue-%s.xhtml", uuid);
 	}
@@ -1616,7 +1587,7 @@ write_nav(void)
 	    "<h1>Contents</h1>\n<ol>");
 	if (put_buf(&b) < 0 || spill_each(&bk.nav, to_zip, bk.zip) < 0)
 		goto out;
-	uuid_unpack(bk.uuid[0], first);
+	uuid_fmt(bk.uuid[0], first);
 	buf_printf(&b, "\n</ol>\n</nav>\n<nav epub:type=\"landmarks\" "
 	    "id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n"
 	    "<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n"
