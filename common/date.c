@@ -548,23 +548,98 @@ skip_blank(const char *s)
 }
 
 /*
+ * The time and zone after a date (RFC 822's, a date in words), the
+ * rest of s: blanks or commas, an optional "h:mm[:ss[.frac]]", then,
+ * after a time, an optional zone ("+hhmm", "+hh:mm", a name of
+ * zone_name(), "GMT+2"), then an optional "(comment)", as mail dates
+ * and Date.prototype.toString() end.  Sets *h, *mi, *se, the zone's
+ * offset in seconds east *off (0 without one) and, when zoned is not
+ * NULL, *zoned to 1 when a zone was given.  Returns 0, or -1.
+ */
+static int
+time_zone(const char *s, int *h, int *mi, int *se, int *off, int *zoned)
+{
+	int nd, sign, oh, om, zone = 0;
+	size_t n;
+
+	s = skip_sep(s);
+	*h = *mi = *se = *off = 0;
+	if (zoned != NULL)
+		*zoned = 0;
+	if (*s >= '0' && *s <= '9') {
+		if ((*h = num(&s, 2, NULL)) > 23 || *s++ != ':' ||
+		    (*mi = num(&s, 2, &nd)) < 0 || nd != 2 || *mi > 59)
+			return -1;
+		if (*s == ':') {
+			s++;
+			if ((*se = num(&s, 2, &nd)) < 0 || nd != 2 || *se > 60)
+				return -1;
+			if (*se == 60)
+				*se = 59;
+			if (*s == '.' || *s == ',')
+				for (s++; *s >= '0' && *s <= '9'; s++)
+					;
+		}
+		s = skip_sep(s);
+		if (*s == '+' || *s == '-') {
+			sign = *s++ == '-' ? -1 : 1;
+			if ((oh = num(&s, 2, &nd)) < 0 || nd != 2)
+				return -1;
+			if (*s == ':')
+				s++;
+			om = 0;
+			if (*s >= '0' && *s <= '9' &&
+			    ((om = num(&s, 2, &nd)) < 0 || nd != 2 || om > 59))
+				return -1;
+			if (oh > 23)
+				return -1;
+			*off = sign * (oh * 3600 + om * 60);
+			zone = 1;
+		} else if (*s != '\0') {
+			if (zone_name(s, n = letters(s), off) < 0)
+				return -1;
+			s += n;
+			zone = 1;
+			/* "GMT+2", "UTC-0500" */
+			if ((*s == '+' || *s == '-') && *off == 0) {
+				sign = *s++ == '-' ? -1 : 1;
+				if ((oh = num(&s, 2, &nd)) < 0 || oh > 23)
+					return -1;
+				if (*s == ':')
+					s++;
+				om = 0;
+				if (*s >= '0' && *s <= '9' &&
+				    ((om = num(&s, 2, &nd)) < 0 || nd != 2 ||
+				    om > 59))
+					return -1;
+				*off = sign * (oh * 3600 + om * 60);
+			}
+		}
+	}
+	s = skip_sep(s);
+	/* A trailing comment, "(PST)", as mail dates have. */
+	if (*s == '(' && strchr(s, ')') != NULL)
+		s = skip_sep(strchr(s, ')') + 1);
+	if (zoned != NULL)
+		*zoned = zone;
+	return *s == '\0' ? 0 : -1;
+}
+
+/*
  * A date written in words, as JavaScript's Date (Astro's
  * z.coerce.date()), Hugo and Ruby's Time.parse read it: an optional day
  * name ("Fri", "Friday,"), then "Jul 8 2022", "July 8th, 2022" or
- * "8 July 2022", an optional "h:mm[:ss]", an optional zone ("Z",
- * "+0200", "+02:00", a name of zone_name(), "GMT+0200") and a comment
- * in parentheses, as Date.prototype.toString() ends.  The parts in
- * *y ... *se, the zone's offset in *off and *zoned 1 when there is
- * one.  Returns 0, or -1 when s is not such a date.
+ * "8 July 2022", then what time_zone() reads.  The parts in *y ...
+ * *se, the zone's offset in *off and *zoned 1 when there is one.
+ * Returns 0, or -1 when s is not such a date.
  */
 static int
 date_words(const char *s, int *y, int *mo, int *d, int *h, int *mi,
     int *se, int *off, int *zoned)
 {
-	int nd, sign, oh, om;
+	int nd;
 	size_t n;
 
-	*h = *mi = *se = *off = *zoned = 0;
 	n = letters(s);
 	if (n > 0 && month_name(s, n) == 0) {	/* a day name */
 		if (!day_name(s, n))
@@ -604,47 +679,13 @@ date_words(const char *s, int *y, int *mo, int *d, int *h, int *mi,
 	}
 	if ((*y = num(&s, 4, &nd)) < 1 || nd != 4 || *d > mdays(*y, *mo))
 		return -1;
-	s = skip_sep(s);
-	if (*s >= '0' && *s <= '9') {
-		if ((*h = num(&s, 2, NULL)) > 23 || *s++ != ':' ||
-		    (*mi = num(&s, 2, &nd)) < 0 || nd != 2 || *mi > 59)
-			return -1;
-		if (*s == ':') {
-			s++;
-			if ((*se = num(&s, 2, &nd)) < 0 || nd != 2 || *se > 60)
-				return -1;
-			if (*se == 60)
-				*se = 59;
-		}
-		s = skip_blank(s);
-	}
-	if ((n = letters(s)) > 0) {
-		if (zone_name(s, n, off) < 0)
-			return -1;
-		s += n;
-		*zoned = 1;
-	}
-	if (*s == '+' || *s == '-') {		/* "+0200", "GMT+02:00" */
-		sign = *s++ == '-' ? -1 : 1;
-		if ((oh = num(&s, 2, &nd)) < 0 || nd != 2 || oh > 23)
-			return -1;
-		if (*s == ':')
-			s++;
-		if ((om = num(&s, 2, &nd)) < 0 || nd != 2 || om > 59)
-			return -1;
-		*off += sign * (oh * 3600 + om * 60);
-		*zoned = 1;
-	}
-	s = skip_blank(s);
-	if (*s == '(' && strchr(s, ')') != NULL)
-		s = skip_blank(strchr(s, ')') + 1);
-	return *s == '\0' ? 0 : -1;
+	return time_zone(s, h, mi, se, off, zoned);
 }
 
 int
 date_parse_822(const char *s, int64_t *t)
 {
-	int d, mo, y, h, mi, se = 0, off = 0, sign, nd, oh, om;
+	int d, mo, y, h, mi, se, off, nd;
 	size_t n;
 	int64_t v;
 
@@ -677,64 +718,7 @@ date_parse_822(const char *s, int64_t *t)
 		y += y < 50 ? 2000 : 1900;
 	if (y < 1 || d > mdays(y, mo))
 		return -1;
-	s = skip_sep(s);
-	h = mi = 0;
-	if (*s >= '0' && *s <= '9') {
-		if ((h = num(&s, 2, NULL)) > 23 || *s++ != ':' ||
-		    (mi = num(&s, 2, &nd)) < 0 || nd != 2 || mi > 59)
-			return -1;
-		if (*s == ':') {
-			s++;
-			if ((se = num(&s, 2, &nd)) < 0 || nd != 2 || se > 60)
-				return -1;
-			if (se == 60)
-				se = 59;
-			if (*s == '.' || *s == ',')
-				for (s++; *s >= '0' && *s <= '9'; s++)
-					;
-		}
-		s = skip_sep(s);
-		if (*s == '+' || *s == '-') {
-			sign = *s++ == '-' ? -1 : 1;
-			if ((oh = num(&s, 2, &nd)) < 0 || nd != 2)
-				return -1;
-			if (*s == ':')
-				s++;
-			om = 0;
-			if (*s >= '0' && *s <= '9' &&
-			    ((om = num(&s, 2, &nd)) < 0 || nd != 2 || om > 59))
-				return -1;
-			if (oh > 23)
-				return -1;
-			off = sign * (oh * 3600 + om * 60);
-		} else if (*s != '\0') {
-			for (n = 0; (s[n] >= 'A' && s[n] <= 'Z') ||
-			    (s[n] >= 'a' && s[n] <= 'z'); n++)
-				;
-			if (zone_name(s, n, &off) < 0)
-				return -1;
-			s += n;
-			/* "GMT+2", "UTC-0500" */
-			if ((*s == '+' || *s == '-') && off == 0) {
-				sign = *s++ == '-' ? -1 : 1;
-				if ((oh = num(&s, 2, &nd)) < 0 || oh > 23)
-					return -1;
-				if (*s == ':')
-					s++;
-				om = 0;
-				if (*s >= '0' && *s <= '9' &&
-				    ((om = num(&s, 2, &nd)) < 0 || nd != 2 ||
-				    om > 59))
-					return -1;
-				off = sign * (oh * 3600 + om * 60);
-			}
-		}
-	}
-	s = skip_sep(s);
-	/* A trailing comment, "(PST)", as mail dates have. */
-	if (*s == '(' && strchr(s, ')') != NULL)
-		s = skip_sep(strchr(s, ')') + 1);
-	if (*s != '\0')
+	if (time_zone(s, &h, &mi, &se, &off, NULL) < 0)
 		return -1;
 	v = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + se - off;
 	if (v < DATE_MIN || v > DATE_MAX)
