@@ -555,6 +555,22 @@ static const char *const latin_ascii[0x180 - 0xc0] = {
 	"Y", "Z", "z", "Z", "z", "Z", "z", "s",
 };
 
+/* s into a, its Latin letters with marks in ASCII (latin_ascii). */
+static void
+latin_to_ascii(struct buf *a, const char *s)
+{
+	uint32_t c;
+	size_t n;
+
+	for (; *s != '\0'; s += n) {
+		n = next_cp(s, &c);
+		if (c >= 0xc0 && c < 0x180)
+			buf_adds(a, latin_ascii[c - 0xc0]);
+		else
+			buf_add(a, s, n);
+	}
+}
+
 /*
  * Zola's slugify (its "slug" crate, slugify.paths "on" by default):
  * the Latin letters with marks in ASCII, lower case, runs of anything
@@ -564,23 +580,16 @@ static const char *const latin_ascii[0x180 - 0xc0] = {
 static void
 zola_slug(struct buf *out, const char *s)
 {
-	size_t start = out->n, n, k;
-	const char *t;
+	struct buf a = BUF_INIT;
+	size_t start = out->n, n;
 	uint32_t c;
 	int sep = 0;
 
+	latin_to_ascii(&a, s);
 	buf_grow(out, 0);
-	for (; *s != '\0'; s += n) {
+	for (s = a.p != NULL ? a.p : ""; *s != '\0'; s += n) {
 		n = next_cp(s, &c);
-		t = c >= 0xc0 && c < 0x180 ? latin_ascii[c - 0xc0] : NULL;
-		if (t != NULL && *t != '\0' && *t != '/' && *t != '\'') {
-			if (sep && out->n > start)
-				buf_addc(out, '-');
-			sep = 0;
-			for (k = 0; t[k] != '\0'; k++)
-				buf_addc(out, t[k] >= 'A' && t[k] <= 'Z' ?
-				    t[k] - 'A' + 'a' : t[k]);
-		} else if (is_alnum_cp(c)) {
+		if (is_alnum_cp(c)) {
 			if (sep && out->n > start)
 				buf_addc(out, '-');
 			sep = 0;
@@ -591,6 +600,7 @@ zola_slug(struct buf *out, const char *s)
 	}
 	lower_from(out, start);
 	out->p[out->n] = '\0';
+	buf_free(&a);
 }
 
 void
@@ -601,17 +611,9 @@ pl_slug_pelican(struct buf *out, const char *s)
 	uint32_t c;
 	int sep = 0;
 
-	/* Latin letters with marks in ASCII first, as unidecode does. */
-	for (; *s != '\0'; s += n) {
-		n = next_cp(s, &c);
-		if (c >= 0xc0 && c < 0x180)
-			buf_adds(&a, latin_ascii[c - 0xc0]);
-		else
-			buf_add(&a, s, n);
-	}
-	s = a.p != NULL ? a.p : "";
+	latin_to_ascii(&a, s);
 	buf_grow(out, 0);
-	for (; *s != '\0'; s += n) {
+	for (s = a.p != NULL ? a.p : ""; *s != '\0'; s += n) {
 		n = next_cp(s, &c);
 		if (is_alnum_cp(c) || c == '_') {
 			if (sep && out->n > start)
