@@ -280,6 +280,22 @@ path_escape(struct buf *b)
 	buf_free(&o);
 }
 
+/*
+ * Hugo's permalinks are by section, the first folder below the content
+ * root: the pattern of f's (site.c), else NULL.  by_section is set.
+ */
+static const char *
+section_pattern(const struct pl_facts *f)
+{
+	struct buf b = BUF_INIT;
+	const char *pat;
+
+	buf_add(&b, f->dirs, strcspn(f->dirs, "/"));
+	pat = site_permalink(by_section, b.p != NULL ? b.p : "");
+	buf_free(&b);
+	return pat;
+}
+
 /* Derive path, permalink and id (quire-ir.5, IDENTITY); the path by
  * the site's layout rules (common/permalink.c, md2ir(1) LAYOUTS). */
 static int
@@ -301,12 +317,8 @@ identity(struct issue *is, const char *path, const char *slug,
 	post.tzoff = pl_token_offset(&is->lay, is->datestr, is->date);
 	/* Hugo's permalinks are by section, the first folder below the
 	 * content root: this post's pattern, else none (site.c). */
-	if (by_section != NULL && is->facts.has_root) {
-		buf_reset(&is->tmp);
-		buf_add(&is->tmp, is->facts.dirs, strcspn(is->facts.dirs, "/"));
-		is->lay.pattern = site_permalink(by_section,
-		    is->tmp.p != NULL ? is->tmp.p : "");
-	}
+	if (by_section != NULL && is->facts.has_root)
+		is->lay.pattern = section_pattern(&is->facts);
 	if (pl_site_path(&is->lay, &post, path, &is->pathv, &why) < 0)
 		return fail(is, 0, "%s", why);
 	if (is->pathv.n > 0 && !url_has_scheme(is->pathv.p))
@@ -524,7 +536,7 @@ ref_try(const char *base, const char *rel, size_t n, struct buf *file)
 /*
  * Hugo's last resort for a relative reference, "the rest of the site":
  * ref_try() below every folder under dir, to depth levels.  Counts the
- * matches in *n, the first in file (the walk's order does not matter:
+ * matches in *nfound, the first in file (the walk's order does not matter:
  * only a single match is taken).
  */
 static void
@@ -681,34 +693,16 @@ post_url(void *arg, const char *ref, int *found)
 		e--;
 	if (e == ref)
 		return NULL;
-	if (ref_find(is, ref, (size_t)(e - ref), &file) == 0) {
-		/* A draft or a post not published yet is not here either. */
-		switch (ref_permalink(file.p, &b)) {
-		case 0:
-			*found = 1;
-			if (frag != NULL)
-				buf_adds(&b, frag);
-			buf_free(&file);
-			return b.p;
-		case 1:
-			*found = 1;
-			break;
-		default:
-			break;
-		}
-		if (b.n > 0) {	/* a page: the path its front matter gives */
-			if (frag != NULL)
-				buf_adds(&b, frag);
-			buf_free(&file);
-			return b.p;
-		}
-	}
-	if (collection_url(ref, (size_t)(e - ref), &b) == 0) {
-		if (frag != NULL)
-			buf_adds(&b, frag);
-		buf_free(&file);
-		return b.p;
-	}
+	/*
+	 * A post (0) or a page (1, the path its front matter gives when it
+	 * gives one) is here; a draft or a post not published yet (2) is
+	 * not here either.
+	 */
+	if (ref_find(is, ref, (size_t)(e - ref), &file) == 0 &&
+	    (*found = ref_permalink(file.p, &b) < 2) && b.n > 0)
+		goto done;
+	if (collection_url(ref, (size_t)(e - ref), &b) == 0)
+		goto done;
 	buf_reset(&file);
 	if (*ref == '/' && layout.root != NULL) {
 		buf_adds(&file, layout.root);
@@ -732,12 +726,8 @@ post_url(void *arg, const char *ref, int *found)
 	post.f = &f;
 	/* Hugo: the pattern of the section the file is in, as identity(). */
 	lay = is->lay;
-	if (by_section != NULL && f.has_root) {
-		buf_add(&path, f.dirs, strcspn(f.dirs, "/"));
-		lay.pattern = site_permalink(by_section, path.p != NULL ?
-		    path.p : "");
-		buf_reset(&path);
-	}
+	if (by_section != NULL && f.has_root)
+		lay.pattern = section_pattern(&f);
 	/* Hugo: a dated pattern without a date would say 1970; a page
 	 * not here most likely has its section's default path. */
 	if (pl_path_date(&f, NULL, &t, &from_name) == 0) {
@@ -757,11 +747,12 @@ post_url(void *arg, const char *ref, int *found)
 		url_join(base_url, path.p, &b);
 	else
 		buf_adds(&b, path.p);
+	pl_facts_free(&f);
+	buf_free(&path);
+done:
 	if (frag != NULL)
 		buf_adds(&b, frag);
-	pl_facts_free(&f);
 	buf_free(&file);
-	buf_free(&path);
 	return b.p;
 }
 
