@@ -1605,6 +1605,30 @@ issue_init(struct issue *is, const char *path)
 }
 
 /*
+ * The path a page's front matter gives, permalink or url (not false,
+ * not a template), its file read and parsed here if post_meta() skipped
+ * it before; NULL when there is none.  Points into ref->doc.
+ */
+static const char *
+page_path(struct issue *ref)
+{
+	static const char *const keys[] = { "permalink", "url" };
+	const struct fm_node *v;
+	size_t i;
+
+	if (ref->doc == NULL && (load(ref) < 0 || fm_parse(ref->sp.dialect,
+	    ref->src.p + ref->sp.off, ref->sp.len, ref->sp.line, ref->name,
+	    &ref->doc) < 0))
+		return NULL;
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if ((v = fm_get(fm_root(ref->doc), keys[i])) != NULL &&
+		    v->type == FM_STR && *v->s != '\0' &&
+		    strstr(v->s, "{{") == NULL && strcasecmp(v->s, "false") != 0)
+			return v->s;
+	return NULL;
+}
+
+/*
  * The permalink of the post at path, for a reference to it (post_url()),
  * appended to out: its front matter read as convert() reads it, what
  * it says about it dropped.  Returns 0; 1 for a page, with the path its
@@ -1618,7 +1642,7 @@ ref_permalink(const char *path, struct buf *out)
 	struct issue ref;
 	struct msg_capture quiet, *prev;
 	const struct msg_kind *k;
-	const struct fm_node *v = NULL;
+	const char *pp = NULL;
 	struct buf b = BUF_INIT;
 	int r;
 
@@ -1631,20 +1655,14 @@ ref_permalink(const char *path, struct buf *out)
 	    k == &skip_kinds[SK_SCHEDULED] || k == &skip_kinds[SK_EXPIRED] ||
 	    k == &skip_kinds[SK_NOFILE]))
 		r = 2;
-	else if (r == 1 && (ref.doc != NULL || (load(&ref) == 0 &&
-	    fm_parse(ref.sp.dialect, ref.src.p + ref.sp.off, ref.sp.len,
-	    ref.sp.line, ref.name, &ref.doc) == 0)) &&
-	    ((v = fm_get(fm_root(ref.doc), "permalink")) == NULL ||
-	    v->type != FM_STR) && ((v = fm_get(fm_root(ref.doc), "url")) ==
-	    NULL || v->type != FM_STR))
-		v = NULL;
+	else if (r == 1)
+		pp = page_path(&ref);
 	msg_capture_begin(prev);
 	msg_capture_drop(&quiet);
 	if (r == 0) {
 		buf_add(out, ref.permalink.p, ref.permalink.n);
-	} else if (r == 1 && v != NULL && *v->s != '\0' &&
-	    strstr(v->s, "{{") == NULL && strcmp(v->s, "false") != 0) {
-		pl_fmpath(v->s, &b);
+	} else if (pp != NULL) {
+		pl_fmpath(pp, &b);
 		if (base_url != NULL && !url_has_scheme(b.p))
 			url_join(base_url, b.p, out);
 		else
