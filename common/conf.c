@@ -16,18 +16,33 @@
  * parser will (a quote inside a plain scalar, "it"s", opens nothing).
  * Block collections count too.  A scanner error is left for the
  * parser to report.
+ *
+ * Each level opens at an indicator, one level at most each: "[" or "{"
+ * (flow), "-" (block sequence), ":" or "?" (block mapping).  Text with
+ * no more than max of these bytes cannot go deeper than max, and most
+ * front matter has a few dozen: it is not scanned at all.
  */
 unsigned long
-conf_flow_depth(const char *s, int max)
+conf_flow_depth(const char *s, size_t n, int max)
 {
 	yaml_parser_t parser;
 	yaml_token_t tok;
 	unsigned long line = 0;
+	size_t i, opens = 0;
 	int depth = 0, done = 0;
 
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '[': case '{': case '-': case ':': case '?':
+			opens++;
+			break;
+		default:
+			break;
+		}
+	if (opens <= (size_t)max)
+		return 0;
 	yaml_parser_initialize(&parser);
-	yaml_parser_set_input_string(&parser, (const unsigned char *)s,
-	    strlen(s));
+	yaml_parser_set_input_string(&parser, (const unsigned char *)s, n);
 	while (!done) {
 		if (!yaml_parser_scan(&parser, &tok))
 			break;

@@ -254,16 +254,10 @@ fm_yaml_parse(struct fm_doc *doc, const char *text, size_t n,
 	yaml_document_t y;
 	struct yctx c;
 	struct fm_node *root;
-	struct buf t = BUF_INIT;
 	unsigned long deep;
 	int rc = -1;
 
-	/* conf_flow_depth wants a string. */
-	buf_add(&t, text, n);
-	if (t.p == NULL)
-		buf_adds(&t, "");
-	deep = conf_flow_depth(t.p, FM_DEPTH);
-	buf_free(&t);
+	deep = conf_flow_depth(text, n, FM_DEPTH);
 	if (deep > 0) {
 		msg_err(fm_doc_file(doc), line0 + deep - 1, "%s nested more "
 		    "than %d deep", fm_doc_what(doc), FM_DEPTH);

@@ -616,11 +616,12 @@ void strset_free(struct strset *s);
 /* ---- YAML nesting (conf.c; the site configuration is site.h) ------- */
 
 /*
- * Check the flow nesting ("[[[...") of YAML text before libyaml, whose
- * time is quadratic in it, parses it: 0 when it stays within max
- * levels, else the 1-based line where it goes deeper.
+ * Check the flow nesting ("[[[...") of the n bytes of YAML text at
+ * yaml before libyaml, whose time is quadratic in it, parses it: 0
+ * when it stays within max levels, else the 1-based line where it
+ * goes deeper.  The text need not end in a NUL.
  */
-unsigned long conf_flow_depth(const char *yaml, int max);
+unsigned long conf_flow_depth(const char *yaml, size_t n, int max);
 
 /* ---- output files (out.c) ------------------------------------------- */
 

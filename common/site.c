@@ -203,7 +203,7 @@ parse(struct site *s, const char *path)
 	}
 	/* libyaml's time is quadratic in flow nesting: refuse it first. */
 	if (dialect(path) == FM_YAML &&
-	    (deep = conf_flow_depth(text.p, SITE_DEPTH)) > 0) {
+	    (deep = conf_flow_depth(text.p, text.n, SITE_DEPTH)) > 0) {
 		msg_err(path, deep, "nested more than %d deep", SITE_DEPTH);
 		buf_free(&text);
 		return -1;
