@@ -60,11 +60,24 @@ static void
 put_folded(struct buf *b, const char *s, size_t n, int esc)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, len;
+	size_t i = 0, k, len;
 	uint32_t c;
 	int space = 0, any = 0;
 
 	while (i < n) {
+		/* A run of visible ASCII that needs no escape: in one piece. */
+		for (k = i; k < n && u[k] > ' ' && u[k] < 0x7f && (!esc ||
+		    (u[k] != '\\' && u[k] != IR_LIST_SEP)); k++)
+			;
+		if (k > i) {
+			if (space)
+				buf_addc(b, ' ');
+			space = 0;
+			any = 1;
+			buf_add(b, s + i, k - i);
+			i = k;
+			continue;
+		}
 		len = utf8_decode(u + i, n - i, &c);
 		if (len == 0) {
 			i++;
