@@ -658,6 +658,8 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 	return (size_t)(p - s);
 }
 
+static int holds(const char *, size_t, const char *, size_t);
+
 /* The line pass over the template pass's output. */
 static void
 lines(struct sitemd *m, const char *s, size_t n)
@@ -669,7 +671,7 @@ lines(struct sitemd *m, const char *s, size_t n)
 
 	push_line(&m->o);
 	/* The last line of only colons, for containers never closed. */
-	for (eol = end; eol > s; eol = p) {
+	for (eol = holds(s, n, ":::", 3) ? end : s; eol > s; eol = p) {
 		for (p = eol; p > s && p[-1] != '\n'; p--)
 			;
 		for (i = 0; p + i < eol && (p[i] == ' ' || p[i] == '\t'); i++)
