@@ -765,41 +765,65 @@ holds(const char *s, size_t n, const char *pat, size_t k)
 	return 0;
 }
 
-/* Nonzero when s[0..n) holds something the line pass may rewrite. */
-static int
-has_lines_work(const struct sitemd *m, const char *s, size_t n)
-{
-	static const char *const pats[] = { "{/*", ":::", "\nimport",
-		"\nexport", "={", NULL };
-	const char *p, *end = s + n;
-	size_t i;
+/* What a look over the source finds (scan()). */
+#define SEEN_TEMPLATE	1	/* "{{" or "{%": the template pass */
+#define SEEN_LINES	2	/* something the line pass may rewrite */
 
-	if ((n >= 6 && memcmp(s, "import", 6) == 0) ||
-	    (n >= 6 && memcmp(s, "export", 6) == 0))
-		return 1;
-	for (i = 0; pats[i] != NULL; i++)
-		if (holds(s, n, pats[i], strlen(pats[i])))
-			return 1;
-	for (i = 0; markers[i] != NULL; i++)
-		if (holds(s, n, markers[i], strlen(markers[i])))
-			return 1;
+/*
+ * One look at each place in s[0..n) where a construct can start, for
+ * sitemd_pre(): each byte that opens one is looked for once, with
+ * memchr(3), and every construct it may open is tried there.
+ */
+static int
+scan(const struct sitemd *m, const char *s, size_t n)
+{
+	const char *p, *end = s + n;
+	size_t i, k, left;
+	int seen = 0;
+
+	for (p = s; (p = memchr(p, '{', (size_t)(end - p))) != NULL; p++) {
+		if (p + 1 < end && (p[1] == '{' || p[1] == '%'))
+			return SEEN_TEMPLATE;
+		if (p + 2 < end && p[1] == '/' && p[2] == '*')
+			seen = SEEN_LINES;
+	}
+	if (seen || holds(s, n, ":::", 3) || holds(s, n, "={", 2))
+		return SEEN_LINES;
+	/* "import" or "export" at the start of a line. */
+	for (p = s; p < end; p++) {
+		left = (size_t)(end - p);
+		if (left >= 6 && (memcmp(p, "import", 6) == 0 ||
+		    memcmp(p, "export", 6) == 0))
+			return SEEN_LINES;
+		if ((p = memchr(p, '\n', left)) == NULL)
+			break;
+	}
+	for (p = s; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++) {
+		if (p + 1 < end && ((p[1] >= 'A' && p[1] <= 'Z') ||
+		    (p[1] == '/' && p + 2 < end && p[2] >= 'A' && p[2] <= 'Z')))
+			return SEEN_LINES;
+		for (i = 0; markers[i] != NULL; i++) {
+			k = strlen(markers[i]);
+			if ((size_t)(end - p) >= k &&
+			    memcmp(p, markers[i], k) == 0)
+				return SEEN_LINES;
+		}
+	}
 	if (m->excerpt_sep != NULL && *m->excerpt_sep != '\0' &&
 	    holds(s, n, m->excerpt_sep, strlen(m->excerpt_sep)))
-		return 1;
-	for (p = s; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
-		if (p + 1 < end && ((p[1] >= 'A' && p[1] <= 'Z') || (p[1] == '/' &&
-		    p + 2 < end && p[2] >= 'A' && p[2] <= 'Z')))
-			return 1;
+		return SEEN_LINES;
 	return 0;
 }
 
 void
 sitemd_pre(struct sitemd *m, const char *src, size_t n)
 {
+	int seen;
+
 	m->a.text = m->o.text = m->text;
-	if (!holds(src, n, "{{", 2) && !holds(src, n, "{%", 2)) {
+	if ((seen = scan(m, src, n)) != SEEN_TEMPLATE) {
 		/* No template syntax: the line pass reads the source. */
-		if (!has_lines_work(m, src, n)) {
+		if (seen == 0) {
 			m->same = 1;
 			return;
 		}
