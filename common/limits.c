@@ -111,6 +111,8 @@ limits_markdown(const char *s, size_t n, size_t *off)
 	}
 
 	/* Tables: '|' per row, the square of it summed, padded cells. */
+	if (memchr(s, '|', n) == NULL)
+		return NULL;	/* a delimiter row has one */
 	for (l = s; l < s + n; l = nl + 1) {
 		if ((nl = memchr(l, '\n', (size_t)(s + n - l))) == NULL)
 			nl = s + n;
