@@ -105,4 +105,49 @@ done
 { printf '2017-01-01T00:00:00Z\turn:x:id\tT\t\t\t\t\t\t\t\t\t\t\t\t'; head -c 20000000 /dev/zero | tr '\0' x; printf '\n'; } > "$T/big.ir"
 is "$("$QTEST" field 15 "$T/big.ir" | wc -c)" 20000001 "a 20 MB field"
 
+# Every escape at every place around the writers' 8- and 16-byte steps:
+# "put text" and "put line" against the rules written out in Python.
+python3 - "$T" <<'PY'
+import re, sys
+d = sys.argv[1]
+specials = [b"\\", b"\t", b"\n", b"\x7f", b"\x01", b"\xc3\xa9", b" ", b"|",
+    b"\xc2\x85", b"\xff", b"\xe2\x80\xae"]
+cases = []
+for k in range(0, 40):
+    for sp in specials:
+        cases.append(b"a" * k + sp + b"bcdefghijklmnopqrstuvwxyz0123456789"[:k % 37])
+def text(s):
+    o = bytearray()
+    for ch in s.decode("utf-8", "ignore"):
+        c = ord(ch)
+        if ch == "\\": o += b"\\\\"
+        elif ch == "\t": o += b"\\t"
+        elif ch == "\n": o += b"\\n"
+        elif c < 0x20 or 0x7f <= c < 0xa0: pass
+        else: o += ch.encode()
+    return bytes(o)
+def line(s):
+    words = []
+    for w in re.split("[ \t\n\r\f\v]+", s.decode("utf-8", "ignore")):
+        w = "".join(ch for ch in w if not (ord(ch) < 0x20 or
+            0x7f <= ord(ch) < 0xa0 or 0x202a <= ord(ch) <= 0x202e))
+        if w: words.append(w)
+    return " ".join(words).encode()
+with open(d + "/steps.in", "wb") as f, open(d + "/steps.text", "wb") as t, \
+        open(d + "/steps.line", "wb") as l:
+    for c in cases:
+        f.write(c.replace(b"\n", b"\x02") + b"\n")
+        t.write(text(c) + b"\n")
+        l.write(line(c) + b"\n")
+PY
+: > "$T/steps.gottext"; : > "$T/steps.gotline"
+while IFS= read -r c; do
+	printf '%s' "$c" | tr '\002' '\n' | "$QTEST" put text >> "$T/steps.gottext"
+	printf '%s' "$c" | tr '\002' '\n' | "$QTEST" put line >> "$T/steps.gotline"
+done < "$T/steps.in"
+cmp -s "$T/steps.text" "$T/steps.gottext"
+ok $? "text: every escape at every offset of the 16-byte step"
+cmp -s "$T/steps.line" "$T/steps.gotline"
+ok $? "line: every fold and drop at every offset of a run"
+
 done_testing
