@@ -699,8 +699,12 @@ xml_quiet(void *ctx, const char *fmt, ...)
 	(void)fmt;
 }
 
-static unsigned char xml_keeps[2][256];	/* [esc][byte]: copied as is */
-
+/*
+ * What clean() does with each byte, [esc][byte]: copies it, writes it
+ * as an entity, or decodes the character it starts to judge it.
+ */
+enum { XC_COPY, XC_ENTITY, XC_CHECK };
+static unsigned char xml_class[2][256];
 int
 feed_xml_open(struct feed_xml *x, FILE *fp)
 {
@@ -708,9 +712,10 @@ feed_xml_open(struct feed_xml *x, FILE *fp)
 	int c;
 
 	xmlSetGenericErrorFunc(NULL, xml_quiet);
-	for (c = 0x20; c < 0x7f; c++) {
-		xml_keeps[0][c] = 1;
-		xml_keeps[1][c] = c != '<' && c != '>' && c != '&' && c != '"';
+	for (c = 0; c < 256; c++) {
+		xml_class[0][c] = c >= 0x20 && c < 0x7f ? XC_COPY : XC_CHECK;
+		xml_class[1][c] = c == '<' || c == '>' || c == '&' ||
+		    c == '"' ? XC_ENTITY : xml_class[0][c];
 	}
 	memset(x, 0, sizeof(*x));
 	x->fp = fp;
@@ -767,50 +772,111 @@ feed_xml_start(struct feed_xml *x, int depth, const char *name)
 	check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
 }
 
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+#define HASZERO(w)	(((w) - ONES) & ~(w) & HIGHS)
+
+/*
+ * Copy to o the bytes at u that clean() keeps as they are (printable
+ * ASCII, and with esc none of '<', '>', '&', '"'), up to n of them;
+ * returns how many.  Eight bytes are tested at a time, each test exact
+ * as to whether any byte of the eight matches ('<' and '>' differ in
+ * one bit, as '&' and '"' do, so one test finds either); up to eight
+ * bytes past the ones kept may be written at o, as the eight are
+ * copied before the test.
+ */
+static size_t
+copy_plain(char *o, const unsigned char *u, size_t n, int esc)
+{
+	const unsigned char *cls = xml_class[esc];
+	uint64_t w, bad;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, u + i, 8);
+		memcpy(o + i, &w, 8);
+		/* >= 0x7f (0xff's carry comes with a byte >= 0x80), < 0x20 */
+		bad = (w | (w + ONES)) | ((w - 0x20 * ONES) & ~w);
+		if (esc)
+			bad |= HASZERO((w ^ ('<' * ONES)) & ~(0x02 * ONES)) |
+			    HASZERO((w ^ ('"' * ONES)) & ~(0x04 * ONES));
+		if ((bad & HIGHS) != 0)
+			break;
+	}
+	for (; i < n && cls[u[i]] == XC_COPY; i++)
+		o[i] = (char)u[i];
+	return i;
+}
+
+/* Write the entity of '<', '>', '&' or '"' at o; returns its end. */
+static char *
+put_entity(char *o, int c)
+{
+	switch (c) {
+	case '<':
+		memcpy(o, "&lt;", 4);
+		return o + 4;
+	case '>':
+		memcpy(o, "&gt;", 4);
+		return o + 4;
+	case '&':
+		memcpy(o, "&amp;", 5);
+		return o + 5;
+	default:
+		memcpy(o, "&quot;", 6);
+		return o + 6;
+	}
+}
+
+/* Input bytes clean() handles for each growth of its buffer. */
+#define CLEAN_CHUNK 65536
+
 /*
  * Copy s[0..n) into x->tmp without the characters XML 1.0 cannot
  * carry or the IR bans; TAB and LF stay when multi is set.  With esc,
  * '<', '>', '&' and '"' are written as entities, as libxml2's
  * xmlEncodeSpecialChars() writes them, so the text can be written raw:
- * one pass over the text where the writer would take two.
+ * one pass over the text where the writer would take two.  The buffer
+ * is grown once a chunk, for the worst case (6 bytes out for 1 in,
+ * and a character that starts in the chunk may end past it), and
+ * written without checks.
  */
 static const char *
 clean(struct feed_xml *x, const char *s, size_t n, int multi, int esc)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, len, run;
+	const unsigned char *cls = xml_class[esc];
+	size_t i = 0, stop, run, len;
+	char *o;
 	uint32_t c;
 
 	buf_reset(&x->tmp);
-	for (i = 0; i < n; i += len) {
-		for (run = i; run < n && xml_keeps[esc][u[run]]; run++)
-			;
-		if (run > i) {
-			buf_add(&x->tmp, s + i, run - i);
-			len = run - i;
-			continue;
+	while (i < n) {
+		stop = n - i > CLEAN_CHUNK ? i + CLEAN_CHUNK : n;
+		buf_grow(&x->tmp, 6 * (stop - i) + 3);
+		o = x->tmp.p + x->tmp.n;
+		while (i < stop) {
+			run = copy_plain(o, u + i, stop - i, esc);
+			o += run;
+			if ((i += run) == stop)
+				break;
+			if (cls[u[i]] == XC_ENTITY) {
+				o = put_entity(o, u[i++]);
+				continue;
+			}
+			if ((len = utf8_decode(u + i, n - i, &c)) == 0) {
+				i++;
+				continue;
+			}
+			if ((multi && (c == '\t' || c == '\n')) ||
+			    !utf8_is_banned(c)) {
+				memcpy(o, u + i, len);
+				o += len;
+			}
+			i += len;
 		}
-		len = 1;
-		switch (esc ? u[i] : 0) {
-		case '<':
-			buf_add(&x->tmp, "&lt;", 4);
-			continue;
-		case '>':
-			buf_add(&x->tmp, "&gt;", 4);
-			continue;
-		case '&':
-			buf_add(&x->tmp, "&amp;", 5);
-			continue;
-		case '"':
-			buf_add(&x->tmp, "&quot;", 6);
-			continue;
-		}
-		if ((len = utf8_decode(u + i, n - i, &c)) == 0) {
-			len = 1;
-			continue;
-		}
-		if ((multi && (c == '\t' || c == '\n')) || !utf8_is_banned(c))
-			buf_add(&x->tmp, s + i, len);
+		x->tmp.n = (size_t)(o - x->tmp.p);
+		x->tmp.p[x->tmp.n] = '\0';
 	}
 	if (x->tmp.p == NULL)
 		buf_adds(&x->tmp, "");
