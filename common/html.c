@@ -154,59 +154,76 @@ srcset(struct buf *out, const char *v, html_url_fn *fn, void *ctx)
 static int
 url_attr(const char *a, size_t n)
 {
-	static const char *const names[] = { "href", "src", "poster", "cite" };
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i]) == n && strncasecmp(a, names[i], n) == 0)
+	switch (n) {
+	case 3:
+		return strncasecmp(a, "src", 3) == 0;
+	case 4:
+		return (strncasecmp(a, "href", 4) == 0 ||
+		    strncasecmp(a, "cite", 4) == 0);
+	case 6:
+		if (strncasecmp(a, "poster", 6) == 0)
 			return 1;
-	return n == 6 && strncasecmp(a, "srcset", 6) == 0 ? 2 : 0;
+		return strncasecmp(a, "srcset", 6) == 0 ? 2 : 0;
+	default:
+		return 0;
+	}
 }
 
 /* Elements whose content is text up to their end tag. */
 static int
 raw_elem(const char *t, size_t n)
 {
-	static const char *const names[] = {
-		"script", "style", "textarea", "title", "xmp", "iframe",
-		"noembed", "noframes", "plaintext"
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strlen(names[i]) == n && strncasecmp(t, names[i], n) == 0)
-			return 1;
-	return 0;
+	switch (n) {
+	case 3:
+		return strncasecmp(t, "xmp", 3) == 0;
+	case 5:
+		return strncasecmp(t, "style", 5) == 0 ||
+		    strncasecmp(t, "title", 5) == 0;
+	case 6:
+		return strncasecmp(t, "script", 6) == 0 ||
+		    strncasecmp(t, "iframe", 6) == 0;
+	case 7:
+		return strncasecmp(t, "noembed", 7) == 0;
+	case 8:
+		return strncasecmp(t, "textarea", 8) == 0 ||
+		    strncasecmp(t, "noframes", 8) == 0;
+	case 9:
+		return strncasecmp(t, "plaintext", 9) == 0;
+	default:
+		return 0;
+	}
 }
 
+/*
+ * Every byte of the fragment is copied as it is but for the values
+ * that change: out gets each span of unchanged bytes in one go, up to
+ * a value that changes (from done, the first byte not yet copied) or
+ * the end.
+ */
 void
 html_urls(struct buf *out, const char *html, size_t n, html_url_fn *fn,
     void *ctx)
 {
 	struct buf val = BUF_INIT, res = BUF_INIT;
 	const char *p = html, *end = html + n, *q, *tag, *an, *v, *e;
+	const char *done = html;
 	size_t ntag, nan, nv;
 	int kind;
 
 	while (p < end) {
 		q = memchr(p, '<', (size_t)(end - p));
-		if (q == NULL) {
-			buf_add(out, p, (size_t)(end - p));
+		if (q == NULL)
 			break;
-		}
-		buf_add(out, p, (size_t)(q - p));
 		p = q;
 		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
 			for (q = p + 4; q + 3 <= end && memcmp(q, "-->", 3) != 0;
 			    q++)
 				;
-			q = q + 3 <= end ? q + 3 : end;
-			buf_add(out, p, (size_t)(q - p));
-			p = q;
+			p = q + 3 <= end ? q + 3 : end;
 			continue;
 		}
 		if (end - p < 2 || !IS_ALPHA(p[1])) {
-			buf_addc(out, *p++);
+			p++;
 			continue;
 		}
 		/* A start tag: its name, then its attributes. */
@@ -215,11 +232,10 @@ html_urls(struct buf *out, const char *html, size_t n, html_url_fn *fn,
 		    *q != '>'; q++)
 			;
 		ntag = (size_t)(q - tag);
-		buf_add(out, p, (size_t)(q - p));
 		p = q;
 		while (p < end && *p != '>') {
 			if (IS_SPACE(*p) || *p == '/') {
-				buf_addc(out, *p++);
+				p++;
 				continue;
 			}
 			an = p;
@@ -229,7 +245,6 @@ html_urls(struct buf *out, const char *html, size_t n, html_url_fn *fn,
 			if (p == an)
 				p++;		/* a lone '=' */
 			nan = (size_t)(p - an);
-			buf_add(out, an, nan);
 			for (q = p; q < end && IS_SPACE(*q); q++)
 				;
 			if (q >= end || *q != '=')
@@ -251,42 +266,44 @@ html_urls(struct buf *out, const char *html, size_t n, html_url_fn *fn,
 					;
 				nv = (size_t)(e - v);
 			}
-			kind = url_attr(an, nan);
+			if ((kind = url_attr(an, nan)) == 0) {
+				p = e;
+				continue;
+			}
 			buf_reset(&val);
-			decode(&val, v, nv);
+			if (memchr(v, '&', nv) == NULL)
+				buf_add(&val, v, nv);	/* nothing to decode */
+			else
+				decode(&val, v, nv);
 			buf_reset(&res);
 			if (kind == 2)
 				srcset(&res, val.p, fn, ctx);
-			else if (kind == 1 && val.p != NULL &&
-			    !url_scheme_ok(val.p))
+			else if (!url_scheme_ok(val.p))
 				buf_addc(&res, '#');	/* no script URL */
-			else if (kind == 1)
+			else
 				fn(ctx, val.p, &res);
-			if (kind == 0 || res.p == NULL ||
-			    strcmp(res.p, val.p) == 0) {
-				buf_add(out, p, (size_t)(e - p));
-			} else {
+			if (res.p != NULL && strcmp(res.p, val.p) != 0) {
+				buf_add(out, done, (size_t)(p - done));
 				buf_adds(out, "=\"");
 				escape(out, res.p);
 				buf_addc(out, '"');
+				done = e;
 			}
 			p = e;
 		}
 		if (p < end)
-			buf_addc(out, *p++);
+			p++;
 		if (raw_elem(tag, ntag)) {
-			/* Copy up to the end tag "</name". */
+			/* Skip to the end tag "</name". */
 			for (q = p; q < end; q++)
 				if (*q == '<' && q + 2 + ntag <= end &&
 				    q[1] == '/' &&
 				    strncasecmp(q + 2, tag, ntag) == 0)
 					break;
-			buf_add(out, p, (size_t)(q - p));
 			p = q;
 		}
 	}
-	if (out->p == NULL)
-		buf_adds(out, "");
+	buf_add(out, done, (size_t)(end - done));
 	buf_free(&val);
 	buf_free(&res);
 }
