@@ -525,34 +525,52 @@ feed_entry_url(struct feed *f, const char *ref, struct buf *out)
 	return out->p;
 }
 
+/* What content_url() needs: the feed, and its entry's base up to any '#'. */
+struct content_ctx {
+	struct feed *f;
+	size_t       nbase;
+};
+
 /* html_urls() callback of feed_entry_html(). */
 static void
 content_url(void *ctx, const char *url, struct buf *out)
 {
-	struct feed *f = ctx;
-	size_t n;
+	struct content_ctx *c = ctx;
+	struct feed *f = c->f;
+	const char *abs = url;
+	size_t n = c->nbase;
 
 	if (*url == '#') {
 		url_normalize(out, url);
 		return;
 	}
-	buf_reset(&f->tmp);
-	entry_resolve(f, url, &f->tmp);
+	/* As entry_resolve(), without a copy of what it would copy. */
+	if (url_has_scheme(url) || f->base.n == 0) {
+		if (!url_has_scheme(url) && *url != '\0')
+			f->entry_unresolved = 1;
+	} else {
+		buf_reset(&f->tmp);
+		url_resolve(f->base.p, url, &f->tmp);
+		abs = f->tmp.p != NULL ? f->tmp.p : "";
+	}
 	/* A link into the entry itself stays a fragment. */
-	n = strcspn(f->base.p, "#");
-	if (n > 0 && f->tmp.p != NULL && strncmp(f->tmp.p, f->base.p, n) == 0 &&
-	    f->tmp.p[n] == '#') {
-		url_normalize(out, f->tmp.p + n);
+	if (n > 0 && strncmp(abs, f->base.p, n) == 0 && abs[n] == '#') {
+		url_normalize(out, abs + n);
 		return;
 	}
-	url_normalize(out, f->tmp.p != NULL ? f->tmp.p : "");
+	url_normalize(out, abs);
 }
 
 const char *
 feed_entry_html(struct feed *f, const struct ir_record *rec)
 {
+	struct content_ctx c;
+
+	c.f = f;
+	c.nbase = strcspn(f->base.p, "#");
 	buf_reset(&f->html);
-	html_urls(&f->html, rec->f[IR_HTML], rec->len[IR_HTML], content_url, f);
+	html_urls(&f->html, rec->f[IR_HTML], rec->len[IR_HTML], content_url,
+	    &c);
 	return f->html.p;
 }
 

@@ -235,22 +235,30 @@ url_hexval(int c)
 /* What enc() percent-encodes besides the bytes no URI holds. */
 enum { ENC_BRACKETS = 1, ENC_HASH = 2 };
 
+/*
+ * The class of each byte for enc(): URI_KEEP when a URI holds it as it
+ * is (printable ASCII but '<', '>', '"', '{', '}', '|', '\\', '^', '`'
+ * and '%', which enc() decides itself), and ENC_BRACKETS for '[' and
+ * ']', ENC_HASH for '#', the bytes those flags encode too.
+ */
+enum { URI_KEEP = 4 };
+static const unsigned char uri_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 10 */
+	0, 4, 0, 6, 4, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,	/* 20 */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 4, 0, 4,	/* 30 */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,	/* 40 */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 5, 0, 5, 0, 4,	/* 50 */
+	0, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,	/* 60 */
+	4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 4, 0,	/* 70 */
+	/* 80 to ff: none */
+};
+
 /* Nonzero if enc() copies the byte c as it is ('%' is decided there). */
 static int
 uri_keeps(unsigned char c, int what)
 {
-	if (c <= 0x20 || c >= 0x7f)
-		return 0;
-	switch (c) {
-	case '<': case '>': case '"': case '{': case '}': case '|':
-	case '\\': case '^': case '`': case '%':
-		return 0;
-	case '[': case ']':
-		return !(what & ENC_BRACKETS);
-	case '#':
-		return !(what & ENC_HASH);
-	}
-	return 1;
+	return (uri_class[c] & (URI_KEEP | what)) == URI_KEEP;
 }
 
 /*
@@ -335,6 +343,20 @@ void
 url_normalize(struct buf *b, const char *url)
 {
 	const char *host = NULL, *hend = NULL, *p, *hash;
+	size_t n, hashes = 0;
+
+	/*
+	 * Most URLs come out as they are: every byte one a URI holds
+	 * anywhere (no '%' to judge, no '[' or ']'), and at most one '#'.
+	 * The host is then ASCII, which host_add() copies.
+	 */
+	for (n = 0; (uri_class[(unsigned char)url[n]] &
+	    (URI_KEEP | ENC_BRACKETS)) == URI_KEEP; n++)
+		hashes += url[n] == '#';
+	if (url[n] == '\0' && hashes <= 1) {
+		buf_add(b, url, n);
+		return;
+	}
 
 	/* "scheme://[userinfo@]host[:port]": the host goes to host_add(). */
 	if (url_has_scheme(url) && (p = strchr(url, ':')) != NULL &&
