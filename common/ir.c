@@ -466,13 +466,21 @@ split_list(char *s, size_t n, struct ir_list *l)
 
 static const char empty[] = "";
 
-/* Drop the bidi controls from s[0..*n) in place. */
+/*
+ * Drop the bidi controls from s[0..*n) in place.  Each of them is
+ * encoded with the lead byte 0xE2, which no other character holds
+ * inside it: the bytes before the first 0xE2 stay where they are.
+ */
 static void
 strip_bidi(char *s, size_t *n)
 {
-	size_t i = 0, o = 0, len;
+	const char *e2 = memchr(s, 0xe2, *n);
+	size_t i, o, len;
 	uint32_t c;
 
+	if (e2 == NULL)
+		return;		/* s[*n] is already the NUL */
+	i = o = (size_t)(e2 - s);
 	while (i < *n) {
 		len = utf8_decode((const unsigned char *)s + i, *n - i, &c);
 		if (len == 0)
@@ -481,7 +489,8 @@ strip_bidi(char *s, size_t *n)
 			i += len;
 			continue;
 		}
-		memmove(s + o, s + i, len);
+		if (o != i)
+			memmove(s + o, s + i, len);
 		o += len;
 		i += len;
 	}
