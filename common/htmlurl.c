@@ -14,16 +14,6 @@
 
 #include "quire.h"
 
-static const char *const url_attrs[] = {
-	"href", "src", "poster", "cite", "action", "formaction",
-	"background", "longdesc", NULL
-};
-
-/* Elements whose content is raw text: no tags inside. */
-static const char *const raw_elems[] = {
-	"script", "style", "textarea", "title", NULL
-};
-
 static int
 is_space(int c)
 {
@@ -36,29 +26,72 @@ is_alpha(int c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Nonzero if s[0..n) equals one of v, ASCII case-insensitively. */
+/*
+ * What the attribute name a[0..n) holds: 2 for srcset, 1 for the other
+ * attributes that hold a URL (href, src, poster, cite, action,
+ * formaction, background, longdesc), else 0.  ASCII case-insensitive.
+ */
 static int
-one_of(const char *s, size_t n, const char *const *v)
+url_attr(const char *a, size_t n)
 {
-	for (; *v != NULL; v++)
-		if (strlen(*v) == n && strncasecmp(s, *v, n) == 0)
-			return 1;
-	return 0;
+	switch (n) {
+	case 3:
+		return strncasecmp(a, "src", 3) == 0;
+	case 4:
+		return strncasecmp(a, "href", 4) == 0 ||
+		    strncasecmp(a, "cite", 4) == 0;
+	case 6:
+		if (strncasecmp(a, "srcset", 6) == 0)
+			return 2;
+		return strncasecmp(a, "poster", 6) == 0 ||
+		    strncasecmp(a, "action", 6) == 0;
+	case 8:
+		return strncasecmp(a, "longdesc", 8) == 0;
+	case 10:
+		return strncasecmp(a, "formaction", 10) == 0 ||
+		    strncasecmp(a, "background", 10) == 0;
+	default:
+		return 0;
+	}
 }
 
-/* Nonzero if the URL u[0..n) is relative and worth resolving. */
+/* Nonzero for the elements whose content is raw text: no tags inside. */
+static int
+raw_elem(const char *t, size_t n)
+{
+	switch (n) {
+	case 5:
+		return strncasecmp(t, "style", 5) == 0 ||
+		    strncasecmp(t, "title", 5) == 0;
+	case 6:
+		return strncasecmp(t, "script", 6) == 0;
+	case 8:
+		return strncasecmp(t, "textarea", 8) == 0;
+	default:
+		return 0;
+	}
+}
+
+/*
+ * Nonzero if the URL u[0..n) is relative and worth resolving: not
+ * empty, not a fragment, and no scheme in its first 63 bytes (a scheme
+ * is short; up to a NUL, as url_has_scheme() reads).
+ */
 static int
 relative(const char *u, size_t n)
 {
-	char tmp[64];
-	size_t k = n < sizeof(tmp) - 1 ? n : sizeof(tmp) - 1;
+	size_t i, k = n < 63 ? n : 63;
 
 	if (n == 0 || u[0] == '#')
 		return 0;
-	/* A scheme is short; a prefix is enough to see one. */
-	memcpy(tmp, u, k);
-	tmp[k] = '\0';
-	return !url_has_scheme(tmp);
+	if (!is_alpha((unsigned char)u[0]))
+		return 1;
+	for (i = 1; i < k && u[i] != '\0' && u[i] != ':'; i++)
+		if (!(is_alpha((unsigned char)u[i]) ||
+		    (u[i] >= '0' && u[i] <= '9') || u[i] == '+' ||
+		    u[i] == '-' || u[i] == '.'))
+			return 1;
+	return !(i < k && u[i] == ':');
 }
 
 /*
@@ -137,13 +170,19 @@ put_value(struct buf *out, const char *base, const char *v, size_t n,
 	return found;
 }
 
+/*
+ * The fragment is copied as it is but where a value changes: a relative
+ * URL resolved, an unquoted URL quoted, a quote that never closes
+ * closed.  out gets each unchanged span in one go when a value changes
+ * (from done, the first byte not yet copied) and at the end.
+ */
 size_t
 url_html_absolute(const char *h, size_t n, const char *base,
     struct buf *out)
 {
-	const char *end = h + n, *p = h, *t, *name, *v, *e;
-	size_t found = 0, nname, nv, ntag;
-	int set, isurl;
+	const char *end = h + n, *p = h, *t, *name, *v, *e, *done = h;
+	size_t found = 0, nname, nv, ntag, k;
+	int kind;
 	char q;
 
 	if (base == NULL)
@@ -154,25 +193,16 @@ url_html_absolute(const char *h, size_t n, const char *base,
 		    !(t + 1 < end && (is_alpha((unsigned char)t[1]) ||
 		    t[1] == '!')); t++)
 			;
-		if (t == NULL)
-			t = end;
-		if (out != NULL)
-			buf_add(out, p, (size_t)(t - p));
-		if ((p = t) >= end)
+		if ((p = t) == NULL)
 			break;
 		if (end - p >= 4 && memcmp(p, "<!--", 4) == 0) {
 			for (t = p + 4; t + 3 <= end && memcmp(t, "-->", 3);
 			    t++)
 				;
-			t = t + 3 <= end ? t + 3 : end;
-			if (out != NULL)
-				buf_add(out, p, (size_t)(t - p));
-			p = t;
+			p = t + 3 <= end ? t + 3 : end;
 			continue;
 		}
 		if (p[1] == '!') {
-			if (out != NULL)
-				buf_addc(out, *p);
 			p++;
 			continue;
 		}
@@ -182,13 +212,9 @@ url_html_absolute(const char *h, size_t n, const char *base,
 			;
 		ntag = (size_t)(t - p - 1);
 		name = p + 1;
-		if (out != NULL)
-			buf_add(out, p, (size_t)(t - p));
 		p = t;
 		while (p < end && *p != '>') {
 			if (is_space((unsigned char)*p) || *p == '/') {
-				if (out != NULL)
-					buf_addc(out, *p);
 				p++;
 				continue;
 			}
@@ -196,8 +222,6 @@ url_html_absolute(const char *h, size_t n, const char *base,
 			    *t != '=' && *t != '>' && *t != '/'; t++)
 				;
 			if (t == p) {	/* a stray '=' */
-				if (out != NULL)
-					buf_addc(out, *p);
 				p++;
 				continue;
 			}
@@ -206,51 +230,54 @@ url_html_absolute(const char *h, size_t n, const char *base,
 			for (e = t; e < end && is_space((unsigned char)*e); e++)
 				;
 			if (e >= end || *e != '=') {
-				if (out != NULL)
-					buf_add(out, p, (size_t)(t - p));
 				p = t;
 				continue;
 			}
 			for (e++; e < end && is_space((unsigned char)*e); e++)
 				;
-			if (out != NULL)
-				buf_add(out, p, (size_t)(e - p));
 			q = e < end && (*e == '"' || *e == '\'') ? *e : 0;
 			t = q ? e + 1 : e;
-			for (p = t; p < end && (q ? *p != q :
-			    !is_space((unsigned char)*p) && *p != '>'); p++)
-				;
+			if (q == 0)
+				for (p = t; p < end && *p != '>' &&
+				    !is_space((unsigned char)*p); p++)
+					;
+			else if ((p = memchr(t, q, (size_t)(end - t))) == NULL)
+				p = end;
 			nv = (size_t)(p - t);
-			set = nname == 6 && strncasecmp(v, "srcset", 6) == 0;
-			isurl = set || one_of(v, nname, url_attrs);
+			kind = url_attr(v, nname);
+			k = kind ? put_value(NULL, base, t, nv, q, kind == 2) :
+			    0;
+			found += k;
 			/* An unquoted URL gets quotes: it may grow. */
-			if (out != NULL && (q || isurl))
+			if (out != NULL && (k > 0 || (kind && !q) ||
+			    (q && p == end))) {
+				buf_add(out, done, (size_t)(t - done));
+				if (kind && !q)
+					buf_addc(out, '"');
+				if (k > 0)
+					put_value(out, base, t, nv, q,
+					    kind == 2);
+				else
+					buf_add(out, t, nv);
 				buf_addc(out, q ? q : '"');
-			if (isurl)
-				found += put_value(out, base, t, nv, q, set);
-			else if (out != NULL)
-				buf_add(out, t, nv);
-			if (out != NULL && (q || isurl))
-				buf_addc(out, q ? q : '"');
+				done = q && p < end ? p + 1 : p;
+			}
 			if (q && p < end)
 				p++;
 		}
-		if (p < end) {
-			if (out != NULL)
-				buf_addc(out, '>');
+		if (p < end)
 			p++;
-		}
 		/* The content of a raw-text element goes as it is. */
-		if (one_of(name, ntag, raw_elems)) {
+		if (raw_elem(name, ntag)) {
 			for (t = p; t < end; t++)
 				if (t[0] == '<' && t + 1 < end && t[1] == '/' &&
 				    (size_t)(end - t - 2) >= ntag &&
 				    strncasecmp(t + 2, name, ntag) == 0)
 					break;
-			if (out != NULL)
-				buf_add(out, p, (size_t)(t - p));
 			p = t;
 		}
 	}
+	if (out != NULL)
+		buf_add(out, done, (size_t)(end - done));
 	return found;
 }
