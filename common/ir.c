@@ -387,6 +387,32 @@ open_next(struct ir_reader *r)
 	return 1;
 }
 
+/*
+ * How many bytes at u[0..n) are printable ASCII: sixteen at a time
+ * (a byte >= 0x7f sets the high bit of itself or of itself plus one,
+ * which a carry from the byte below only does when that byte is 0xff;
+ * a byte < 0x20 borrows), then eight, then one.
+ */
+static size_t
+printable_run(const unsigned char *u, size_t n)
+{
+	uint64_t a, b;
+	size_t k = 0;
+
+	for (; k + 16 <= n; k += 16) {
+		memcpy(&a, u + k, 8);
+		memcpy(&b, u + k + 8, 8);
+		if (((a | (a + ONES) | ((a - 0x20 * ONES) & ~a) |
+		    b | (b + ONES) | ((b - 0x20 * ONES) & ~b)) & HIGHS) != 0)
+			break;
+	}
+	while (k + 8 <= n && printable8(u + k))
+		k += 8;
+	while (k < n && u[k] >= 0x20 && u[k] < 0x7f)
+		k++;
+	return k;
+}
+
 static int
 bad(struct ir_reader *r, const char *fmt, ...) QUIRE_PRINTF(2, 3);
 
@@ -628,13 +654,8 @@ ir_read(struct ir_reader *r, struct ir_record *rec)
 	for (i = 0; i < n; i += len) {
 		const unsigned char *u = (const unsigned char *)r->lbuf + i;
 
-		len = 0;
-		while (i + len + 8 <= n && printable8(u + len))
-			len += 8;
-		if (len > 0)
-			continue;
 		if (*u >= 0x20 && *u < 0x7f) {
-			len = 1;
+			len = printable_run(u, n - i);
 			continue;
 		}
 		if (*u == 0)
