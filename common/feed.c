@@ -790,41 +790,52 @@ feed_xml_start(struct feed_xml *x, int depth, const char *name)
 	check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
 }
 
-#define ONES	0x0101010101010101ULL
-#define HIGHS	0x8080808080808080ULL
-#define HASZERO(w)	(((w) - ONES) & ~(w) & HIGHS)
+#if defined(__GNUC__)
+/* Sixteen bytes, as GCC and clang vectors (SSE2 on x86-64, NEON on ARM). */
+typedef signed char v16 __attribute__((vector_size(16)));
+#define V16(c)	((v16){ c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c })
 
 /*
- * Copy to o the bytes at u that clean() keeps as they are (printable
- * ASCII, and with esc none of '<', '>', '&', '"'), up to n of them;
- * returns how many.  Eight bytes are tested at a time, each test exact
- * as to whether any byte of the eight matches ('<' and '>' differ in
- * one bit, as '&' and '"' do, so one test finds either); up to eight
- * bytes past the ones kept may be written at o, as the eight are
- * copied before the test.
+ * How many of the sixteen bytes at p clean() copies as they are before
+ * the first it does not (16 when it copies them all): a byte < 0x20 or
+ * >= 0x7f (as a signed char, < 0x20 or 0x7f), and with esc '<', '>',
+ * '&' or '"'.  Each lane of the comparisons is 0 or -1; the first lane
+ * that is not 0 is found in the two halves read as integers.
  */
 static size_t
-copy_plain(char *o, const unsigned char *u, size_t n, int esc)
+plain16(const unsigned char *p, int esc)
 {
-	const unsigned char *cls = xml_class[esc];
-	uint64_t w, bad;
-	size_t i = 0;
+	v16 v, m;
+	uint64_t h[2];
 
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, u + i, 8);
-		memcpy(o + i, &w, 8);
-		/* >= 0x7f (0xff's carry comes with a byte >= 0x80), < 0x20 */
-		bad = (w | (w + ONES)) | ((w - 0x20 * ONES) & ~w);
-		if (esc)
-			bad |= HASZERO((w ^ ('<' * ONES)) & ~(0x02 * ONES)) |
-			    HASZERO((w ^ ('"' * ONES)) & ~(0x04 * ONES));
-		if ((bad & HIGHS) != 0)
-			break;
-	}
-	for (; i < n && cls[u[i]] == XC_COPY; i++)
-		o[i] = (char)u[i];
-	return i;
+	memcpy(&v, p, 16);
+	m = (v < V16(0x20)) | (v == V16(0x7f));
+	if (esc)
+		m |= (v == V16('<')) | (v == V16('>')) | (v == V16('&')) |
+		    (v == V16('"'));
+	memcpy(h, &m, 16);
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	if (h[0] != 0)
+		return (size_t)__builtin_ctzll(h[0]) / 8;
+	return h[1] != 0 ? 8 + (size_t)__builtin_ctzll(h[1]) / 8 : 16;
+#else
+	if (h[0] != 0)
+		return (size_t)__builtin_clzll(h[0]) / 8;
+	return h[1] != 0 ? 8 + (size_t)__builtin_clzll(h[1]) / 8 : 16;
+#endif
 }
+#else
+/* The same, a byte at a time, for other compilers. */
+static size_t
+plain16(const unsigned char *p, int esc)
+{
+	size_t k;
+
+	for (k = 0; k < 16 && xml_class[esc][p[k]] == XC_COPY; k++)
+		;
+	return k;
+}
+#endif
 
 /* Write the entity of '<', '>', '&' or '"' at o; returns its end. */
 static char *
@@ -857,14 +868,16 @@ put_entity(char *o, int c)
  * one pass over the text where the writer would take two.  The buffer
  * is grown once a chunk, for the worst case (6 bytes out for 1 in,
  * and a character that starts in the chunk may end past it), and
- * written without checks.
+ * written without checks: sixteen bytes are copied and tested at
+ * once, and where one of them is special the output goes on after the
+ * ones before it.
  */
 static const char *
 clean(struct feed_xml *x, const char *s, size_t n, int multi, int esc)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	const unsigned char *cls = xml_class[esc];
-	size_t i = 0, stop, run, len;
+	size_t i = 0, stop, len, k;
 	char *o;
 	uint32_t c;
 
@@ -874,10 +887,19 @@ clean(struct feed_xml *x, const char *s, size_t n, int multi, int esc)
 		buf_grow(&x->tmp, 6 * (stop - i) + 3);
 		o = x->tmp.p + x->tmp.n;
 		while (i < stop) {
-			run = copy_plain(o, u + i, stop - i, esc);
-			o += run;
-			if ((i += run) == stop)
-				break;
+			if (stop - i >= 16) {
+				/* Copied before they are looked at. */
+				memcpy(o, u + i, 16);
+				k = plain16(u + i, esc);
+				i += k;
+				o += k;
+				if (k == 16)
+					continue;
+			} else if (cls[u[i]] == XC_COPY) {
+				*o++ = (char)u[i++];
+				continue;
+			}
+			/* u[i] is special. */
 			if (cls[u[i]] == XC_ENTITY) {
 				o = put_entity(o, u[i++]);
 				continue;
