@@ -168,7 +168,7 @@ uninstall:
 	cd $(DESTDIR)$(MANDIR)/man7 && rm -f $(notdir $(MAN7))
 
 clean:
-	rm -rf build build-asan build-fuzz out
+	rm -rf build build-asan build-clang build-fuzz build-novec out
 
 .PHONY: all tests demo asan check-valgrind fuzz fuzzers check check-asan lint-man install uninstall clean
 .SECONDARY:

@@ -22,6 +22,7 @@
 #include "feed.h"
 #include "html.h"
 #include "site.h"
+#include "v16.h"
 #include "xhtml.h"
 
 const struct msg_opt feed_opts[] = {
@@ -790,39 +791,22 @@ feed_xml_start(struct feed_xml *x, int depth, const char *name)
 	check(x, xmlTextWriterStartElement(x->w, BAD_CAST name));
 }
 
-#if defined(__GNUC__)
-/* Sixteen bytes, as GCC and clang vectors (SSE2 on x86-64, NEON on ARM). */
-typedef signed char v16 __attribute__((vector_size(16)));
-#define V16(c)	((v16){ c, c, c, c, c, c, c, c, c, c, c, c, c, c, c, c })
-
+#ifdef V16_OK
 /*
  * How many of the sixteen bytes at p clean() copies as they are before
- * the first it does not (16 when it copies them all): a byte < 0x20 or
- * >= 0x7f (as a signed char, < 0x20 or 0x7f), and with esc '<', '>',
- * '&' or '"'.  Each lane of the comparisons is 0 or -1; the first lane
- * that is not 0 is found in the two halves read as integers.
+ * the first it does not (16 when it copies them all): a byte that is
+ * not printable ASCII, and with esc '<', '>', '&' or '"'.
  */
 static size_t
 plain16(const unsigned char *p, int esc)
 {
-	v16 v, m;
-	uint64_t h[2];
+	v16 v = v16_load(p), m;
 
-	memcpy(&v, p, 16);
-	m = (v < V16(0x20)) | (v == V16(0x7f));
+	m = v16_unprintable(v);
 	if (esc)
 		m |= (v == V16('<')) | (v == V16('>')) | (v == V16('&')) |
 		    (v == V16('"'));
-	memcpy(h, &m, 16);
-#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	if (h[0] != 0)
-		return (size_t)__builtin_ctzll(h[0]) / 8;
-	return h[1] != 0 ? 8 + (size_t)__builtin_ctzll(h[1]) / 8 : 16;
-#else
-	if (h[0] != 0)
-		return (size_t)__builtin_clzll(h[0]) / 8;
-	return h[1] != 0 ? 8 + (size_t)__builtin_clzll(h[1]) / 8 : 16;
-#endif
+	return v16_first(m);
 }
 #else
 /* The same, a byte at a time, for other compilers. */

@@ -2,11 +2,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "quire.h"
+#include "v16.h"
 
 struct ir_reader {
 	int             argc;
@@ -164,7 +162,7 @@ printable8(const unsigned char *p)
 	    HASZERO(w ^ (0x7f * ONES)) == 0;
 }
 
-#ifndef __SSE2__
+#ifndef V16_OK
 /* Nonzero if all eight bytes at p are printable ASCII other than '\\'. */
 static int
 plain8(const unsigned char *p)
@@ -177,24 +175,17 @@ plain8(const unsigned char *p)
 }
 #endif
 
-#ifdef __SSE2__
+#ifdef V16_OK
 /*
  * How many of the sixteen bytes at p, from the first, are printable
- * ASCII other than '\\'.  As signed bytes, 0x80-0xff are negative, so
- * one compare with 0x1f finds both the controls and the high bytes.
+ * ASCII other than '\\'.
  */
-static unsigned
+static size_t
 plain16(const unsigned char *p)
 {
-	__m128i v, ok;
-	unsigned bad;
+	v16 v = v16_load(p);
 
-	v = _mm_loadu_si128((const __m128i *)(const void *)p);
-	ok = _mm_cmpgt_epi8(v, _mm_set1_epi8(0x1f));
-	ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)), ok);
-	ok = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\')), ok);
-	bad = ~(unsigned)_mm_movemask_epi8(ok) & 0xffff;
-	return bad == 0 ? 16 : (unsigned)__builtin_ctz(bad);
+	return v16_first(v16_unprintable(v) | (v == V16('\\')));
 }
 #endif
 
@@ -205,15 +196,15 @@ ir_put_text(struct buf *b, const char *s, size_t n)
 	size_t i = 0, len;
 	uint32_t c;
 	char *o;
-#ifdef __SSE2__
-	unsigned k;
+#ifdef V16_OK
+	size_t k;
 #endif
 
 	/* At most two bytes out for each byte in: write without checks. */
 	buf_grow(b, 2 * n);
 	o = b->p + b->n;
 	while (i < n) {
-#ifdef __SSE2__
+#ifdef V16_OK
 		/*
 		 * Sixteen bytes at a time, the plain ones kept: o is at
 		 * most 2 * i bytes on, so o + 16 is inside the 2 * n.
@@ -387,25 +378,18 @@ open_next(struct ir_reader *r)
 	return 1;
 }
 
-/*
- * How many bytes at u[0..n) are printable ASCII: sixteen at a time
- * (a byte >= 0x7f sets the high bit of itself or of itself plus one,
- * which a carry from the byte below only does when that byte is 0xff;
- * a byte < 0x20 borrows), then eight, then one.
- */
+/* How many bytes at u[0..n), from the first, are printable ASCII. */
 static size_t
 printable_run(const unsigned char *u, size_t n)
 {
-	uint64_t a, b;
 	size_t k = 0;
+#ifdef V16_OK
+	size_t m;
 
-	for (; k + 16 <= n; k += 16) {
-		memcpy(&a, u + k, 8);
-		memcpy(&b, u + k + 8, 8);
-		if (((a | (a + ONES) | ((a - 0x20 * ONES) & ~a) |
-		    b | (b + ONES) | ((b - 0x20 * ONES) & ~b)) & HIGHS) != 0)
-			break;
-	}
+	for (; k + 16 <= n; k += m)
+		if ((m = v16_first(v16_unprintable(v16_load(u + k)))) < 16)
+			return k + m;
+#endif
 	while (k + 8 <= n && printable8(u + k))
 		k += 8;
 	while (k < n && u[k] >= 0x20 && u[k] < 0x7f)
