@@ -107,6 +107,9 @@ struct zip {
 #define ZIP_BUDGET	(32UL * 1024 * 1024)
 #define ZIP_KEEP	(16UL * 1024)
 
+/* zlib's compression level of every deflated entry. */
+#define ZIP_LEVEL	6
+
 /* The output of one deflate() call of an entry given in pieces. */
 #define ZIP_CHUNK	(64UL * 1024)
 
@@ -154,8 +157,11 @@ deflater_end(struct zip_deflater *d)
 }
 
 /*
- * Ready d for a new entry: a raw deflate at level 9, window 2^15,
- * memLevel 9.  Returns 0, or -1 when zlib cannot (no memory).
+ * Ready d for a new entry: a raw deflate at zlib's default level (6,
+ * as gzip's), window 2^15, memLevel 8.  Level 9 made the chapters of
+ * a 10,000-issue book 0.1% smaller for 15% more deflate time, memLevel
+ * 9 0.003% for a hash table twice as large, cleared at every entry.
+ * Returns 0, or -1 when zlib cannot (no memory).
  */
 static int
 deflater_start(struct zip_deflater *d)
@@ -166,7 +172,7 @@ deflater_start(struct zip_deflater *d)
 		deflater_end(d);
 	if (!d->ok) {
 		memset(s, 0, sizeof(*s));
-		if (deflateInit2(s, Z_BEST_COMPRESSION, Z_DEFLATED, -15, 9,
+		if (deflateInit2(s, ZIP_LEVEL, Z_DEFLATED, -15, 8,
 		    Z_DEFAULT_STRATEGY) != Z_OK)
 			return -1;
 		d->ok = 1;
