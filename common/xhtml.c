@@ -173,6 +173,27 @@ prop(xmlNodePtr n, const char *name)
 }
 
 /*
+ * The value of the attribute a, as xmlNodeGetContent() gives it, but
+ * without a copy in the usual case of one text node: the pointer is
+ * into a, valid while a is; *own is what the caller then frees with
+ * xmlFree() (NULL when nothing).  "" for an attribute without value.
+ */
+static const char *
+attr_value(xmlAttrPtr a, xmlChar **own)
+{
+	xmlNodePtr t = a->children;
+
+	*own = NULL;
+	if (t == NULL)
+		return "";
+	if (t->next == NULL && (t->type == XML_TEXT_NODE ||
+	    t->type == XML_CDATA_SECTION_NODE))
+		return (const char *)t->content;
+	*own = xmlNodeGetContent((xmlNodePtr)a);
+	return (const char *)*own;
+}
+
+/*
  * Set an attribute.  An id is linked in by hand: xmlSetProp would
  * register it in libxml2's ID table, whose hash makes a million
  * "sec-N" headings take a minute; the cleaner keeps its own tables.
@@ -363,20 +384,25 @@ static void
 clean_attrs(struct clean *cl, xmlNodePtr n, const struct elem *e)
 {
 	xmlAttrPtr a, next;
-	const char *an, *name = e->name;
-	char *v, *href;
+	const char *an, *name = e->name, *v;
+	char *href;
+	xmlChar *own;
 	int keep;
 
 	/* An old-style anchor name becomes the id. */
 	if (strcmp(name, "a") == 0 && !xmlHasProp(n, (const xmlChar *)"id") &&
-	    (v = prop(n, "name")) != NULL) {
-		set_prop(n, "id", v);
-		xmlFree(v);
+	    (href = prop(n, "name")) != NULL) {
+		set_prop(n, "id", href);
+		xmlFree(href);
 	}
+	/*
+	 * The parser keeps one attribute of a name (and so does set_prop()),
+	 * so a's value is what xmlGetProp() would give for its name.
+	 */
 	for (a = n->properties; a != NULL; a = next) {
 		next = a->next;
 		an = (const char *)a->name;
-		v = prop(n, an);
+		v = attr_value(a, &own);
 		keep = 0;
 		if (v == NULL || a->ns != NULL) {
 			keep = 0;
@@ -415,12 +441,11 @@ clean_attrs(struct clean *cl, xmlNodePtr n, const struct elem *e)
 		    strcmp(name, "colgroup") == 0) && strcmp(an, "span") == 0) {
 			keep = is_uint(v) && atoi(v) > 0 && atoi(v) <= 1000;
 		}
-		if (!keep) {
+		/* v is a's: looked at before a goes. */
+		if (!keep || (strcmp(an, "class") == 0 &&
+		    is_blank((const xmlChar *)v)))
 			xmlRemoveProp(a);
-		} else if (strcmp(an, "class") == 0 && is_blank((xmlChar *)v)) {
-			xmlRemoveProp(a);
-		}
-		xmlFree(v);
+		xmlFree(own);
 	}
 	if (strcmp(name, "a") == 0 && (href = prop(n, "href")) != NULL) {
 		char *nh = NULL;
@@ -972,16 +997,33 @@ headings(struct clean *cl, xmlNodePtr body, struct xhtml_result *res)
 	buf_free(&t);
 }
 
-static const char *const voids[] = { "br", "col", "hr", "img", "wbr",
-	NULL };
+/* Nonzero for the void elements kept: br, col, hr, img, wbr. */
+static int
+is_void(const char *name)
+{
+	switch (name[0]) {
+	case 'b':
+		return strcmp(name, "br") == 0;
+	case 'c':
+		return strcmp(name, "col") == 0;
+	case 'h':
+		return strcmp(name, "hr") == 0;
+	case 'i':
+		return strcmp(name, "img") == 0;
+	case 'w':
+		return strcmp(name, "wbr") == 0;
+	default:
+		return 0;
+	}
+}
 
 static void
 serialise(struct buf *b, xmlNodePtr n)
 {
 	xmlNodePtr c;
 	xmlAttrPtr a;
-	char *v;
-	int i, isvoid;
+	xmlChar *own;
+	const char *v;
 
 	for (c = n; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE) {
@@ -995,20 +1037,16 @@ serialise(struct buf *b, xmlNodePtr n)
 		buf_addc(b, '<');
 		buf_adds(b, (const char *)c->name);
 		for (a = c->properties; a != NULL; a = a->next) {
-			v = (char *)xmlNodeGetContent((xmlNodePtr)a);
+			v = attr_value(a, &own);
 			buf_addc(b, ' ');
 			buf_adds(b, (const char *)a->name);
 			buf_add(b, "=\"", 2);
 			if (v != NULL)
 				xhtml_escape(b, v, strlen(v), 1);
 			buf_addc(b, '"');
-			xmlFree(v);
+			xmlFree(own);
 		}
-		isvoid = 0;
-		for (i = 0; voids[i] != NULL; i++)
-			if (strcmp((const char *)c->name, voids[i]) == 0)
-				isvoid = 1;
-		if (isvoid) {
+		if (is_void((const char *)c->name)) {
 			buf_adds(b, "/>");
 			continue;
 		}
@@ -1054,7 +1092,8 @@ xhtml_clean(const char *html, size_t n, const struct xhtml_hooks *hk,
 	cl.hk = hk;
 	cl.doc = htmlReadMemory(html, (int)n, NULL, "UTF-8",
 	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | XML_PARSE_HUGE);
+	    HTML_PARSE_NONET | HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT |
+	    XML_PARSE_HUGE);
 	if (cl.doc == NULL)
 		return -1;
 	/* The parser's ID table is not used; dropped, it costs nothing. */
@@ -1097,6 +1136,29 @@ xhtml_result_free(struct xhtml_result *res)
 	buf_free(&res->body);
 }
 
+/*
+ * The bytes xhtml_escape() copies as they are, in runs: printable
+ * ASCII but & < > and ".
+ */
+static const unsigned char plain[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 10 */
+	1, 1, 0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1,	/* 30 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 50 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,	/* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,	/* 70 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 80 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* 90 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* a0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* b0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* c0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* d0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* e0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,	/* f0 */
+};
+
 void
 xhtml_escape(struct buf *b, const char *s, size_t n, int attr)
 {
@@ -1106,8 +1168,7 @@ xhtml_escape(struct buf *b, const char *s, size_t n, int attr)
 
 	while (p < end) {
 		/* A run of printable ASCII that needs no reference. */
-		for (q = p; q < end && *q >= 0x20 && *q < 0x7f && *q != '&' &&
-		    *q != '<' && *q != '>' && *q != '"'; q++)
+		for (q = p; q < end && plain[*q]; q++)
 			;
 		if (q > p) {
 			buf_add(b, p, (size_t)(q - p));
