@@ -23,6 +23,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "quire.h"
+
 /* How an entry's bytes are kept. */
 enum zip_method { ZIP_STORE = 0, ZIP_DEFLATE = 8 };
 
@@ -54,6 +56,44 @@ void zip_set_jobs(struct zip *z, int n);
  */
 int zip_add(struct zip *z, const char *name, const void *p, size_t n,
     enum zip_method how);
+
+/*
+ * Entries deflated ahead, on any thread, then added in order: the
+ * thread that deflates has its own stream, a zip_deflater from
+ * zip_deflater_new() (about 270 KiB once used; freed by
+ * zip_deflater_free(), NULL is fine), or for the caller's thread the
+ * archive's own, zip_deflater(z), which must not be used between
+ * zip_begin() and zip_end().
+ */
+struct zip_deflater;
+struct zip_deflater *zip_deflater_new(void);
+void zip_deflater_free(struct zip_deflater *d);
+struct zip_deflater *zip_deflater(struct zip *z);
+
+/* An entry deflated ahead; zero it (or BUF_INIT its data) to start. */
+struct zip_packed {
+	struct buf data;	/* the deflated bytes, owned */
+	uint64_t   usize;	/* bytes before */
+	uint32_t   crc;		/* CRC-32 of those */
+	int        zerr;	/* zlib could not deflate them */
+};
+
+/*
+ * Deflate p[0..n) into pk (its data is emptied and reused) with d, as
+ * zip_add() deflates an entry: the same bytes.  Runs on any thread;
+ * touches only d and pk.  A failure is kept in pk->zerr, for
+ * zip_add_packed() to report.
+ */
+void zip_pack(struct zip_deflater *d, const void *p, size_t n,
+    struct zip_packed *pk);
+
+/*
+ * Add the entry name, deflated by zip_pack(), after those added
+ * before it: the bytes zip_add() gives it with ZIP_DEFLATE.  pk is
+ * copied, not kept.  Returns 0, or -1 after a message, as zip_add().
+ */
+int zip_add_packed(struct zip *z, const char *name,
+    const struct zip_packed *pk);
 
 /*
  * Add the entry name whose bytes come in pieces: zip_begin(), then

@@ -17,9 +17,10 @@
  * the links of later chapters need, and in pass 1 a hash of its id.
  * With -j N, chapters() reads up to 2N + 2 issues ahead, and N - 1
  * threads render them (chapter_render(): the HTML cleaned, the XHTML
- * made, images read and named, notes kept as events) while this thread
- * writes each into the book in order (chapter_finish()), and zip.c
- * deflates the entries on N - 1 threads more.
+ * made and deflated, images read and named, notes kept as events)
+ * while this thread writes each into the book in order
+ * (chapter_finish()), and renders too while it waits: N threads, each
+ * parsing and deflating chapters of its own.
  */
 #include <sys/stat.h>
 
@@ -167,6 +168,7 @@ struct chap {
 	int                  broken;	/* libxml2 could not parse it */
 	struct xhtml_result  res;
 	struct buf           out;	/* the chapter's XHTML */
+	struct zip_packed    pk;	/* and deflated */
 	char                 sect[UUID_LEN + 8];
 	struct buf           title;
 	int64_t              t;
@@ -1068,12 +1070,13 @@ url_folder(const char *u)
 }
 
 /*
- * Render c: its XHTML in c->out, its headings in c->res, its images
- * and notes in c->ev; c->refused or c->broken when it cannot be.  Runs
- * on any thread: reads c, the options and what pass 1 left.
+ * Render c: its XHTML in c->out, deflated with d (the running
+ * thread's) in c->pk, its headings in c->res, its images and notes in
+ * c->ev; c->refused or c->broken when it cannot be.  Runs on any
+ * thread: reads c, the options and what pass 1 left.
  */
 static void
-chapter_render(struct chap *c)
+chapter_render(struct chap *c, struct zip_deflater *d)
 {
 	const struct xhtml_hooks hooks = { c, on_image, on_link };
 	const struct issue *is = &c->is;
@@ -1166,6 +1169,8 @@ chapter_render(struct chap *c)
 	if (c->res.body.n > 0 && c->res.body.p[c->res.body.n - 1] != '\n')
 		buf_addc(out, '\n');
 	buf_adds(out, "</section>\n</body>\n</html>\n");
+	/* Deflated here, while the bytes are in this core's cache. */
+	zip_pack(d, out->p, out->n, &c->pk);
 }
 
 /*
@@ -1201,7 +1206,7 @@ chapter_finish(struct chap *c)
 		return -1;
 
 	buf_printf(&name, "EPUB/%s.xhtml", c->sect);
-	if (zip_add(bk.zip, name.p, c->out.p, c->out.n, ZIP_DEFLATE) < 0)
+	if (zip_add_packed(bk.zip, name.p, &c->pk) < 0)
 		goto out;
 	/* Its item and spine entry in the package document. */
 	buf_printf(&bk.tmp, "<item id=\"%s\" href=\"%s.xhtml\" "
@@ -1281,6 +1286,7 @@ chap_reset(struct chap *c)
 	for (i = 0; i < SP_N; i++)
 		keep_small(&c->is.f[i]);
 	keep_small(&c->out);
+	keep_small(&c->pk.data);
 	keep_small(&c->title);
 }
 
@@ -1293,6 +1299,7 @@ chap_free(struct chap *c)
 	for (i = 0; i < SP_N; i++)
 		buf_free(&c->is.f[i]);
 	buf_free(&c->out);
+	buf_free(&c->pk.data);
 	buf_free(&c->title);
 }
 
@@ -1313,15 +1320,18 @@ static struct {
 } rq = { .mu = PTHREAD_MUTEX_INITIALIZER, .work = PTHREAD_COND_INITIALIZER,
 	.done = PTHREAD_COND_INITIALIZER };
 
-/* With rq.mu held: render the next chapter in line, unlocked meanwhile. */
+/*
+ * With rq.mu held: render the next chapter in line with d, the running
+ * thread's deflater, unlocked meanwhile.
+ */
 static void
-render_next(void)
+render_next(struct zip_deflater *d)
 {
 	struct chap *c = &rq.c[rq.next++ % rq.nslot];
 
 	c->state = CHAP_RUNNING;
 	pthread_mutex_unlock(&rq.mu);
-	chapter_render(c);
+	chapter_render(c, d);
 	pthread_mutex_lock(&rq.mu);
 	c->state = CHAP_DONE;
 	pthread_cond_signal(&rq.done);
@@ -1330,6 +1340,8 @@ render_next(void)
 static void *
 render_worker(void *arg)
 {
+	struct zip_deflater *d = zip_deflater_new();
+
 	(void)arg;
 	pthread_mutex_lock(&rq.mu);
 	for (;;) {
@@ -1337,9 +1349,10 @@ render_worker(void *arg)
 			pthread_cond_wait(&rq.work, &rq.mu);
 		if (rq.stop)
 			break;
-		render_next();
+		render_next(d);
 	}
 	pthread_mutex_unlock(&rq.mu);
+	zip_deflater_free(d);
 	return NULL;
 }
 
@@ -1384,7 +1397,7 @@ chapters(FILE *sp, int jobs)
 			    c->is.f[SP_HTML].n, &off)) != NULL)
 				c->refused = xstrdup(why);
 			if (rq.nthr == 0) {
-				chapter_render(c);
+				chapter_render(c, zip_deflater(bk.zip));
 				c->state = CHAP_DONE;
 				rq.tail++;
 				continue;
@@ -1403,7 +1416,7 @@ chapters(FILE *sp, int jobs)
 			pthread_mutex_lock(&rq.mu);
 			while (h->state != CHAP_DONE) {
 				if (rq.next < rq.tail) {
-					render_next();
+					render_next(zip_deflater(bk.zip));
 				} else {
 					pthread_cond_wait(&rq.done, &rq.mu);
 				}
@@ -2030,7 +2043,6 @@ main(int argc, char *argv[])
 		ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 		jobs = ncpu < 1 ? 1 : ncpu > JOBS_MAX ? JOBS_MAX : (int)ncpu;
 	}
-	zip_set_jobs(bk.zip, jobs);
 	if (zip_add(bk.zip, "mimetype", "application/epub+zip", 20,
 	    ZIP_STORE) < 0)
 		goto fail;
