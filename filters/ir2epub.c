@@ -12,9 +12,10 @@
  * entries, its manifest item and spine entry, its images) goes to
  * spill streams (quire.h) as the chapter is written, and they are
  * deflated from there into the ZIP piece by piece (zip_begin()).
- * Memory is bounded by the largest issue; what stays per issue is its
- * UUID (16 bytes) and the two keys of its permalink (32 bytes), which
- * the links of later chapters need, and in pass 1 a hash of its id.
+ * Memory is bounded by the largest issue; what stays per issue is the
+ * two keys of its permalink (24 bytes), which the links of later
+ * chapters need, and in pass 1 a hash of its id; its UUID goes to
+ * another temporary file, read back (pread()) for a link to it.
  * With -j N, chapters() reads up to 2N + 2 issues ahead, and N - 1
  * threads render them (chapter_render(): the HTML cleaned, the XHTML
  * made and deflated, images read and named, notes kept as events)
@@ -87,10 +88,14 @@ enum { NOTE_REMOTE, NOTE_OUTSIDE, NOTE_MISSING, NOTE_TYPE, NOTE_OTHER,
 /* Images and covers larger than this are not read. */
 #define IMAGE_MAX	(32L * 1024 * 1024)
 
-/* A link target: the hash of a permalink form and its chapter. */
+/*
+ * A link target: the hash of a permalink form and its chapter, in 12
+ * bytes (a book has fewer than 2^32 chapters: a ZIP without ZIP64
+ * holds 65535 files).
+ */
 struct key {
-	uint64_t h;
-	size_t   chap;
+	uint32_t hi, lo;	/* the hash, 64 bits */
+	uint32_t chap;
 };
 
 /* One issue as read back from the spool; strings owned by bufs. */
@@ -122,7 +127,7 @@ static struct {
  */
 static struct {
 	struct zip    *zip;
-	unsigned char (*uuid)[16];		/* per chapter, packed */
+	FILE          *uuids;			/* per chapter, 16 bytes */
 	size_t         nchap;
 	struct key    *keys;
 	size_t         nkeys;
@@ -166,6 +171,7 @@ struct chap {
 	size_t               hostlen;	/* "https://host/" in it */
 	char                *refused;	/* limits_html()'s reason, or NULL */
 	int                  broken;	/* libxml2 could not parse it */
+	int                  ioerr;	/* bk.uuids could not be read */
 	struct xhtml_result  res;
 	struct buf           out;	/* the chapter's XHTML */
 	struct zip_packed    pk;	/* and deflated */
@@ -380,17 +386,23 @@ cmp_key(const void *a, const void *b)
 {
 	const struct key *x = a, *y = b;
 
-	return x->h < y->h ? -1 : x->h > y->h;
+	if (x->hi != y->hi)
+		return x->hi < y->hi ? -1 : 1;
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
 }
 
 static void
 key_add(uint64_t h, size_t chap)
 {
-	if (h == 0)
+	struct key *k;
+
+	if (h == 0 || chap > UINT32_MAX)
 		return;
 	bk.keys = xreallocarray(bk.keys, bk.nkeys + 1, sizeof(*bk.keys));
-	bk.keys[bk.nkeys].h = h;
-	bk.keys[bk.nkeys++].chap = chap;
+	k = &bk.keys[bk.nkeys++];
+	k->hi = (uint32_t)(h >> 32);
+	k->lo = (uint32_t)h;
+	k->chap = (uint32_t)chap;
 }
 
 /* The chapter a URL names, or -1. */
@@ -398,12 +410,32 @@ static long
 key_find(const char *u)
 {
 	struct key k, *r;
+	uint64_t h;
 
-	k.h = url_key(u, 1);
-	if (bk.nkeys == 0 || (k.h == 0 && (k.h = url_key(u, 0)) == 0))
+	h = url_key(u, 1);
+	if (bk.nkeys == 0 || (h == 0 && (h = url_key(u, 0)) == 0))
 		return -1;
+	k.hi = (uint32_t)(h >> 32);
+	k.lo = (uint32_t)h;
 	r = bsearch(&k, bk.keys, bk.nkeys, sizeof(k), cmp_key);
 	return r != NULL ? (long)r->chap : -1;
+}
+
+/*
+ * The UUID of chapter ch, which pass 1 wrote to bk.uuids, in out.
+ * Any thread: pread(2) moves no offset.  Returns 0, or -1 on a read
+ * error.
+ */
+static int
+uuid_of(size_t ch, char out[UUID_LEN])
+{
+	unsigned char b[16];
+
+	if (pread(fileno(bk.uuids), b, sizeof(b), (off_t)ch * 16) !=
+	    (ssize_t)sizeof(b))
+		return -1;
+	uuid_fmt(b, out);
+	return 0;
 }
 
 /* The absolute form of a permalink, in b; "" when there is none. */
@@ -463,6 +495,7 @@ pass1(int argc, char *argv[], FILE *sp, struct sha1 *ids, struct buf *lang,
 	struct idset seen = IDSET_INIT;
 	struct buf b = BUF_INIT, line = BUF_INIT;
 	char uuid[UUID_LEN];
+	unsigned char ub[16];
 	size_t i, n = 0, na, nad;
 	int k, bad = 0;
 	const char *a, *ad;
@@ -479,8 +512,15 @@ pass1(int argc, char *argv[], FILE *sp, struct sha1 *ids, struct buf *lang,
 			break;
 		}
 		ir_id_uuid(&rec, uuid);
-		bk.uuid = xreallocarray(bk.uuid, n + 1, sizeof(*bk.uuid));
-		uuid_bytes(uuid, bk.uuid[n]);
+		/* Not in memory: pread() finds it when a link needs it. */
+		uuid_bytes(uuid, ub);
+		errno = 0;
+		if (fwrite(ub, sizeof(ub), 1, bk.uuids) != 1) {
+			msg_err(NULL, 0, "temporary file: write error: %s",
+			    strerror(errno ? errno : EIO));
+			bad = 1;
+			break;
+		}
 		sha1_update(ids, rec.f[IR_ID], rec.len[IR_ID]);
 		sha1_update(ids, "\n", 1);
 		if (n == 0 || rec.date > book.newest)
@@ -804,7 +844,7 @@ embed(struct event *e)
 static char *
 on_link(void *ctx, const char *href)
 {
-	const struct chap *c = ctx;
+	struct chap *c = ctx;
 	struct buf b = BUF_INIT, pl = BUF_INIT;
 	long ch;
 	char *r, *frag, uuid[UUID_LEN];
@@ -842,7 +882,11 @@ on_link(void *ctx, const char *href)
 			buf_free(&b);
 			return r;
 		}
-		uuid_fmt(bk.uuid[ch], uuid);
+		if (uuid_of((size_t)ch, uuid) < 0) {
+			c->ioerr = 1;
+			buf_free(&b);
+			return NULL;
+		}
 		buf_reset(&b);
 		buf_printf(&b, "issue-%s.xhtml", uuid);
 	}
@@ -1202,6 +1246,10 @@ chapter_finish(struct chap *c)
 		    "libxml2 cannot parse the HTML of this issue");
 		return -1;
 	}
+	if (c->ioerr) {
+		msg_err(NULL, 0, "temporary file: read error");
+		return -1;
+	}
 	if (bk.failed)
 		return -1;
 
@@ -1280,7 +1328,7 @@ chap_reset(struct chap *c)
 	free(c->folder);
 	free(c->refused);
 	c->dir = c->folder = c->refused = NULL;
-	c->broken = 0;
+	c->broken = c->ioerr = 0;
 	xhtml_result_free(&c->res);
 	memset(&c->res, 0, sizeof(c->res));
 	for (i = 0; i < SP_N; i++)
@@ -1600,7 +1648,10 @@ write_nav(void)
 	    "<h1>Contents</h1>\n<ol>");
 	if (put_buf(&b) < 0 || spill_each(&bk.nav, to_zip, bk.zip) < 0)
 		goto out;
-	uuid_fmt(bk.uuid[0], first);
+	if (uuid_of(0, first) < 0) {
+		msg_err(NULL, 0, "temporary file: read error");
+		goto out;
+	}
 	buf_printf(&b, "\n</ol>\n</nav>\n<nav epub:type=\"landmarks\" "
 	    "id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n"
 	    "<li><a epub:type=\"cover\" href=\"cover.xhtml\">Cover</a></li>\n"
@@ -1988,7 +2039,7 @@ main(int argc, char *argv[])
 	}
 
 	/* Pass 1. */
-	if ((sp = out_spool()) == NULL)
+	if ((sp = out_spool()) == NULL || (bk.uuids = out_spool()) == NULL)
 		goto done;
 	/* The book's UUID, should it need one: of its title and ids. */
 	uuid_v5_begin(&ids);
@@ -2057,7 +2108,7 @@ main(int argc, char *argv[])
 	    zip_add(bk.zip, "EPUB/style.css", css.p, css.n, ZIP_DEFLATE) < 0 ||
 	    write_cover(cover, sizeof(cover), &ctype) < 0)
 		goto fail;
-	if (fflush(sp) != 0) {
+	if (fflush(sp) != 0 || fflush(bk.uuids) != 0) {
 		msg_err(NULL, 0, "temporary file: write error: %s",
 		    strerror(errno));
 		goto fail;
@@ -2086,6 +2137,8 @@ fail:
 done:
 	if (sp != NULL)
 		fclose(sp);
+	if (bk.uuids != NULL)
+		fclose(bk.uuids);
 	buf_free(&lang);
 	buf_free(&authors);
 	buf_free(&css);
@@ -2099,7 +2152,6 @@ done:
 	strset_free(&nauthor);
 	idset_free(&bk.img);
 	idset_free(&bk.noted);
-	free(bk.uuid);
 	free(bk.keys);
 	free(opt_authors);
 	if (derived != NULL)
