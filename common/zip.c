@@ -2,20 +2,14 @@
  * zip.c: a small, reproducible ZIP writer on zlib (APPNOTE 6.3, the
  * subset without ZIP64, encryption or data descriptors).
  *
- * Entries pass through a queue, a ring of slots: zip_add() checks an
- * entry, copies it into the slot at the tail and returns; a job, the
- * CRC-32 and the deflate of one entry with its own z_stream, is done by
- * a worker thread (or by the caller's thread, see wait_head()); the
- * caller's thread writes the finished entries at the head, in the order
- * they were added, with the bytes one thread would have given them.
- * Every write and every message happens on the caller's thread (but
- * msg_oom(), which may come from any).  With one job (zip_set_jobs()
- * not called) there is no thread and no copy: zip_add() compresses and
- * writes the entry before it returns, as it always did.
+ * zip_add() computes an entry's CRC-32, deflates it into a buffer and
+ * writes it, header then data, before it returns; zip_add_packed()
+ * writes an entry another thread deflated ahead (zip_pack()), so the
+ * caller may deflate on as many threads as it likes and still write
+ * in order, with the bytes of one thread.
  *
- * An entry given in pieces (zip_begin(), zip_write(), zip_end()) does
- * not pass through the queue: the queue is emptied first, then each
- * piece is deflated on the caller's thread with Z_NO_FLUSH, which gives
+ * An entry given in pieces (zip_begin(), zip_write(), zip_end()) has
+ * each piece deflated on the caller's thread with Z_NO_FLUSH, which gives
  * the bytes of deflating it whole, into a spill stream (spill.c); its
  * local header, which must hold the compressed size, and the spilled
  * bytes are written at zip_end().  Each entry's central directory
@@ -23,7 +17,6 @@
  * zip_close() copies it out: memory does not grow with the entries.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,21 +34,6 @@ struct zip_deflater {
 	z_stream s;
 	int      ok;		/* s is initialised */
 };
-
-/* One entry on its way to the archive. */
-struct zip_job {
-	char             *name;
-	const void       *in;		/* its bytes: copy.p, or the caller's */
-	size_t            n;
-	struct buf        copy;		/* the bytes, when queued */
-	struct buf        out;		/* deflated bytes */
-	enum zip_method   how;
-	uint32_t          crc;
-	int               zerr;		/* zlib could not compress it */
-	int               state;	/* JOB_* */
-};
-
-enum { JOB_QUEUED, JOB_RUNNING, JOB_DONE };
 
 /* The entry being given in pieces, from zip_begin() to zip_end(). */
 struct zip_stream {
@@ -77,34 +55,16 @@ struct zip {
 	int               broken;
 	struct zip_deflater d;		/* the caller's thread's */
 	struct zip_stream st;
-
-	/*
-	 * The queue: slots job[i % nslot] for head <= i < tail; those
-	 * from next on are waiting for a thread.  mu guards next, tail,
-	 * stop and every job's state; head and the rest are the caller's.
-	 */
-	struct zip_job   *job;
-	size_t            nslot, head, next, tail;
-	size_t            pending;	/* bytes held by queued entries */
-	pthread_t        *thr;
-	size_t            nthr;
-	pthread_mutex_t   mu;
-	pthread_cond_t    work;		/* a job was queued, or stop */
-	pthread_cond_t    done;		/* a job is done */
-	int               stop;
+	struct buf        out;		/* zip_add()'s deflated bytes */
 };
 
 #define ZIP_LIMIT	0xffffffffULL
 #define ZIP_MAXENT	0xffff
 
 /*
- * ZIP_BUDGET: bytes of queued entries past which zip_add() waits for the
- * head (an entry larger than this still goes through, alone), so that
- * memory is bounded by a few entries, not by the book.  ZIP_KEEP: the
- * storage a free slot keeps for the next entry; more is freed, lest
- * the arenas of the threads (glibc keeps one a thread) creep.
+ * The storage zip_add() keeps for its next entry's deflated bytes (a
+ * chapter is a few kilobytes); after a larger entry it is freed.
  */
-#define ZIP_BUDGET	(32UL * 1024 * 1024)
 #define ZIP_KEEP	(16UL * 1024)
 
 /* zlib's compression level of every deflated entry. */
@@ -143,8 +103,6 @@ zip_open(FILE *fp, int64_t t)
 	    tm.mday);
 	z->dtime = (uint16_t)((tm.hour << 11) | (tm.min << 5) |
 	    (tm.sec / 2));
-	z->nslot = 1;
-	z->job = xcalloc(1, sizeof(*z->job));
 	return z;
 }
 
@@ -224,18 +182,6 @@ deflate_whole(struct zip_deflater *d, const void *in, size_t n,
 	return r != Z_STREAM_END;
 }
 
-/*
- * A job: the CRC-32 of the entry and, for ZIP_DEFLATE, its deflate
- * into j->out, with d.  Runs on any thread; touches only j and d.
- */
-static void
-job_run(struct zip_job *j, struct zip_deflater *d)
-{
-	j->crc = crc_more((uint32_t)crc32(0L, Z_NULL, 0), j->in, j->n);
-	j->zerr = j->how == ZIP_DEFLATE ?
-	    deflate_whole(d, j->in, j->n, &j->out) : 0;
-}
-
 struct zip_deflater *
 zip_deflater_new(void)
 {
@@ -264,131 +210,6 @@ zip_pack(struct zip_deflater *d, const void *p, size_t n,
 	pk->crc = crc_more((uint32_t)crc32(0L, Z_NULL, 0), p, n);
 	pk->usize = n;
 	pk->zerr = n > ZIP_LIMIT || deflate_whole(d, p, n, &pk->data);
-}
-
-/* A worker thread: runs queued jobs until told to stop. */
-static void *
-zip_worker(void *arg)
-{
-	struct zip *z = arg;
-	struct zip_deflater d = { .ok = 0 };
-	struct zip_job *j;
-
-	pthread_mutex_lock(&z->mu);
-	for (;;) {
-		while (z->next == z->tail && !z->stop)
-			pthread_cond_wait(&z->work, &z->mu);
-		if (z->stop)
-			break;
-		j = &z->job[z->next++ % z->nslot];
-		j->state = JOB_RUNNING;
-		pthread_mutex_unlock(&z->mu);
-		job_run(j, &d);
-		pthread_mutex_lock(&z->mu);
-		j->state = JOB_DONE;
-		pthread_cond_signal(&z->done);
-	}
-	pthread_mutex_unlock(&z->mu);
-	deflater_end(&d);
-	return NULL;
-}
-
-void
-zip_set_jobs(struct zip *z, int n)
-{
-	size_t i, want;
-
-	if (n <= 1 || z->nthr > 0 || z->tail > 0)
-		return;
-	want = (size_t)n - 1;	/* the caller's thread is one of them */
-	if (pthread_mutex_init(&z->mu, NULL) != 0)
-		return;
-	if (pthread_cond_init(&z->work, NULL) != 0) {
-		pthread_mutex_destroy(&z->mu);
-		return;
-	}
-	if (pthread_cond_init(&z->done, NULL) != 0) {
-		pthread_cond_destroy(&z->work);
-		pthread_mutex_destroy(&z->mu);
-		return;
-	}
-	/* Two slots a thread and two more: none waits for the writer. */
-	free(z->job);
-	z->nslot = 2 * (size_t)n + 2;
-	z->job = xcalloc(z->nslot, sizeof(*z->job));
-	z->thr = xcalloc(want, sizeof(*z->thr));
-	/* Fewer threads than asked if the system gives fewer. */
-	for (i = 0; i < want; i++)
-		if (pthread_create(&z->thr[i], NULL, zip_worker, z) != 0)
-			break;
-	z->nthr = i;
-	if (z->nthr == 0) {
-		pthread_cond_destroy(&z->done);
-		pthread_cond_destroy(&z->work);
-		pthread_mutex_destroy(&z->mu);
-		free(z->thr);
-		z->thr = NULL;
-	}
-}
-
-/* Stop and join the workers; queued jobs are dropped. */
-static void
-stop_workers(struct zip *z)
-{
-	size_t i;
-
-	if (z->nthr == 0)
-		return;
-	pthread_mutex_lock(&z->mu);
-	z->stop = 1;
-	pthread_cond_broadcast(&z->work);
-	pthread_mutex_unlock(&z->mu);
-	for (i = 0; i < z->nthr; i++)
-		pthread_join(z->thr[i], NULL);
-	pthread_cond_destroy(&z->done);
-	pthread_cond_destroy(&z->work);
-	pthread_mutex_destroy(&z->mu);
-	free(z->thr);
-	z->thr = NULL;
-	z->nthr = 0;
-}
-
-/*
- * Wait until the job at the head is done, running queued jobs on this
- * thread meanwhile rather than sleeping: the caller's thread is one of
- * the N.
- */
-static void
-wait_head(struct zip *z)
-{
-	struct zip_job *h = &z->job[z->head % z->nslot], *j;
-
-	pthread_mutex_lock(&z->mu);
-	while (h->state != JOB_DONE) {
-		if (z->next < z->tail) {
-			j = &z->job[z->next++ % z->nslot];
-			j->state = JOB_RUNNING;
-			pthread_mutex_unlock(&z->mu);
-			job_run(j, &z->d);
-			pthread_mutex_lock(&z->mu);
-			j->state = JOB_DONE;
-		} else {
-			pthread_cond_wait(&z->done, &z->mu);
-		}
-	}
-	pthread_mutex_unlock(&z->mu);
-}
-
-/* Whether the job at the head is done, without waiting. */
-static int
-head_done(struct zip *z)
-{
-	int r;
-
-	pthread_mutex_lock(&z->mu);
-	r = z->job[z->head % z->nslot].state == JOB_DONE;
-	pthread_mutex_unlock(&z->mu);
-	return r;
 }
 
 /* Write p[0..n) to the archive; -1 after a message on a write error. */
@@ -478,48 +299,23 @@ out:
 }
 
 /*
- * Write the done job at the head, local header and data, and note it
- * for the central directory; the slot is then free.  Returns 0, or -1
- * after a message (zlib failed, 4 GiB passed, a write error), and the
- * archive is broken.
+ * Write an entry whose CRC-32 is crc and whose bytes as kept (deflated
+ * for ZIP_DEFLATE, unless zerr says zlib could not) are data[0..csize),
+ * usize bytes before: local header, data, and its record for the
+ * central directory.  Returns 0, or -1 after a message (zlib failed,
+ * 4 GiB passed, a write error), and the archive is broken.
  */
 static int
-write_head(struct zip *z)
+write_entry(struct zip *z, const char *name, enum zip_method how,
+    uint32_t crc, int zerr, const void *data, size_t csize, uint64_t usize)
 {
-	struct zip_job *j = &z->job[z->head % z->nslot];
-	const void *data = j->in;
-	size_t csize = j->n;
-	int r = -1;
-
-	if (j->how == ZIP_DEFLATE) {
-		if (j->zerr) {
-			msg_err(NULL, 0, "%s: zlib cannot compress it",
-			    j->name);
-			goto out;
-		}
-		data = j->out.p;
-		csize = j->out.n;
-	}
-	if (write_header(z, j->name, j->how, j->crc, csize, j->n) == 0 &&
+	if (how == ZIP_DEFLATE && zerr)
+		msg_err(NULL, 0, "%s: zlib cannot compress it", name);
+	else if (write_header(z, name, how, crc, csize, usize) == 0 &&
 	    emit(z, data, csize) == 0)
-		r = 0;
-out:
-	free(j->name);
-	j->name = NULL;
-	z->pending -= j->n;
-	/*
-	 * Keep a slot's storage for the next entry (a chapter is a few
-	 * kilobytes), unless it is large: idle slots hold little.
-	 */
-	if (j->copy.cap > ZIP_KEEP)
-		buf_free(&j->copy);
-	if (j->out.cap > ZIP_KEEP)
-		buf_free(&j->out);
-	j->in = NULL;
-	z->head++;
-	if (r < 0)
-		z->broken = 1;
-	return r;
+		return 0;
+	z->broken = 1;
+	return -1;
 }
 
 /*
@@ -553,100 +349,29 @@ int
 zip_add(struct zip *z, const char *name, const void *p, size_t n,
     enum zip_method how)
 {
-	struct zip_job *j;
+	uint32_t crc;
+	int zerr = 0, r;
 
 	if (entry_check(z, name, n) < 0)
 		return -1;
-
-	if (z->nthr == 0) {
-		/* One thread: compress and write it now, from p. */
-		j = &z->job[0];
-		j->name = xstrdup(name);
-		j->in = p;
-		j->n = n;
-		j->how = how;
-		z->pending += n;
-		job_run(j, &z->d);
-		z->tail++;
-		return write_head(z);
-	}
-
-	/* Make room: a free slot, and the bytes within the budget. */
-	while (z->head < z->tail && (z->tail - z->head == z->nslot ||
-	    z->pending + n > ZIP_BUDGET)) {
-		wait_head(z);
-		if (write_head(z) < 0)
-			return -1;
-	}
-	j = &z->job[z->tail % z->nslot];
-	j->name = xstrdup(name);
-	buf_reset(&j->copy);
-	buf_add(&j->copy, p, n);
-	j->in = j->copy.p;
-	j->n = n;
-	j->how = how;
-	z->pending += n;
-	pthread_mutex_lock(&z->mu);
-	j->state = JOB_QUEUED;
-	z->tail++;
-	pthread_cond_signal(&z->work);
-	pthread_mutex_unlock(&z->mu);
-
-	/* Write what is ready, without waiting. */
-	while (z->head < z->tail && head_done(z))
-		if (write_head(z) < 0)
-			return -1;
-	return 0;
+	crc = crc_more((uint32_t)crc32(0L, Z_NULL, 0), p, n);
+	if (how == ZIP_DEFLATE)
+		zerr = deflate_whole(&z->d, p, n, &z->out);
+	r = how == ZIP_DEFLATE ?
+	    write_entry(z, name, how, crc, zerr, z->out.p, z->out.n, n) :
+	    write_entry(z, name, how, crc, 0, p, n, n);
+	if (z->out.cap > ZIP_KEEP)
+		buf_free(&z->out);
+	return r;
 }
 
 int
 zip_add_packed(struct zip *z, const char *name, const struct zip_packed *pk)
 {
-	struct zip_job *j;
-
 	if (entry_check(z, name, pk->usize) < 0)
 		return -1;
-	/* A slot after those queued, done already: a copy of pk's bytes. */
-	while (z->head < z->tail && z->tail - z->head == z->nslot) {
-		wait_head(z);
-		if (write_head(z) < 0)
-			return -1;
-	}
-	j = &z->job[z->tail % z->nslot];
-	j->name = xstrdup(name);
-	j->in = NULL;
-	j->n = (size_t)pk->usize;
-	j->how = ZIP_DEFLATE;
-	j->crc = pk->crc;
-	j->zerr = pk->zerr;
-	buf_reset(&j->out);
-	buf_add(&j->out, pk->data.p, pk->data.n);
-	z->pending += j->n;
-	if (z->nthr == 0) {
-		j->state = JOB_DONE;
-		z->tail++;
-		return write_head(z);
-	}
-	pthread_mutex_lock(&z->mu);
-	j->state = JOB_DONE;
-	z->tail++;
-	pthread_mutex_unlock(&z->mu);
-	while (z->head < z->tail && head_done(z))
-		if (write_head(z) < 0)
-			return -1;
-	return 0;
-}
-
-/* Write every queued entry, in order.  Returns 0, or -1 (broken). */
-static int
-drain(struct zip *z)
-{
-	while (!z->broken && z->head < z->tail) {
-		if (z->nthr > 0)
-			wait_head(z);
-		write_head(z);
-	}
-	return z->broken ? -1 : 0;
+	return write_entry(z, name, ZIP_DEFLATE, pk->crc, pk->zerr,
+	    pk->data.p, pk->data.n, pk->usize);
 }
 
 int
@@ -654,7 +379,7 @@ zip_begin(struct zip *z, const char *name, enum zip_method how)
 {
 	struct zip_stream *st = &z->st;
 
-	if (entry_check(z, name, 0) < 0 || drain(z) < 0)
+	if (entry_check(z, name, 0) < 0)
 		return -1;
 	if (how == ZIP_DEFLATE && deflater_start(&z->d) < 0) {
 		msg_err(NULL, 0, "%s: zlib cannot compress it", name);
@@ -771,7 +496,7 @@ zip_close(struct zip *z)
 	uint64_t start, dirsize;
 	int r = -1;
 
-	if (drain(z) < 0)
+	if (z->broken)
 		goto out;
 	start = z->off;
 	dirsize = spill_size(&z->dir);
@@ -800,22 +525,13 @@ out:
 void
 zip_free(struct zip *z)
 {
-	size_t i;
-
 	if (z == NULL)
 		return;
-	/* First the threads, which may still use the slots. */
-	stop_workers(z);
 	spill_free(&z->dir);
 	free(z->st.name);
 	spill_free(&z->st.data);
 	free(z->st.chunk);
-	for (i = 0; i < z->nslot; i++) {
-		free(z->job[i].name);
-		buf_free(&z->job[i].copy);
-		buf_free(&z->job[i].out);
-	}
-	free(z->job);
+	buf_free(&z->out);
 	deflater_end(&z->d);
 	free(z);
 }

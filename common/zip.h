@@ -13,8 +13,8 @@
  * written, so past 64 KiB of it (about a thousand entries) it is in a
  * temporary file in $TMPDIR, copied out by zip_close().
  *
- * Entries can be compressed on several threads (zip_set_jobs()): the
- * archive keeps the order of zip_add() and the bytes of one thread.
+ * Entries can be compressed ahead on other threads (zip_pack()) and
+ * added in order (zip_add_packed()), with the bytes of one thread.
  */
 #ifndef QUIRE_ZIP_H
 #define QUIRE_ZIP_H
@@ -37,22 +37,10 @@ struct zip;
 struct zip *zip_open(FILE *fp, int64_t t);
 
 /*
- * Compress entries on n threads in all, the caller's and n - 1 workers
- * (fewer if the system gives fewer); n <= 1, the default, starts none.
- * Call it before the first zip_add().  Memory: at most 2n + 2 entries
- * (and 32 MiB of them, unless one alone is larger) wait to be written,
- * each copied with its compressed bytes.
- */
-void zip_set_jobs(struct zip *z, int n);
-
-/*
- * Add the entry name holding p[0..n) (copied if it must wait: the
- * caller may reuse p at once).  Returns 0, or -1 after a message (too
- * large, too many entries, a zlib failure or a write error); the archive
- * is then unusable except for zip_free().  With several jobs, a zlib
- * failure or a write error of an earlier entry may be what a later
- * zip_add() or zip_close() reports: the entries are written, in order,
- * as their compression ends.
+ * Add the entry name holding p[0..n), compressed and written before
+ * zip_add() returns (p is not kept).  Returns 0, or -1 after a message
+ * (too large, too many entries, a zlib failure or a write error); the
+ * archive is then unusable except for zip_free().
  */
 int zip_add(struct zip *z, const char *name, const void *p, size_t n,
     enum zip_method how);
@@ -99,8 +87,7 @@ int zip_add_packed(struct zip *z, const char *name,
  * Add the entry name whose bytes come in pieces: zip_begin(), then
  * zip_write() as often as needed (p[0..n) is not kept: the caller may
  * reuse it at once), then zip_end(); no other entry may be added in
- * between.  zip_begin() first writes every entry added before it.  The
- * pieces are compressed as they come, on the caller's thread, into a
+ * between.  The pieces are compressed as they come, on the caller's thread, into a
  * spill stream; zip_end() writes the header and copies them out.  The
  * bytes are those zip_add() gives the whole entry, and neither the
  * entry nor its compressed bytes are ever held whole in memory: a
@@ -114,15 +101,12 @@ int zip_write(struct zip *z, const void *p, size_t n);
 int zip_end(struct zip *z);
 
 /*
- * Write the entries still queued and the central directory, and free
+ * Write the central directory and the end of the archive, and free
  * z.  Returns 0, or -1 after a message; z is freed either way.
  */
 int zip_close(struct zip *z);
 
-/*
- * Free z without finishing the archive (after a failure); its threads
- * are stopped first.
- */
+/* Free z without finishing the archive (after a failure). */
 void zip_free(struct zip *z);
 
 #endif

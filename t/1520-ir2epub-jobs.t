@@ -81,8 +81,8 @@ for j in 1 4; do
 	ok $? "refused: -j $j leaves no book behind"
 done
 
-# Three 12 MB images, stored: past the queue's 32 MiB budget, zip_add
-# waits for the head instead of holding them all.
+# Three 12 MB images, stored: each is written whole, in order, at -j 1
+# and -j 4 alike.
 mkdir -p "$T/big/img"
 "$PY" -c '
 import sys, os
