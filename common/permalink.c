@@ -571,14 +571,17 @@ latin_to_ascii(struct buf *a, const char *s)
 	}
 }
 
+/* What slug_walk() does with a code point. */
+enum slug_rule { SLUG_KEEP, SLUG_SEP, SLUG_DROP };
+
 /*
- * Zola's slugify (its "slug" crate, slugify.paths "on" by default):
- * the Latin letters with marks in ASCII, lower case, runs of anything
- * but letters and digits one "-", none at either end.  Letters of other
- * scripts are kept as they are (the crate spells them in ASCII too).
+ * The slug of s appended to out: Latin letters with marks in ASCII
+ * first (latin_to_ascii()), then each code point kept, made a separator
+ * or dropped as rule() says; a run of separators between kept ones is
+ * one "-", none at either end; lower case.
  */
 static void
-zola_slug(struct buf *out, const char *s)
+slug_walk(struct buf *out, const char *s, enum slug_rule (*rule)(uint32_t))
 {
 	struct buf a = BUF_INIT;
 	size_t start = out->n, n;
@@ -589,13 +592,18 @@ zola_slug(struct buf *out, const char *s)
 	buf_grow(out, 0);
 	for (s = a.p != NULL ? a.p : ""; *s != '\0'; s += n) {
 		n = next_cp(s, &c);
-		if (is_alnum_cp(c)) {
+		switch (rule(c)) {
+		case SLUG_KEEP:
 			if (sep && out->n > start)
 				buf_addc(out, '-');
 			sep = 0;
 			buf_add(out, s, n);
-		} else {
+			break;
+		case SLUG_SEP:
 			sep = 1;
+			break;
+		case SLUG_DROP:		/* joins its neighbours */
+			break;
 		}
 	}
 	lower_from(out, start);
@@ -603,31 +611,36 @@ zola_slug(struct buf *out, const char *s)
 	buf_free(&a);
 }
 
+/*
+ * Zola's slugify (its "slug" crate, slugify.paths "on" by default):
+ * letters and digits stay, anything else separates.  Letters of other
+ * scripts are kept as they are (the crate spells them in ASCII too).
+ */
+static enum slug_rule
+zola_rule(uint32_t c)
+{
+	return is_alnum_cp(c) ? SLUG_KEEP : SLUG_SEP;
+}
+
+static void
+zola_slug(struct buf *out, const char *s)
+{
+	slug_walk(out, s, zola_rule);
+}
+
+/* Pelican's: '_' stays too, '-' and white space separate, the rest goes. */
+static enum slug_rule
+pelican_rule(uint32_t c)
+{
+	if (is_alnum_cp(c) || c == '_')
+		return SLUG_KEEP;
+	return c == '-' || is_space_cp(c) ? SLUG_SEP : SLUG_DROP;
+}
+
 void
 pl_slug_pelican(struct buf *out, const char *s)
 {
-	struct buf a = BUF_INIT;
-	size_t start = out->n, n;
-	uint32_t c;
-	int sep = 0;
-
-	latin_to_ascii(&a, s);
-	buf_grow(out, 0);
-	for (s = a.p != NULL ? a.p : ""; *s != '\0'; s += n) {
-		n = next_cp(s, &c);
-		if (is_alnum_cp(c) || c == '_') {
-			if (sep && out->n > start)
-				buf_addc(out, '-');
-			sep = 0;
-			buf_add(out, s, n);
-		} else if (c == '-' || is_space_cp(c)) {
-			sep = 1;
-		}
-		/* Anything else is dropped and joins its neighbours. */
-	}
-	lower_from(out, start);
-	out->p[out->n] = '\0';
-	buf_free(&a);
+	slug_walk(out, s, pelican_rule);
 }
 
 /* ---- patterns -------------------------------------------------------- */
