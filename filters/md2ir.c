@@ -81,7 +81,7 @@ static int64_t now;
  * the site's url already): read once before any file. */
 static char *baseurl;
 /* Set with -j N > 1: each file's messages are captured (msg.c) and its
- * id checked in file order by the main thread. */
+ * id checked in file order when it is written (job_write). */
 static int threaded;
 
 /* The kinds of file skipped, for the summary line (msg_summary). */
@@ -1482,7 +1482,7 @@ convert(struct issue *is, struct buf *line)
 		    "'id', 'slug' or -b", is->tmp.p);
 	}
 	if (threaded) {
-		/* The main thread checks it in file order: for a duplicate,
+		/* job_write() checks it in file order: for a duplicate,
 		 * what this file says from here on is dropped. */
 		is->has_id = 1;
 		msg_capture_mark(&is->cap);
@@ -1567,13 +1567,17 @@ issue_free(struct issue *is)
 }
 
 /*
- * -j N: N worker threads convert files while the main thread writes
- * them out in the order given.  Workers take the next file index from
- * a shared counter, at most WINDOW(N) files ahead of the one the main
- * thread waits for, so that memory stays flat with the number of
- * files; each file's IR line and messages (msg_capture) are kept in its
- * slot until the main thread flushes them, checks its id against the
- * run's (idset) and frees it.  Thus output, messages, exit status and
+ * -j N: N threads (the main thread and N - 1 more) convert files and
+ * write them out in the order given.  Each takes the next file index
+ * from a shared counter, at most WINDOW(N) files ahead of the first one
+ * not yet written, so that memory stays flat with the number of files;
+ * each file's IR line and messages (msg_capture) are kept in its slot
+ * until written.  The thread that finishes a file writes it out if it
+ * is the next one due, then each following file already finished, one
+ * thread at a time (pool.writing): it checks each id against the run's
+ * (idset), writes the messages and the line, and frees the slot.  No
+ * thread waits for another unless the window is full, so a thread is
+ * not woken for each file.  Thus output, messages, exit status and
  * duplicate-id decisions are those of -j 1, whatever the scheduling.
  */
 #define WINDOW(n) (4 * (n))
@@ -1582,18 +1586,20 @@ struct job {
 	struct issue is;
 	struct buf   line;
 	int          rc;		/* convert()'s */
-	int          done;		/* converted, not yet flushed */
+	int          done;		/* converted, not yet written */
 };
 
 static struct pool {
 	pthread_mutex_t  mu;
-	pthread_cond_t   work;		/* a slot was freed */
-	pthread_cond_t   done;		/* a file was converted */
+	pthread_cond_t   room;		/* a slot was freed */
 	char           **files;
-	size_t           n, next, flushed, window;
+	size_t           n, next, written, window;
+	int              writing;	/* a thread is writing slots out */
+	long             nerr;
+	FILE            *out;
 	struct job      *slots;		/* file i in slots[i % window] */
 } pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-	PTHREAD_COND_INITIALIZER, NULL, 0, 0, 0, 0, NULL };
+	NULL, 0, 0, 0, 0, 0, 0, NULL, NULL };
 
 /* Set up is for file path, before convert(). */
 static void
@@ -1673,6 +1679,26 @@ ref_permalink(const char *path, struct buf *out)
 	return r < 0 ? 2 : r;
 }
 
+/* Write out the converted file of slot j, as -j 1 would, and free it. */
+static void
+job_write(struct job *j)
+{
+	if (j->is.has_id && !idset_add(&ids, j->is.id.p, j->is.id.n)) {
+		/* As -j 1: what it said up to its id, then the error. */
+		msg_capture_cut(&j->is.cap);
+		msg_capture_flush(&j->is.cap);
+		j->rc = id_duplicate(&j->is);
+	} else {
+		msg_capture_flush(&j->is.cap);
+	}
+	if (j->rc < 0)
+		pool.nerr++;
+	else if (j->line.n > 0)
+		fwrite(j->line.p, 1, j->line.n, pool.out);
+	buf_free(&j->line);
+	issue_free(&j->is);
+}
+
 static void *
 worker(void *arg)
 {
@@ -1683,8 +1709,8 @@ worker(void *arg)
 	pthread_mutex_lock(&pool.mu);
 	for (;;) {
 		while (pool.next < pool.n &&
-		    pool.next >= pool.flushed + pool.window)
-			pthread_cond_wait(&pool.work, &pool.mu);
+		    pool.next >= pool.written + pool.window)
+			pthread_cond_wait(&pool.room, &pool.mu);
 		if (pool.next >= pool.n)
 			break;
 		i = pool.next++;
@@ -1699,76 +1725,55 @@ worker(void *arg)
 
 		pthread_mutex_lock(&pool.mu);
 		j->done = 1;
-		pthread_cond_broadcast(&pool.done);
+		if (pool.writing)
+			continue;	/* the writer will see it, under mu */
+		pool.writing = 1;
+		while (pool.written < pool.n &&
+		    (j = &pool.slots[pool.written % pool.window])->done) {
+			pthread_mutex_unlock(&pool.mu);
+			job_write(j);
+			pthread_mutex_lock(&pool.mu);
+			j->done = 0;
+			pool.written++;
+			pthread_cond_broadcast(&pool.room);
+		}
+		pool.writing = 0;
 	}
 	pthread_mutex_unlock(&pool.mu);
 	return NULL;
 }
 
 /*
- * Convert files[0..n) on jobs threads, writing to out; returns the
- * number of files that failed, or -1 when no thread could be started
- * (nothing done: the caller converts them itself).
+ * Convert files[0..n) on jobs threads, this one among them, writing to
+ * out; returns the number of files that failed.
  */
 static long
 convert_all(char **files, size_t n, size_t jobs, FILE *out)
 {
 	pthread_t *tids;
-	struct job *j;
-	size_t i, started;
-	long nerr = 0;
+	size_t started;
 
 	pool.files = files;
 	pool.n = n;
-	pool.next = pool.flushed = 0;
+	pool.next = pool.written = 0;
+	pool.nerr = 0;
+	pool.out = out;
 	pool.window = WINDOW(jobs);
 	pool.slots = xcalloc(pool.window, sizeof(*pool.slots));
 	tids = xcalloc(jobs, sizeof(*tids));
 	threaded = 1;
-	for (started = 0; started < jobs; started++)
+	/* A thread that cannot be started leaves its share to the others. */
+	for (started = 0; started + 1 < jobs; started++)
 		if (pthread_create(&tids[started], NULL, worker, NULL) != 0)
 			break;
-	if (started == 0) {
-		threaded = 0;
-		free(tids);
-		free(pool.slots);
-		return -1;
-	}
-	for (i = 0; i < n; i++) {
-		j = &pool.slots[i % pool.window];
-		pthread_mutex_lock(&pool.mu);
-		while (!j->done)
-			pthread_cond_wait(&pool.done, &pool.mu);
-		pthread_mutex_unlock(&pool.mu);
-
-		if (j->is.has_id && !idset_add(&ids, j->is.id.p, j->is.id.n)) {
-			/* As -j 1: what it said up to its id, then the error. */
-			msg_capture_cut(&j->is.cap);
-			msg_capture_flush(&j->is.cap);
-			j->rc = id_duplicate(&j->is);
-		} else {
-			msg_capture_flush(&j->is.cap);
-		}
-		if (j->rc < 0)
-			nerr++;
-		else if (j->line.n > 0)
-			fwrite(j->line.p, 1, j->line.n, out);
-		buf_free(&j->line);
-		issue_free(&j->is);
-
-		pthread_mutex_lock(&pool.mu);
-		j->done = 0;
-		pool.flushed = i + 1;
-		pthread_cond_broadcast(&pool.work);
-		pthread_mutex_unlock(&pool.mu);
-	}
-	for (i = 0; i < started; i++)
-		pthread_join(tids[i], NULL);
+	worker(NULL);
+	while (started > 0)
+		pthread_join(tids[--started], NULL);
 	threaded = 0;
 	free(tids);
 	free(pool.slots);
 	pool.slots = NULL;
-	return nerr;
+	return pool.nerr;
 }
 
 /* The N of -j N, 1 to MAX_JOBS; else 0. */
@@ -1992,10 +1997,8 @@ main(int argc, char *argv[])
 		xmlInitParser();
 		json_object_seed(0);
 		tzset();	/* gmtime_r never reads TZ after this */
-		if ((n = convert_all(argv, (size_t)argc, jobs, out)) >= 0) {
-			nerr = (int)n;
-			jobs = 0;	/* done */
-		}
+		nerr = (int)convert_all(argv, (size_t)argc, jobs, out);
+		jobs = 0;	/* done */
 	}
 	for (i = 0; jobs > 0 && i < (size_t)argc; i++) {
 		issue_init(&is, argv[i]);
