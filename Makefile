@@ -107,10 +107,12 @@ check-valgrind: all tests
 	QUIRE_BIN=$(CURDIR)/$(O) QUIRE_VALGRIND=1 prove -j2 t/
 
 # Fuzz targets (libFuzzer, clang): one per filter, whose main is renamed
-# filter_main and driven by t/fuzz/fuzz-filter.c, and one for the IR
-# reader alone.  scripts/fuzz runs them.
+# filter_main and driven by t/fuzz/fuzz-filter.c, one for the IR
+# reader alone and one that checks html_read() against libxml2 alone
+# (not in scripts/fuzz's default list: "scripts/fuzz 300 htmlmask").
+# scripts/fuzz runs them.
 FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-FUZZERS = $(FILTERS:%=$(O)/fuzz-%) $(O)/fuzz-ir
+FUZZERS = $(FILTERS:%=$(O)/fuzz-%) $(O)/fuzz-ir $(O)/fuzz-htmlmask
 fuzz:
 	$(MAKE) CC=clang CXX=clang++ O=build-fuzz CFLAGS="$(FUZZ_CFLAGS)" fuzzers
 
@@ -121,10 +123,10 @@ $(O)/fuzzobj/%.o: filters/%.c common/quire.h $(wildcard common/*.h)
 	$(CC) $(ALL_CFLAGS) -Dmain=filter_main -c -o $@ $<
 
 # Compiled with CC, linked with CXX (the C++ runtime of fm_toml.cc).
-$(O)/fuzz-ir: t/fuzz/fuzz-ir.c $(O)/libquire.a
+$(O)/fuzz-ir $(O)/fuzz-htmlmask: $(O)/fuzz-%: t/fuzz/fuzz-%.c $(O)/libquire.a
 	@mkdir -p $(O)/fuzzobj
-	$(CC) $(ALL_CFLAGS) -c -o $(O)/fuzzobj/fuzz-ir.o $<
-	$(CXX) $(CFLAGS) -fsanitize=fuzzer -o $@ $(O)/fuzzobj/fuzz-ir.o \
+	$(CC) $(ALL_CFLAGS) -c -o $(O)/fuzzobj/fuzz-$*.o $<
+	$(CXX) $(CFLAGS) -fsanitize=fuzzer -o $@ $(O)/fuzzobj/fuzz-$*.o \
 		$(O)/libquire.a $(ALL_LIBS)
 
 $(O)/fuzz-%: $(O)/fuzzobj/%.o t/fuzz/fuzz-filter.c $(O)/libquire.a

@@ -14,6 +14,7 @@
 #include <libxml/hash.h>
 #include <libxml/tree.h>
 
+#include "htmlmask.h"
 #include "sitemd.h"
 
 const char *const htmlpass_urlattrs[] = {
@@ -471,10 +472,10 @@ htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
 		buf_adds(out, "");
 		return 0;
 	}
-	if (n > INT32_MAX || (doc = htmlReadMemory(html, (int)n, NULL,
-	    "UTF-8", HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	    XML_PARSE_HUGE)) == NULL) {
+	/* The text's long runs kept from the parser's slow loop. */
+	if ((doc = html_read(html, n, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE,
+	    NULL)) == NULL) {
 		buf_add(out, html, n);
 		return -1;
 	}

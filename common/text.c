@@ -14,6 +14,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include "htmlmask.h"
 #include "text.h"
 
 #define WIDTH 72
@@ -541,9 +542,9 @@ text_from_html(struct buf *out, const char *html, size_t n,
 
 	if (n > INT_MAX)
 		return -1;
-	doc = htmlReadMemory(n > 0 ? html : " ", n > 0 ? (int)n : 1, NULL,
-	    "UTF-8", HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED);
+	doc = html_read(n > 0 ? html : " ", n > 0 ? n : 1, HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED,
+	    NULL);
 	if (doc == NULL)
 		return -1;
 	memset(&t, 0, sizeof(t));

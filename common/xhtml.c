@@ -19,6 +19,7 @@
 #include <libxml/valid.h>
 
 #include "quire.h"
+#include "htmlmask.h"
 #include "xhtml.h"
 
 /* Deeper than this, an element is replaced by its text. */
@@ -1090,10 +1091,9 @@ xhtml_clean(const char *html, size_t n, const struct xhtml_hooks *hk,
 		return -1;
 	memset(&cl, 0, sizeof(cl));
 	cl.hk = hk;
-	cl.doc = htmlReadMemory(html, (int)n, NULL, "UTF-8",
-	    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT |
-	    XML_PARSE_HUGE);
+	cl.doc = html_read(html, n, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD |
+	    HTML_PARSE_COMPACT | XML_PARSE_HUGE, NULL);
 	if (cl.doc == NULL)
 		return -1;
 	/* The parser's ID table is not used; dropped, it costs nothing. */

@@ -18,12 +18,109 @@
  *   qtest fm FILE            fm_split + fm_parse: the dialect, the body's
  *                            first line and the tree as JSON
  *   qtest fmfile FILE        fm_load_file: the tree as JSON
+ *   qtest htmlmask FILE...   parse each file's HTML with and without
+ *                            html_mask(): "same N" (N runs masked),
+ *                            "none", "fallback" or "DIFFERENT" (exit 1)
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/HTMLparser.h>
+
 #include "fm.h"
+#include "htmlmask.h"
 #include "permalink.h"
+
+/* The tree below n as text: type, name, attributes, content. */
+static void
+dump(xmlNodePtr n, struct buf *b, int depth)
+{
+	xmlAttrPtr a;
+
+	for (; n != NULL; n = n->next) {
+		buf_printf(b, "%*s%d %s", 2 * depth, "", (int)n->type,
+		    n->name != NULL ? (const char *)n->name : "");
+		for (a = n->properties; n->type == XML_ELEMENT_NODE && a != NULL;
+		    a = a->next) {
+			xmlChar *v = xmlNodeGetContent((xmlNodePtr)a);
+
+			buf_printf(b, " %s=[%s]", (const char *)a->name,
+			    v != NULL ? (const char *)v : "");
+			xmlFree(v);
+		}
+		if (n->type != XML_ELEMENT_NODE && n->content != NULL)
+			buf_printf(b, " [%s]", (const char *)n->content);
+		buf_adds(b, "\n");
+		if (n->type == XML_ELEMENT_NODE)
+			dump(n->children, b, depth + 1);
+	}
+}
+
+/* The option sets of htmlpass.c (md2ir), xhtml.c (ir2epub), text.c. */
+static const int html_options[] = {
+	HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET | XML_PARSE_HUGE,
+	HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+	    HTML_PARSE_NONET | HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT |
+	    XML_PARSE_HUGE,
+	HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+	    HTML_PARSE_NOIMPLIED,
+};
+
+static int
+htmlmask(int argc, char *argv[])
+{
+	struct buf in = BUF_INIT, d1 = BUF_INIT, d2 = BUF_INIT;
+	htmlDocPtr a, b;
+	FILE *f;
+	size_t k;
+	long how;
+	int i, rc = 0;
+
+	for (i = 2; i < argc; i++) {
+		if ((f = fopen(argv[i], "r")) == NULL) {
+			perror(argv[i]);
+			return 2;
+		}
+		buf_reset(&in);
+		buf_slurp(&in, f);
+		fclose(f);
+		buf_adds(&in, "");
+		printf("%s:", argv[i]);
+		for (k = 0; k < sizeof(html_options) / sizeof(html_options[0]);
+		    k++) {
+			a = htmlReadMemory(in.p, (int)in.n, NULL, "UTF-8",
+			    html_options[k]);
+			b = html_read(in.p, in.n, html_options[k], &how);
+			buf_reset(&d1);
+			buf_reset(&d2);
+			if (a != NULL)
+				dump(a->children, &d1, 0);
+			if (b != NULL)
+				dump(b->children, &d2, 0);
+			buf_adds(&d1, "");
+			buf_adds(&d2, "");
+			if ((a == NULL) != (b == NULL) || strcmp(d1.p, d2.p) != 0) {
+				printf(" DIFFERENT\n--- plain\n%s--- masked\n%s",
+				    d1.p, d2.p);
+				rc = 1;
+			} else if (how < 0) {
+				printf(" fallback");
+			} else if (how == 0) {
+				printf(" none");
+			} else {
+				printf(" same %ld", how);
+			}
+			xmlFreeDoc(a);
+			xmlFreeDoc(b);
+		}
+		printf("\n");
+	}
+	buf_free(&in);
+	buf_free(&d1);
+	buf_free(&d2);
+	return rc;
+}
 
 static int
 put(const char *kind)
@@ -250,9 +347,11 @@ main(int argc, char *argv[])
 	int i;
 
 	msg_init(argc, argv, "put|field|date|fmt|url|host|uuid|sha1|author|lang|fm|"
-	    "fmfile|permalink ...");
+	    "fmfile|permalink|htmlmask ...");
 	if (argc < 2)
 		msg_usage();
+	if (strcmp(argv[1], "htmlmask") == 0)
+		return htmlmask(argc, argv);
 	if (strcmp(argv[1], "put") == 0 && argc == 3)
 		return put(argv[2]);
 	if (strcmp(argv[1], "permalink") == 0)
