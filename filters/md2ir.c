@@ -1552,18 +1552,30 @@ convert(struct issue *is, struct buf *line)
 	return 0;
 }
 
+/*
+ * Free what converting is left but its id (and its messages): all that
+ * writing it out needs (job_write()).  With -j, the thread that made
+ * the rest frees it, in its own malloc arena.
+ */
 static void
-issue_free(struct issue *is)
+issue_free_work(struct issue *is)
 {
 	pl_facts_free(&is->facts);
 	buf_free(&is->src);
 	buf_free(&is->pathv);
 	buf_free(&is->permalink);
-	buf_free(&is->id);
 	buf_free(&is->summary);
-	buf_free(&is->tmp);
 	post_free(&is->post);
 	fm_free(is->doc);
+	is->doc = NULL;
+}
+
+static void
+issue_free(struct issue *is)
+{
+	issue_free_work(is);
+	buf_free(&is->id);
+	buf_free(&is->tmp);
 }
 
 /*
@@ -1696,7 +1708,8 @@ job_write(struct job *j)
 	else if (j->line.n > 0)
 		fwrite(j->line.p, 1, j->line.n, pool.out);
 	buf_free(&j->line);
-	issue_free(&j->is);
+	buf_free(&j->is.id);
+	buf_free(&j->is.tmp);
 }
 
 static void *
@@ -1722,6 +1735,7 @@ worker(void *arg)
 		msg_capture_begin(&j->is.cap);
 		j->rc = convert(&j->is, &j->line);
 		msg_capture_end();
+		issue_free_work(&j->is);
 
 		pthread_mutex_lock(&pool.mu);
 		j->done = 1;
