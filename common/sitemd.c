@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sitemd.h"
+#include "v16.h"
 
 /* The markers that end a summary (Hugo and Zola; Docusaurus). */
 static const char *const markers[] = {
@@ -402,6 +403,32 @@ static const unsigned char special[256] = {
 	['`'] = 1, ['\\'] = 1, ['{'] = 1, ['<'] = 1, ['\n'] = 1,
 };
 
+/*
+ * The first byte of p[0..end) that is special[] or sep's first, or end:
+ * sixteen bytes a step where the compiler has vectors (v16.h).
+ */
+static const char *
+plain_end(const char *p, const char *end, const char *sep)
+{
+	char c = sep != NULL ? sep[0] : '`';
+#ifdef V16_OK
+	v16 v;
+	size_t i;
+
+	for (; end - p >= 16; p += 16) {
+		v = v16_load(p);
+		i = v16_first((v == V16('`')) | (v == V16('\\')) |
+		    (v == V16('{')) | (v == V16('<')) | (v == V16('\n')) |
+		    (v == V16(c)));
+		if (i < 16)
+			return p + i;
+	}
+#endif
+	while (p < end && !special[(unsigned char)*p] && *p != c)
+		p++;
+	return p;
+}
+
 /* The end of the line at p: its newline, or end. */
 static const char *
 line_end(const char *p, const char *end)
@@ -645,9 +672,7 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 		if (*p != ' ' && *p != '\t')
 			lead = 0;
 		/* Plain text: up to the next character that may start one. */
-		for (q = p + 1; q < eol && !special[(unsigned char)*q] &&
-		    (m->excerpt_sep == NULL || *q != m->excerpt_sep[0]); q++)
-			;
+		q = plain_end(p + 1, eol, m->excerpt_sep);
 		buf_add(&m->o.b, p, (size_t)(q - p));
 		p = q;
 	}
