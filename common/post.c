@@ -121,8 +121,11 @@ row_of(const struct fm_node *key, enum fm_dialect d)
 
 	if (key->type != FM_STR)
 		return -1;
+	/* Every keymap key starts with a letter: its first byte, in
+	 * either case, rules out most rows before strcasecmp(3). */
 	for (i = 0; i < NKEYS; i++)
 		if ((keymap[i].dialects & (1u << d)) != 0 &&
+		    (key->s[0] | 0x20) == keymap[i].key[0] &&
 		    strcasecmp(key->s, keymap[i].key) == 0)
 			return (int)i;
 	return -1;

@@ -23,6 +23,11 @@ run md2ir < "$T/a.md"
 is "$rc:$(field 3):$(field 4):$(field 13)" "0:From stdin!:/from-stdin/:-" "stdin when no operands; permalink from the title"
 run md2ir - < "$T/a.md"
 is "$(field 3)" "From stdin!" "- reads stdin"
+
+# Front matter keys are matched whatever their case.
+printf -- '---\nTitle: Keys In Capitals\nDATE: 2020-01-02\nTags: [a, b]\n---\nBody\n' > "$T/caps.md"
+run md2ir "$T/caps.md"
+is "$rc:$(field 1):$(field 3):$(field 9)" "0:2020-01-02T00:00:00Z:Keys In Capitals:a|b" "Title, DATE and Tags read as title, date and tags"
 printf -- '---\ntitle: "!!!"\ndate: 2020-01-01\n---\n' > "$T/punct.md"
 run md2ir < "$T/punct.md"
 is "$rc:$(cat "$T/err")" "1:md2ir: <stdin>: cannot derive a permalink: give 'path' or 'slug' in the front matter" "no path, slug, file name or usable title"
