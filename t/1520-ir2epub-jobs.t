@@ -52,7 +52,7 @@ same_jobs images -v -c $E/book.yaml --cover $E/cover.png "$T/img.ir"
 is "$_rc1" 0 "images: the book is made"
 like "$(cat "$T/images.err1")" "not embedded" "images: the notes are there, in the same order"
 
-# 400 chapters: the queue (2N + 2 slots) wraps round many times.
+# 400 chapters: the queue (4N + 4 slots) wraps round many times.
 "$PY" -c '
 import sys
 for i in range(400):
