@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "htmlmask.h"
+#include "v16.h"
 
 struct html_mask {
 	struct buf   text;	/* the HTML with placeholders */
@@ -74,6 +75,20 @@ text_end(const unsigned char *s, const unsigned char *end)
 	size_t k;
 
 	while (s < end) {
+#ifdef V16_OK
+		if (end - s >= 16) {
+			/* Sixteen bytes a step to the first that is not
+			 * plain ASCII: the rest of the loop looks at it. */
+			v16 v = v16_load(s);
+			size_t i = v16_first(((v < V16(0x20)) &
+			    (v != V16('\t')) & (v != V16('\n'))) |
+			    (v == V16(0x7f)) | (v == V16('<')) | (v == V16('&')));
+
+			s += i;
+			if (i == 16)
+				continue;
+		}
+#endif
 		if (*s < 0x80) {
 			if (!plain[*s])
 				break;
@@ -114,13 +129,28 @@ markup_end(const char *p, const char *end)
 	if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
 		return (q = find(p + 4, (size_t)(end - p - 4), "-->", 3)) ==
 		    NULL ? end : q + 3;
-	for (q = p + 1; q < end && *q != '>'; q++)
+	for (q = p + 1; q < end && *q != '>'; q++) {
+#ifdef V16_OK
+		/* Sixteen bytes a step to the next '>' or quote. */
+		while (end - q >= 16) {
+			v16 v = v16_load(q);
+			size_t i = v16_first((v == V16('>')) |
+			    (v == V16('"')) | (v == V16('\'')));
+
+			q += i;
+			if (i < 16)
+				break;
+		}
+		if (q == end || *q == '>')
+			break;
+#endif
 		if (*q == '"' || *q == '\'') {
 			quote = *q;
 			if ((q = memchr(q + 1, quote, (size_t)(end - q - 1))) ==
 			    NULL)
 				return end;
 		}
+	}
 	return q < end ? q + 1 : end;
 }
 
@@ -232,7 +262,7 @@ unmask_text(const struct html_mask *m, xmlNodePtr t, size_t *next,
 static int
 unmask(const struct html_mask *m, xmlNodePtr n, size_t *next, struct buf *b)
 {
-	for (; n != NULL; n = n->next) {
+	for (; n != NULL && *next < m->n; n = n->next) {
 		if (n->type == XML_TEXT_NODE ||
 		    n->type == XML_CDATA_SECTION_NODE) {
 			if (n->content != NULL &&
