@@ -1,7 +1,8 @@
 /*
  * v16.h: sixteen bytes at a time, for the byte-class loops of the IR
  * writer and reader (ir.c), the XML text cleaner (feed.c), the site
- * Markdown pass (sitemd.c) and the HTML text mask (htmlmask.c).
+ * Markdown pass (sitemd.c), the HTML text mask (htmlmask.c) and the
+ * XHTML escaper (xhtml.c).
  *
  * With GCC and clang (V16_OK defined), a v16 is a vector of sixteen
  * signed chars (SSE2 on x86-64, NEON on ARM): a comparison gives each

@@ -20,6 +20,7 @@
 
 #include "quire.h"
 #include "htmlmask.h"
+#include "v16.h"
 #include "xhtml.h"
 
 /* Deeper than this, an element is replaced by its text. */
@@ -1168,7 +1169,21 @@ xhtml_escape(struct buf *b, const char *s, size_t n, int attr)
 
 	while (p < end) {
 		/* A run of printable ASCII that needs no reference. */
-		for (q = p; q < end && plain[*q]; q++)
+		q = p;
+#ifdef V16_OK
+		for (; end - q >= 16; q += 16) {
+			v16 v = v16_load(q);
+			size_t i = v16_first(v16_unprintable(v) |
+			    (v == V16('&')) | (v == V16('<')) | (v == V16('>')) |
+			    (v == V16('"')));
+
+			if (i < 16) {
+				q += i;
+				break;
+			}
+		}
+#endif
+		for (; q < end && plain[*q]; q++)
 			;
 		if (q > p) {
 			buf_add(b, p, (size_t)(q - p));
