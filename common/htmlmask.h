@@ -19,6 +19,19 @@
 #include "quire.h"
 
 /*
+ * The parser options of html_read()'s callers: md2ir's HTML pass
+ * (htmlpass.c), ir2epub's XHTML cleaner (xhtml.c) and the text of
+ * mail and feeds (text.c).  Named here so that the tests of html_read()
+ * (t/qtest.c, t/fuzz/fuzz-htmlmask.c) use the very same.
+ */
+#define HTML_READ_PASS	(HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | \
+	HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE)
+#define HTML_READ_XHTML	(HTML_READ_PASS | HTML_PARSE_NODEFDTD | \
+	HTML_PARSE_COMPACT)
+#define HTML_READ_TEXT	(HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | \
+	HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED)
+
+/*
  * htmlReadMemory(html, n, NULL, "UTF-8", options) (libxml2 2.9, HTML
  * parser options), its long text runs masked: the same tree, or NULL
  * when libxml2 returns NULL or n >= 2^31.  html[0..n) is not copied or

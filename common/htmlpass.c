@@ -473,9 +473,7 @@ htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
 		return 0;
 	}
 	/* The text's long runs kept from the parser's slow loop. */
-	if ((doc = html_read(html, n, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | XML_PARSE_HUGE,
-	    NULL)) == NULL) {
+	if ((doc = html_read(html, n, HTML_READ_PASS, NULL)) == NULL) {
 		buf_add(out, html, n);
 		return -1;
 	}

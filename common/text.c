@@ -542,8 +542,7 @@ text_from_html(struct buf *out, const char *html, size_t n,
 
 	if (n > INT_MAX)
 		return -1;
-	doc = html_read(n > 0 ? html : " ", n > 0 ? n : 1, HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NOIMPLIED,
+	doc = html_read(n > 0 ? html : " ", n > 0 ? n : 1, HTML_READ_TEXT,
 	    NULL);
 	if (doc == NULL)
 		return -1;

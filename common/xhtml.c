@@ -1092,9 +1092,7 @@ xhtml_clean(const char *html, size_t n, const struct xhtml_hooks *hk,
 		return -1;
 	memset(&cl, 0, sizeof(cl));
 	cl.hk = hk;
-	cl.doc = html_read(html, n, HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
-	    HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_NODEFDTD |
-	    HTML_PARSE_COMPACT | XML_PARSE_HUGE, NULL);
+	cl.doc = html_read(html, n, HTML_READ_XHTML, NULL);
 	if (cl.doc == NULL)
 		return -1;
 	/* The parser's ID table is not used; dropped, it costs nothing. */

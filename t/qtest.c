@@ -58,13 +58,7 @@ dump(xmlNodePtr n, struct buf *b, int depth)
 
 /* The option sets of htmlpass.c (md2ir), xhtml.c (ir2epub), text.c. */
 static const int html_options[] = {
-	HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | XML_PARSE_HUGE,
-	HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-	    HTML_PARSE_NONET | HTML_PARSE_NODEFDTD | HTML_PARSE_COMPACT |
-	    XML_PARSE_HUGE,
-	HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-	    HTML_PARSE_NOIMPLIED,
+	HTML_READ_PASS, HTML_READ_XHTML, HTML_READ_TEXT
 };
 
 static int
