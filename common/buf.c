@@ -100,3 +100,19 @@ buf_slurp(struct buf *b, FILE *fp)
 	}
 	return ferror(fp) ? -1 : 0;
 }
+
+const char *
+mem_find(const char *s, size_t n, const char *pat, size_t k)
+{
+	const char *p = s, *end = s + n;
+
+	if (k == 0)
+		return s;
+	while ((size_t)(end - p) >= k && (p = memchr(p, pat[0],
+	    (size_t)(end - p) - k + 1)) != NULL) {
+		if (memcmp(p, pat, k) == 0)
+			return p;
+		p++;
+	}
+	return NULL;
+}

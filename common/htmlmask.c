@@ -104,21 +104,6 @@ text_end(const unsigned char *s, const unsigned char *end)
 	return s;
 }
 
-/* The first pat[0..k) in s[0..n), or NULL (memmem is not POSIX). */
-static const char *
-find(const char *s, size_t n, const char *pat, size_t k)
-{
-	const char *p = s, *end = s + n;
-
-	while ((size_t)(end - p) >= k &&
-	    (p = memchr(p, pat[0], (size_t)(end - p) - k + 1)) != NULL) {
-		if (memcmp(p, pat, k) == 0)
-			return p;
-		p++;
-	}
-	return NULL;
-}
-
 /* The end of the markup at p ('<'): past its end, or end. */
 static const char *
 markup_end(const char *p, const char *end)
@@ -127,7 +112,7 @@ markup_end(const char *p, const char *end)
 	char quote;
 
 	if (end - p >= 4 && memcmp(p, "<!--", 4) == 0)
-		return (q = find(p + 4, (size_t)(end - p - 4), "-->", 3)) ==
+		return (q = mem_find(p + 4, (size_t)(end - p - 4), "-->", 3)) ==
 		    NULL ? end : q + 3;
 	for (q = p + 1; q < end && *q != '>'; q++) {
 #ifdef V16_OK
@@ -191,7 +176,8 @@ html_mask(struct html_mask *m, const char *html, size_t n)
 	m->src = html;
 	m->n = 0;
 	buf_reset(&m->text);
-	if (find(html, n, OPEN, 3) != NULL || find(html, n, CLOSE, 3) != NULL)
+	if (mem_find(html, n, OPEN, 3) != NULL ||
+	    mem_find(html, n, CLOSE, 3) != NULL)
 		return 0;
 	while (p < end) {
 		if (*p == '<') {

@@ -3,7 +3,7 @@
  *
  * Every exported name starts with the object it works on (buf_, ir_,
  * date_, url_, utf8_, sha1_, uuid_, conf_, out_, spill_, idset_,
- * msg_; site_ in site.h).
+ * msg_, mem_; site_ in site.h).
  * Unless a comment says otherwise, functions that allocate call
  * msg_oom() and exit when memory runs out, so callers never see NULL
  * from them.
@@ -189,6 +189,12 @@ void buf_reset(struct buf *b);
 void buf_free(struct buf *b);
 /* Read all of fp into b; returns 0, or -1 on a read error (errno set). */
 int buf_slurp(struct buf *b, FILE *fp);
+
+/*
+ * The first pat[0..k) in s[0..n), or NULL (memmem(3), which POSIX does
+ * not have); s itself when k is 0.
+ */
+const char *mem_find(const char *s, size_t n, const char *pat, size_t k);
 
 /* ---- messages kept for later (msg.c) ------------------------------- */
 

@@ -683,8 +683,6 @@ inline_line(struct sitemd *m, const char *s, const char *end, int heading)
 	return (size_t)(p - s);
 }
 
-static int holds(const char *, size_t, const char *, size_t);
-
 /* The line pass over the template pass's output. */
 static void
 lines(struct sitemd *m, const char *s, size_t n)
@@ -696,7 +694,8 @@ lines(struct sitemd *m, const char *s, size_t n)
 
 	push_line(&m->o);
 	/* The last line of only colons, for containers never closed. */
-	for (eol = holds(s, n, ":::", 3) ? end : s; eol > s; eol = p) {
+	eol = mem_find(s, n, ":::", 3) != NULL ? end : s;
+	for (; eol > s; eol = p) {
 		for (p = eol; p > s && p[-1] != '\n'; p--)
 			;
 		for (i = 0; p + i < eol && (p[i] == ' ' || p[i] == '\t'); i++)
@@ -773,23 +772,6 @@ lines(struct sitemd *m, const char *s, size_t n)
 	buf_adds(&m->o.b, "");
 }
 
-/* Whether s[0..n) holds pat (memmem is not POSIX). */
-static int
-holds(const char *s, size_t n, const char *pat, size_t k)
-{
-	const char *p = s, *end = s + n;
-
-	if (k == 0)
-		return 1;
-	while ((size_t)(end - p) >= k && (p = memchr(p, pat[0],
-	    (size_t)(end - p) - k + 1)) != NULL) {
-		if (memcmp(p, pat, k) == 0)
-			return 1;
-		p++;
-	}
-	return 0;
-}
-
 /* What a look over the source finds (scan()). */
 #define SEEN_TEMPLATE	1	/* "{{" or "{%": the template pass */
 #define SEEN_LINES	2	/* something the line pass may rewrite */
@@ -812,7 +794,8 @@ scan(const struct sitemd *m, const char *s, size_t n)
 		if (p + 2 < end && p[1] == '/' && p[2] == '*')
 			seen = SEEN_LINES;
 	}
-	if (seen || holds(s, n, ":::", 3) || holds(s, n, "={", 2))
+	if (seen || mem_find(s, n, ":::", 3) != NULL ||
+	    mem_find(s, n, "={", 2) != NULL)
 		return SEEN_LINES;
 	/* "import" or "export" at the start of a line. */
 	for (p = s; p < end; p++) {
@@ -835,7 +818,7 @@ scan(const struct sitemd *m, const char *s, size_t n)
 		}
 	}
 	if (m->excerpt_sep != NULL && *m->excerpt_sep != '\0' &&
-	    holds(s, n, m->excerpt_sep, strlen(m->excerpt_sep)))
+	    mem_find(s, n, m->excerpt_sep, strlen(m->excerpt_sep)) != NULL)
 		return SEEN_LINES;
 	return 0;
 }
