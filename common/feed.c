@@ -186,6 +186,9 @@ feed_open(struct feed *f)
 	}
 	if ((f->spool_fp = out_spool()) == NULL)
 		return -1;
+	/* Every entry goes through it: 4096-byte writes otherwise. */
+	f->spool_buf = xmalloc(OUT_BUFSIZ);
+	setvbuf(f->spool_fp, f->spool_buf, _IOFBF, OUT_BUFSIZ);
 	return feed_xml_open(&f->spool, f->spool_fp);
 }
 
@@ -434,6 +437,7 @@ feed_free(struct feed *f)
 		feed_xml_close(&f->spool);
 	if (f->spool_fp != NULL)
 		fclose(f->spool_fp);
+	free(f->spool_buf);
 	idset_free(&f->ids);
 	free(f->newest_link);
 	free(f->newest_lang);

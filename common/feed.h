@@ -62,6 +62,7 @@ struct feed {
 	/* The entries written so far, and what the header needs of them. */
 	struct feed_xml    spool;
 	FILE              *spool_fp;
+	char              *spool_buf;	/* spool_fp's stdio buffer */
 	unsigned long      n;
 	int64_t            newest;	/* newest date or updated */
 	int64_t            oldest;	/* date of the oldest issue */

@@ -15,6 +15,7 @@ struct ir_reader {
 	unsigned long   line;
 	char           *lbuf;
 	size_t          lcap;
+	char           *iobuf;		/* the open file's stdio buffer */
 	struct ir_list  list[3];	/* authors, categories, tags */
 	unsigned long   nerr;
 };
@@ -348,10 +349,16 @@ close_current(struct ir_reader *r)
 	r->fp = NULL;
 }
 
-/* Open the next operand; 1 when one is open, 0 when none is left. */
+/*
+ * Open the next operand; 1 when one is open, 0 when none is left.
+ * Both kinds of stream get a buffer of OUT_BUFSIZ: glibc's own is
+ * 4096 bytes on a pipe, a read(2) for every 4 KB of a run's IR.
+ */
 static int
 open_next(struct ir_reader *r)
 {
+	static char stdin_buf[OUT_BUFSIZ];
+	static int stdin_set;
 	const char *path;
 
 	while (r->fp == NULL) {
@@ -367,12 +374,21 @@ open_next(struct ir_reader *r)
 		} else if (strcmp(path, "-") == 0) {
 			r->fp = stdin;
 			r->name = "<stdin>";
+			/* Before its first read only; it outlives the reader. */
+			if (!stdin_set) {
+				setvbuf(stdin, stdin_buf, _IOFBF,
+				    sizeof(stdin_buf));
+				stdin_set = 1;
+			}
 		} else if ((r->fp = fopen(path, "r")) == NULL) {
 			msg_err(path, 0, "%s", strerror(errno));
 			r->nerr++;
 			return -1;
 		} else {
 			r->name = path;
+			if (r->iobuf == NULL)
+				r->iobuf = xmalloc(OUT_BUFSIZ);
+			setvbuf(r->fp, r->iobuf, _IOFBF, OUT_BUFSIZ);
 		}
 	}
 	return 1;
@@ -722,6 +738,7 @@ ir_reader_close(struct ir_reader *r)
 	for (i = 0; i < 3; i++)
 		free(r->list[i].v);
 	free(r->lbuf);
+	free(r->iobuf);
 	nerr = r->nerr;
 	free(r);
 	return nerr;

@@ -91,11 +91,13 @@ stream(void)
 {
 	static const cookie_io_functions_t io = { NULL, cookie_write, NULL,
 	    NULL };
+	/* One output per process, closed before the next: one buffer. */
+	static char obuf[OUT_BUFSIZ];
 	FILE *fp;
 
 	if ((fp = fopencookie(&o, "w", io)) == NULL)
 		msg_oom();
-	setvbuf(fp, NULL, _IOFBF, 65536);
+	setvbuf(fp, obuf, _IOFBF, sizeof(obuf));
 	return fp;
 }
 

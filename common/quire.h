@@ -632,6 +632,14 @@ unsigned long conf_flow_depth(const char *yaml, size_t n, int max);
 /* ---- output files (out.c) ------------------------------------------- */
 
 /*
+ * The stdio buffer, in bytes, of the streams that carry a whole run's
+ * text: the output, the IR read in, a feed's spool.  glibc ignores the
+ * size setvbuf() is given with a NULL buffer and sizes its own by
+ * st_blksize (4096 for a pipe), so the buffer is always passed in.
+ */
+#define OUT_BUFSIZ	65536
+
+/*
  * Open the output: standard output when path is NULL, "-" or
  * /dev/stdout; a device or FIFO is written directly; else (links
  * followed) a temporary file beside the target, without a name where
