@@ -150,4 +150,10 @@ ok $? "text: every escape at every offset of the 16-byte step"
 cmp -s "$T/steps.line" "$T/steps.gotline"
 ok $? "line: every fold and drop at every offset of a run"
 
+# The output and the IR read from a pipe get the 64 KB buffers asked
+# for; glibc makes its own of 4096 bytes if setvbuf() gets no buffer.
+printf '2017-01-01T00:00:00Z\turn:x:id\tA\n' | "$QTEST" bufsize > "$T/bufsize"
+is "$(tr '\n' ' ' < "$T/bufsize")" "out 65536 in 65536 " \
+    "stdio buffers of 64 KB for the output and a piped standard input"
+
 done_testing

@@ -21,7 +21,11 @@
  *   qtest htmlmask FILE...   parse each file's HTML with and without
  *                            html_mask(): "same N" (N runs masked),
  *                            "none", "fallback" or "DIFFERENT" (exit 1)
+ *   qtest bufsize            the stdio buffer sizes, in bytes, of
+ *                            out_open()'s stream and of standard input
+ *                            once the IR reader has read a record of it
  */
+#include <stdio_ext.h>		/* __fbufsize: glibc and musl */
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +58,26 @@ dump(xmlNodePtr n, struct buf *b, int depth)
 		if (n->type == XML_ELEMENT_NODE)
 			dump(n->children, b, depth + 1);
 	}
+}
+
+/* The two buffers common/ sets up for a run's text (OUT_BUFSIZ). */
+static int
+bufsize(void)
+{
+	struct ir_reader *r;
+	struct ir_record rec;
+	FILE *fp;
+	size_t in;
+
+	if ((fp = out_open(NULL)) == NULL)
+		return 2;
+	r = ir_reader_open(0, NULL);
+	if (ir_read(r, &rec) != 1)
+		return 2;
+	in = __fbufsize(stdin);
+	fprintf(fp, "out %zu\nin %zu\n", __fbufsize(fp), in);
+	ir_reader_close(r);
+	return out_close(fp, 1) < 0;
 }
 
 /* The option sets of htmlpass.c (md2ir), xhtml.c (ir2epub), text.c. */
@@ -341,11 +365,13 @@ main(int argc, char *argv[])
 	int i;
 
 	msg_init(argc, argv, "put|field|date|fmt|url|host|uuid|sha1|author|lang|fm|"
-	    "fmfile|permalink|htmlmask ...");
+	    "fmfile|permalink|htmlmask|bufsize ...");
 	if (argc < 2)
 		msg_usage();
 	if (strcmp(argv[1], "htmlmask") == 0)
 		return htmlmask(argc, argv);
+	if (strcmp(argv[1], "bufsize") == 0 && argc == 2)
+		return bufsize();
 	if (strcmp(argv[1], "put") == 0 && argc == 3)
 		return put(argv[2]);
 	if (strcmp(argv[1], "permalink") == 0)
