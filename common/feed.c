@@ -184,11 +184,8 @@ feed_open(struct feed *f)
 		}
 		f->has_author = 1;
 	}
-	if ((f->spool_fp = out_spool()) == NULL)
+	if ((f->spool_fp = out_spool(&f->spool_buf)) == NULL)
 		return -1;
-	/* Every entry goes through it: 4096-byte writes otherwise. */
-	f->spool_buf = xmalloc(OUT_BUFSIZ);
-	setvbuf(f->spool_fp, f->spool_buf, _IOFBF, OUT_BUFSIZ);
 	return feed_xml_open(&f->spool, f->spool_fp);
 }
 

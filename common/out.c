@@ -415,7 +415,7 @@ out_refuse_input(const char *path, int argc, char *argv[])
 }
 
 FILE *
-out_spool(void)
+out_spool(char **iobuf)
 {
 	const char *dir = getenv("TMPDIR");
 	char *path;
@@ -433,12 +433,18 @@ out_spool(void)
 			unlink(path);
 		free(path);
 	}
+	if (iobuf != NULL)
+		*iobuf = NULL;
 	if (fd < 0 || (fp = fdopen(fd, "w+b")) == NULL) {
 		msg_err(NULL, 0, "cannot create a temporary file in %s: %s",
 		    dir, strerror(errno));
 		if (fd >= 0)
 			close(fd);
 		return NULL;
+	}
+	if (iobuf != NULL) {
+		*iobuf = xmalloc(OUT_BUFSIZ);
+		setvbuf(fp, *iobuf, _IOFBF, OUT_BUFSIZ);
 	}
 	return fp;
 }

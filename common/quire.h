@@ -672,9 +672,12 @@ int out_refuse_input(const char *path, int argc, char *argv[]);
 /*
  * A read-write temporary file in $TMPDIR (else /tmp) that has no name
  * (or is unlinked at once); NULL on failure, after the message
- * "cannot create a temporary file in DIR: reason".
+ * "cannot create a temporary file in DIR: reason".  With iobuf not
+ * NULL, for a file that carries a whole run's text, the stream gets a
+ * stdio buffer of OUT_BUFSIZ bytes, stored at *iobuf (NULL on
+ * failure) for the caller to free after fclose().
  */
-FILE *out_spool(void);
+FILE *out_spool(char **iobuf);
 
 /* ---- spill streams (spill.c) -------------------------------------- */
 

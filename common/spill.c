@@ -20,7 +20,7 @@
 static int
 spill_write(struct spill *s, const void *p, size_t n)
 {
-	if (s->fp == NULL && (s->fp = out_spool()) == NULL)
+	if (s->fp == NULL && (s->fp = out_spool(NULL)) == NULL)
 		return -1;
 	errno = 0;
 	/* After spill_each()'s reads, a write must seek first. */

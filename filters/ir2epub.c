@@ -1879,6 +1879,7 @@ main(int argc, char *argv[])
 	char dbuf[DATE_IR_LEN], uuid[UUID_LEN], cover[32], *end;
 	const char **derived = NULL;
 	FILE *sp = NULL, *out = NULL;
+	char *spbuf = NULL;
 	long n, ncpu;
 	int c, k, status = EXIT_DATA, jobs = 0;
 	int64_t t;
@@ -2049,7 +2050,9 @@ main(int argc, char *argv[])
 	}
 
 	/* Pass 1. */
-	if ((sp = out_spool()) == NULL || (bk.uuids = out_spool()) == NULL)
+	/* Every chapter goes through sp, twice. */
+	if ((sp = out_spool(&spbuf)) == NULL ||
+	    (bk.uuids = out_spool(NULL)) == NULL)
 		goto done;
 	/* The book's UUID, should it need one: of its title and ids. */
 	uuid_v5_begin(&ids);
@@ -2147,6 +2150,7 @@ fail:
 done:
 	if (sp != NULL)
 		fclose(sp);
+	free(spbuf);
 	if (bk.uuids != NULL)
 		fclose(bk.uuids);
 	buf_free(&lang);
