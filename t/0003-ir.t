@@ -150,6 +150,25 @@ ok $? "text: every escape at every offset of the 16-byte step"
 cmp -s "$T/steps.line" "$T/steps.gotline"
 ok $? "line: every fold and drop at every offset of a run"
 
+# The reader undoes each escape in place wherever it falls, with 0 to
+# 40 earlier escapes having moved the text back by as many bytes.
+python3 - "$T" <<'PY'
+import sys
+d = sys.argv[1]
+esc = {"\\": "\\\\", "\t": "\\t", "\n": "\\n"}
+with open(d + "/unesc.ir", "w") as f, open(d + "/unesc.want", "w") as w:
+    for before in range(0, 41):
+        for k in range(0, 40):
+            for c in "\\\t\n":
+                v = "\n" * before + "a" * k + c + "bcdefghijklmnopqrstuvwxyz0123456789"[:k % 37]
+                f.write("2017-01-01T00:00:00Z\turn:x:%d\tT" % len(v) + "\t" * 12 +
+                        "".join(esc.get(ch, ch) for ch in v) + "\n")
+                w.write(v + "\n")
+PY
+"$QTEST" field 15 "$T/unesc.ir" > "$T/unesc.got"
+cmp -s "$T/unesc.want" "$T/unesc.got"
+ok $? "text fields: every escape at every offset, after 0 to 40 escapes"
+
 # The output and the IR read from a pipe get the 64 KB buffers asked
 # for; glibc makes its own of 4096 bytes if setvbuf() gets no buffer.
 printf '2017-01-01T00:00:00Z\turn:x:id\tA\n' | "$QTEST" bufsize > "$T/bufsize"
