@@ -5,11 +5,12 @@
  * libxml2's HTML parser reads character data one character at a time
  * (htmlCurrentChar(), htmlParseCharData()): about 200 instructions a
  * byte, much of a raw-HTML post's conversion and of a chapter's in
- * ir2epub.  html_read() replaces each long run of text that the parser would keep as it is (no '<',
- * no '&', no control character, valid UTF-8; first and last byte not
- * white space) by a short placeholder, and puts the runs back into the
- * text nodes of the parsed tree.  The tree is then the one the parser
- * makes of the HTML itself, or the HTML is parsed as it is.
+ * ir2epub.  html_read() replaces each long run of text that the parser
+ * would keep as it is (no '<', no '&', no control character, valid
+ * UTF-8; first and last byte not white space) by a short placeholder,
+ * and puts the runs back into the text nodes of the parsed tree.  The
+ * tree is then the one the parser makes of the HTML itself, or the
+ * HTML is parsed as it is.
  */
 #ifndef QUIRE_HTMLMASK_H
 #define QUIRE_HTMLMASK_H
