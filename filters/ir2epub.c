@@ -1123,11 +1123,22 @@ url_folder(const char *u)
 	return xstrndup(u, (size_t)(s - u));
 }
 
+/* Empty b for the next issue, keeping its storage unless it is large. */
+static void
+keep_small(struct buf *b)
+{
+	if (b->cap > CHAP_KEEP)
+		buf_free(b);
+	else
+		buf_reset(b);
+}
+
 /*
- * Render c: its XHTML in c->out, deflated with d (the running
- * thread's) in c->pk, its headings in c->res, its images and notes in
- * c->ev; c->refused or c->broken when it cannot be.  Runs on any
- * thread: reads c, the options and what pass 1 left.
+ * Render c: its XHTML made in c->out and deflated with d (the running
+ * thread's) into c->pk, its headings in c->res, its images and notes
+ * in c->ev; c->refused or c->broken when it cannot be.  The XHTML, the
+ * cleaned body and the issue's HTML are emptied once deflated.  Runs
+ * on any thread: reads c, the options and what pass 1 left.
  */
 static void
 chapter_render(struct chap *c, struct zip_deflater *d)
@@ -1225,6 +1236,14 @@ chapter_render(struct chap *c, struct zip_deflater *d)
 	buf_adds(out, "</section>\n</body>\n</html>\n");
 	/* Deflated here, while the bytes are in this core's cache. */
 	zip_pack(d, out->p, out->n, &c->pk);
+	/*
+	 * chapter_finish() needs only the deflated bytes, the headings and
+	 * the notes: the text goes now, not when the chapter has waited
+	 * its turn, so that chapters done ahead hold little.
+	 */
+	keep_small(out);
+	keep_small(&c->res.body);
+	keep_small(&c->is.f[SP_HTML]);
 }
 
 /*
@@ -1308,16 +1327,6 @@ out:
 	buf_free(&name);
 	buf_free(&label);
 	return r;
-}
-
-/* Empty b for the next issue, keeping its storage unless it is large. */
-static void
-keep_small(struct buf *b)
-{
-	if (b->cap > CHAP_KEEP)
-		buf_free(b);
-	else
-		buf_reset(b);
 }
 
 /* Empty c for the next issue. */
