@@ -916,13 +916,29 @@ feed_xml_attr(struct feed_xml *x, const char *name, const char *value)
 	    BAD_CAST x->tmp.p));
 }
 
+/* Text at least this long bypasses the writer's buffer. */
+#define TEXT_DIRECT 4096
+
 void
 feed_xml_text(struct feed_xml *x, const char *s, size_t n, int multi)
 {
 	clean(x, s, n, multi, 1);
-	if (x->tmp.n > 0)
+	if (x->tmp.n == 0)
+		return;
+	if (x->tmp.n < TEXT_DIRECT) {
 		check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST x->tmp.p,
 		    (int)x->tmp.n));
+		return;
+	}
+	/*
+	 * A body: the start tag closed (a write of nothing does it), what
+	 * the writer holds flushed to the stream, and the text written to
+	 * the stream itself, not copied through libxml2's buffer first.
+	 */
+	check(x, xmlTextWriterWriteRawLen(x->w, BAD_CAST "", 0));
+	check(x, xmlTextWriterFlush(x->w));
+	if (fwrite(x->tmp.p, 1, x->tmp.n, x->fp) != x->tmp.n)
+		x->err = 1;
 }
 
 void
