@@ -157,18 +157,25 @@ fail(struct issue *is, unsigned long line, const char *fmt, ...)
 	return -1;
 }
 
-/* File line of byte offset off in the source. */
+/* The line, from 0, of byte offset off in s. */
 static unsigned long
-line_of(const struct buf *src, size_t off)
+line_of_text(const char *s, size_t off)
 {
-	unsigned long line = 1;
-	const char *p = src->p, *end = src->p + off;
+	unsigned long line = 0;
+	const char *p = s, *end = s + off;
 
 	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
 		line++;
 		p++;
 	}
 	return line;
+}
+
+/* File line of byte offset off in the source. */
+static unsigned long
+line_of(const struct buf *src, size_t off)
+{
+	return 1 + line_of_text(src->p, off);
 }
 
 /*
@@ -927,6 +934,71 @@ special_chars_fix(void)
 	}
 }
 
+/*
+ * The value of the numeric character reference or the "&Hat;" at s
+ * (after its '&'), up to end; -1 when there is none.
+ */
+static long
+charref(const char *s, const char *end)
+{
+	const char *p = s;
+	long v = 0;
+	int hex, nd = 0;
+
+	if (end - s >= 4 && memcmp(s, "Hat;", 4) == 0)
+		return '^';
+	if (p >= end || *p++ != '#')
+		return -1;
+	hex = p < end && (*p == 'x' || *p == 'X');
+	p += hex;
+	for (; p < end && nd < (hex ? 6 : 7); p++, nd++) {
+		if (*p >= '0' && *p <= '9')
+			v = v * (hex ? 16 : 10) + (*p - '0');
+		else if (hex && strchr("abcdefABCDEF", *p) != NULL)
+			v = v * 16 + (*p | 0x20) - 'a' + 10;
+		else
+			break;
+	}
+	return nd > 0 && p < end && *p == ';' ? v : -1;
+}
+
+/*
+ * Whether cmark-gfm may look for footnotes in the Markdown md[0..n).
+ * A footnote reference or definition starts with "[^": without one
+ * there is nothing to find, and the parse skips cmark-gfm's two walks
+ * of the tree for footnotes.  cmark-gfm 0.29.0.gfm.6 also takes for a
+ * footnote reference a '[' followed by a '^' written as a backslash
+ * escape or a character reference ("[\^1]", "[&#94;1]"), and copies
+ * its label by source columns: after an escape the label gains a ']',
+ * and after a character reference it is read past the decoded '^',
+ * from memory the parser has freed.  Read without footnotes, such a
+ * bracket is the text it says.  So footnotes are off where there is no
+ * "[^", and where there is a '^' character reference after a '['; then
+ * *at is the offset of that '[' if there is a "[^" too (footnotes
+ * lost), else n.
+ */
+static int
+footnotes_ok(const char *md, size_t n, size_t *at)
+{
+	const char *p = md, *end = md + n;
+	int has = 0;
+
+	*at = n;
+	while ((p = memchr(p, '[', (size_t)(end - p))) != NULL) {
+		if (++p >= end)
+			break;
+		if (*p == '^')
+			has = 1;
+		else if (*at == n && *p == '&' && charref(p + 1, end) == '^')
+			*at = (size_t)(p - 1 - md);
+	}
+	if (!has || *at == n) {
+		*at = n;
+		return has;
+	}
+	return 0;
+}
+
 static cmark_node *
 parser_finish(cmark_parser *parser)
 {
@@ -970,9 +1042,7 @@ lead_blank(cmark_node *n)
 static char *
 render(struct issue *is, int want_excerpt, char **text)
 {
-	/* Parser, tree and HTML in the issue's arena, dropped at once. */
-	cmark_parser *parser = cmark_parser_new_with_mem(cmark_opts,
-	    arena_begin());
+	cmark_parser *parser;
 	cmark_node *doc, *cur;
 	cmark_iter *it;
 	cmark_event_type ev;
@@ -982,11 +1052,11 @@ render(struct issue *is, int want_excerpt, char **text)
 	struct rawnote rn;
 	struct htmlpass_tags tags;
 	struct buf out = BUF_INIT, ht = BUF_INIT;
-	const char *lit, *url, *abs, *canon;
+	const char *lit, *url, *abs, *canon, *md;
 	char *html, **given = NULL, **texts = NULL;
 	cmark_node **heads = NULL;
-	size_t i, nh = 0;
-	int done = 0, raw = 0, nraw;
+	size_t i, nh = 0, mdn, at;
+	int done = 0, raw = 0, nraw, opts = cmark_opts;
 
 	memset(&m, 0, sizeof(m));
 	memset(&tags, 0, sizeof(tags));
@@ -1000,14 +1070,20 @@ render(struct issue *is, int want_excerpt, char **text)
 	m.site_value = site_value;
 	m.arg = is;
 	sitemd_pre(&m, is->src.p + is->body, is->src.n - is->body);
+	md = m.same ? is->src.p + is->body : m.o.b.p != NULL ? m.o.b.p : "";
+	mdn = m.same ? is->src.n - is->body : m.o.b.n;
+	if (!footnotes_ok(md, mdn, &at))
+		opts &= ~CMARK_OPT_FOOTNOTES;
+	if (at < mdn)
+		msg_err(is->name, sitemd_line(&m, line_of_text(md, at)),
+		    "footnotes not parsed: cmark-gfm reads freed memory "
+		    "for a '^' character reference after this '['");
 
+	/* Parser, tree and HTML in the issue's arena, dropped at once. */
+	parser = cmark_parser_new_with_mem(opts, arena_begin());
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(parser, exts[i]);
-	if (m.same)
-		cmark_parser_feed(parser, is->src.p + is->body,
-		    is->src.n - is->body);
-	else
-		cmark_parser_feed(parser, m.o.b.p, m.o.b.n);
+	cmark_parser_feed(parser, md, mdn);
 	doc = parser_finish(parser);
 
 	/* Notes for raw HTML; the text before the summary marker. */
