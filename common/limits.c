@@ -67,6 +67,50 @@ unclosed(const char *s, size_t n, uint64_t cost[2], size_t first[2],
 	}
 }
 
+/*
+ * The block quotes and list items the line l[0..len) opens with its
+ * markers ("> > - 1. x"); 0 for a thematic break ("- - -").
+ */
+static size_t
+nesting(const char *l, size_t len)
+{
+	size_t i, m = 0, d, k = 0;
+	char c = 0;
+
+	for (i = 0; i < len && strchr(" \t-*_", l[i]) != NULL; i++)
+		if (l[i] != ' ' && l[i] != '\t') {
+			if (c != 0 && l[i] != c)
+				break;
+			c = l[i];
+			k++;
+		}
+	if (i == len && k >= 3)
+		return 0;
+	for (i = 0;;) {
+		while (i < len && (l[i] == ' ' || l[i] == '\t'))
+			i++;
+		if (i < len && l[i] == '>') {
+			m++;
+			i++;
+			continue;
+		}
+		for (d = 0; i + d < len && d < 9 && l[i + d] >= '0' &&
+		    l[i + d] <= '9'; d++)
+			;
+		if (d > 0 && i + d < len && (l[i + d] == '.' || l[i + d] == ')'))
+			d++;
+		else if (d > 0 || i >= len || strchr("-+*", l[i]) == NULL)
+			break;
+		else
+			d = 1;
+		if (i + d < len && l[i + d] != ' ' && l[i + d] != '\t')
+			break;
+		m++;
+		i += d;
+	}
+	return m;
+}
+
 /* Nonzero if s[0..n) is a GFM table delimiter row ("|---|:-:|"). */
 static int
 is_delim_row(const char *s, size_t n, int pipe_before)
@@ -97,6 +141,21 @@ limits_markdown(const char *s, size_t n, size_t *off)
 	int in_table = 0;
 
 	*off = 0;
+	for (l = s; l < s + n; l = nl + 1) {
+		if ((nl = memchr(l, '\n', (size_t)(s + n - l))) == NULL)
+			nl = s + n;
+		/* Most lines start with a letter: no marker. */
+		if (strchr(" \t>-+*0123456789", *l) == NULL)
+			continue;
+		if ((len = nesting(l, (size_t)(nl - l))) > LIMIT_MD_NEST) {
+			*off = (size_t)(l - s);
+			snprintf(why, sizeof(why), "a line opens %zu block quotes "
+			    "and list items, one in another; cmark-gfm's time "
+			    "grows with their depth times the text in them; the "
+			    "limit is %d (md2ir(1), LIMITS)", len, LIMIT_MD_NEST);
+			return why;
+		}
+	}
 	unclosed(s, n, ucost, ufirst, ucount);
 	for (i = 0; i < 2; i++) {
 		if (ucost[i] > LIMIT_MD_UNCLOSED) {

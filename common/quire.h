@@ -735,11 +735,13 @@ void spill_free(struct spill *s);
 #define LIMIT_TABLE_SQUARES	100000000ULL	/* sum of ('|' per row)^2 */
 #define LIMIT_TABLE_CELLS	500000		/* columns x rows, padded */
 #define LIMIT_HTML_ATTRS	1000		/* attributes of one element */
+#define LIMIT_MD_NEST		100		/* containers a line opens */
 
 /*
  * Measure Markdown s[0..n) before cmark-gfm parses it: unclosed '<?'
- * and '<![CDATA[' (each scans to the end of the text) and GFM tables
- * ('|' per row, padded cells).  NULL when within the limits, else a
+ * and '<![CDATA[' (each scans to the end of the text), block quotes and
+ * list items opened on one line (each node added below them walks up
+ * through all of them) and GFM tables ('|' per row, padded cells).  NULL when within the limits, else a
  * message naming the limit (static storage) and *off the offset of
  * the first offending byte.
  */

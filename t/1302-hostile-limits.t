@@ -51,6 +51,18 @@ is "$rc" 0 "13: closed '<?...?>' pass"
 run md2ir rows.md
 is "$rc" 0 "13: a table of 20,000 small rows passes"
 
+# Block quotes and list items opened on one line, each a level deeper:
+# cmark-gfm walks up through all of them for every node below.
+{ fm deep; "$PY" -c "print('>' * 20000 + '.' * 20000)"; } > deepq.md
+{ fm deep; "$PY" -c "print(' -' * 10000 + 'x' + '\n' * 10000)"; } > deepl.md
+{ fm deep; "$PY" -c "print('> ' * 100 + 'x')"; echo; echo '- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - -'; } > deepok.md
+run md2ir deepq.md deepl.md deepok.md
+like "$rc:$(cat "$T/err")" "^1:md2ir: deepq.md:5: a line opens 20000 block quotes and list items, one in another; .*; the limit is 100 .*
+md2ir: deepl.md:5: a line opens 10000 " \
+    "20,000 nested quotes, 10,000 nested lists on one line: refused"
+is "$(wc -l < "$T/out" | tr -d ' '):$(cut -f15 "$T/out" | grep -o '<blockquote>' | wc -l | tr -d ' '):$(cut -f15 "$T/out" | grep -c '<hr />')" "1:100:1" \
+    "100 nested quotes pass, and a thematic break of 120 '- '"
+
 # 14: a table whose padding would multiply its size is refused.
 { fm wide; "$PY" -c "print('|' + 'a|' * 2000 + '\n|' + '-|' * 2000 + '\n' + '|b|\n' * 1000)"; } > wide.md
 run md2ir wide.md
