@@ -6,7 +6,9 @@
  * last carved (then its room is taken back), and growing the last one
  * grows it in place.  Blocks of BIG bytes or more are malloc(3)ed one
  * by one on a list.  arena_end() frees the list and every chunk but
- * the first, which the next issue reuses.
+ * the first, which the next issue reuses.  The bytes asked for are
+ * counted, and past a budget (arena_arm()) the allocation longjmp()s
+ * out of cmark-gfm instead of returning.
  *
  * Under AddressSanitizer every block takes the malloc(3) path, so that
  * the sanitizer still sees each block's bounds and its lifetime.
@@ -55,6 +57,9 @@ static _Thread_local struct arena {
 	char          *cur, *end;
 	char          *last;	/* the last small block carved */
 	struct bigblk *bigs;
+	size_t         spent;	/* bytes asked for since arena_end() */
+	size_t         budget;	/* while bail is set */
+	jmp_buf       *bail;
 } A;
 
 #define ROUND(n)	(((n) + 15) & ~(size_t)15)
@@ -94,6 +99,19 @@ big_unlink(struct bigblk *b)
 		b->next->prev = b->prev;
 }
 
+/* Count n more bytes; past the budget, leave for A.bail. */
+static void
+spend(size_t n)
+{
+	jmp_buf *bail = A.bail;
+
+	if (bail != NULL && n > A.budget - A.spent) {
+		A.bail = NULL;
+		longjmp(*bail, 1);
+	}
+	A.spent += n;
+}
+
 static void *
 arena_alloc(size_t n)
 {
@@ -101,6 +119,7 @@ arena_alloc(size_t n)
 	struct chunk *c;
 	struct hdr *h;
 
+	spend(n);
 	if (IS_BIG(n))
 		return big_alloc(n);
 	need = sizeof(struct hdr) + ROUND(n);
@@ -163,6 +182,8 @@ arena_realloc(void *p, size_t n)
 	if (h->big) {
 		struct bigblk *b = (struct bigblk *)p - 1, *nb;
 
+		if (n > b->h.size)
+			spend(n - b->h.size);
 		big_unlink(b);
 		if (n > SIZE_MAX - sizeof(*b) ||
 		    (nb = realloc(b, sizeof(*b) + n)) == NULL)
@@ -174,6 +195,7 @@ arena_realloc(void *p, size_t n)
 	/* The last block grows where it is while its chunk has room. */
 	if (p == A.last && !IS_BIG(n) &&
 	    ROUND(n) - ROUND(h->size) <= (size_t)(A.end - A.cur)) {
+		spend(n - h->size);
 		A.cur += ROUND(n) - ROUND(h->size);
 		h->size = n;
 		return p;
@@ -208,7 +230,22 @@ arena_end(void)
 		free(c);
 	}
 	A.chunks = c;
+	A.spent = 0;
+	A.bail = NULL;
 	A.cur = c != NULL ? (char *)(c + 1) : NULL;
 	A.end = c != NULL ? (char *)c + CHUNK : NULL;
 	A.last = NULL;
+}
+
+void
+arena_arm(jmp_buf *bail, size_t budget)
+{
+	A.budget = budget > A.spent ? budget : A.spent;
+	A.bail = bail;
+}
+
+void
+arena_disarm(void)
+{
+	A.bail = NULL;
 }

@@ -14,6 +14,8 @@
 #ifndef QUIRE_ARENA_H
 #define QUIRE_ARENA_H
 
+#include <setjmp.h>
+
 #include <cmark-gfm.h>
 
 /*
@@ -26,5 +28,21 @@ cmark_mem *arena_begin(void);
 
 /* Give back everything allocated since arena_begin(). */
 void arena_end(void);
+
+/*
+ * Bound the bytes cmark-gfm may allocate for this thread's issue, in
+ * all (freeing gives nothing back to the count; arena_end() zeroes
+ * it), while armed: the allocation that would pass budget does not
+ * return but longjmp()s to *bail with the value 1, the arena left as
+ * it was, and disarmed.  The caller's setjmp() frame must still be
+ * live; what cmark-gfm held is the arena's, so arena_end() frees it
+ * all (the parser must not be used again).  Linear-time cmark-gfm
+ * allocates a few dozen bytes a byte of Markdown; the bound catches
+ * its quadratic paths (a table header tried line after line, link
+ * titles copied at every reference) long before they exhaust memory.
+ * arena_disarm() stops the bound; armed or not, the count goes on.
+ */
+void arena_arm(jmp_buf *bail, size_t budget);
+void arena_disarm(void);
 
 #endif

@@ -891,6 +891,7 @@ static int special_fixed;		/* the table is set for good */
 static int special_probe;		/* special_chars_fix()'s check ran */
 static int cmark_serial;		/* the check failed: cmark_lock */
 static pthread_mutex_t cmark_lock = PTHREAD_MUTEX_INITIALIZER;
+static _Thread_local int cmark_locked;	/* this thread holds it */
 
 void
 cmark_manage_extensions_special_characters(cmark_parser *parser, int add)
@@ -1007,9 +1008,63 @@ parser_finish(cmark_parser *parser)
 	if (!cmark_serial)
 		return cmark_parser_finish(parser);
 	pthread_mutex_lock(&cmark_lock);
+	cmark_locked = 1;
 	doc = cmark_parser_finish(parser);
+	cmark_locked = 0;
 	pthread_mutex_unlock(&cmark_lock);
 	return doc;
+}
+
+/*
+ * What cmark-gfm may allocate, in all, for n bytes of Markdown
+ * (arena_arm()): 16 MiB and 4 KiB a byte, at most 1 GiB.  The posts of
+ * every corpus here take at most 80 bytes a byte (1.7 MB for the
+ * largest, 125 KB); the densest Markdown tried, 2 KB a byte (e-mail
+ * addresses, each an autolink), 260 (table cells); the quadratic paths
+ * it stops, 30,000 and more at 40 KB, and growing with the size.
+ */
+#define CMARK_BUDGET(n)	((n) < ((1UL << 30) - (16UL << 20)) / 4096 ? \
+	(16UL << 20) + 4096UL * (n) : 1UL << 30)
+
+/*
+ * The tree of md[0..n) with parser, or NULL when cmark-gfm would
+ * allocate more than budget bytes (the parser is then unusable; its
+ * memory is the arena's).
+ */
+static cmark_node *
+parse_capped(cmark_parser *parser, const char *md, size_t n, size_t budget)
+{
+	jmp_buf bail;
+	cmark_node *doc;
+
+	if (setjmp(bail) != 0) {
+		if (cmark_locked) {
+			cmark_locked = 0;
+			pthread_mutex_unlock(&cmark_lock);
+		}
+		return NULL;
+	}
+	arena_arm(&bail, budget);
+	cmark_parser_feed(parser, md, n);
+	doc = parser_finish(parser);
+	arena_disarm();
+	return doc;
+}
+
+/* cmark_render_html() of doc, or NULL past budget (parse_capped()). */
+static char *
+render_capped(cmark_node *doc, cmark_parser *parser, size_t budget)
+{
+	jmp_buf bail;
+	char *html;
+
+	if (setjmp(bail) != 0)
+		return NULL;
+	arena_arm(&bail, budget);
+	html = cmark_render_html(doc, cmark_opts,
+	    cmark_parser_get_syntax_extensions(parser));
+	arena_disarm();
+	return html;
 }
 
 /*
@@ -1083,8 +1138,8 @@ render(struct issue *is, int want_excerpt, char **text)
 	parser = cmark_parser_new_with_mem(opts, arena_begin());
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(parser, exts[i]);
-	cmark_parser_feed(parser, md, mdn);
-	doc = parser_finish(parser);
+	if ((doc = parse_capped(parser, md, mdn, CMARK_BUDGET(mdn))) == NULL)
+		goto toobig;
 
 	/* Notes for raw HTML; the text before the summary marker. */
 	it = cmark_iter_new(doc);
@@ -1178,8 +1233,8 @@ render(struct issue *is, int want_excerpt, char **text)
 			texts[i] = xstrndup(ht.p != NULL ? ht.p : "", ht.n);
 		}
 	}
-	html = cmark_render_html(doc, cmark_opts,
-	    cmark_parser_get_syntax_extensions(parser));
+	if ((html = render_capped(doc, parser, CMARK_BUDGET(mdn))) == NULL)
+		goto toobig;
 	memset(&hp, 0, sizeof(hp));
 	hp.base = base_url != NULL ? is->permalink.p : NULL;
 	if (raw)
@@ -1218,6 +1273,24 @@ render(struct issue *is, int want_excerpt, char **text)
 	}
 	sitemd_free(&m);
 	return out.p != NULL ? out.p : xstrdup("");
+
+toobig:
+	arena_end();
+	for (i = 0; given != NULL && i < nh; i++) {
+		free(given[i]);
+		free(texts[i]);
+	}
+	free(given);
+	free(texts);
+	free(heads);
+	buf_free(&ht);
+	sitemd_free(&m);
+	*text = NULL;
+	fail(is, m.line0, "cmark-gfm would allocate more than %lu MB for "
+	    "this Markdown, which takes it time or memory growing with the "
+	    "square of its length (md2ir(1), LIMITS)",
+	    (unsigned long)(CMARK_BUDGET(mdn) >> 20));
+	return NULL;
 }
 
 /* Nonzero if a folder of path (not its file name) is called name. */
@@ -1576,7 +1649,8 @@ convert(struct issue *is, struct buf *line)
 			return fail(is, line_of(&is->src, is->body + off), "%s",
 			    why);
 	}
-	html = render(is, p->summary == NULL, &text);
+	if ((html = render(is, p->summary == NULL, &text)) == NULL)
+		return -1;
 
 	date_fmt_ir(is->date, d);
 	buf_add(line, d, DATE_IR_LEN - 1);

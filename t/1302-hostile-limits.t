@@ -51,6 +51,20 @@ is "$rc" 0 "13: closed '<?...?>' pass"
 run md2ir rows.md
 is "$rc" 0 "13: a table of 20,000 small rows passes"
 
+# cmark-gfm 0.29.0.gfm.6's quadratic memory: a table header tried on
+# every line, a reference whose title is copied at every use.  md2ir
+# stops it at its allocation budget (md2ir(1), LIMITS), long before
+# memory runs out (the reference case made it abort at 76 KB: cmark-gfm
+# asked for a buffer over 1 GiB), and goes on with the next file.
+{ fm tablehead; "$PY" -c "print('|-\nt>|-\n' * 5000 + 'y')"; } > th.md
+{ fm refs; "$PY" -c "print('[f]:u\n\"\n' + '[f]\n' * 19000 + '[f]:u \"t')"; } > refs.md
+fm fine > fine.md
+echo body >> fine.md
+run md2ir th.md refs.md fine.md
+like "$rc:$(cat "$T/err")" "^1:md2ir: th.md:5: cmark-gfm would allocate more than 172 MB for this Markdown.*
+md2ir: refs.md:5: cmark-gfm would allocate more than 312 MB" \
+    "cmark-gfm's quadratic memory: refused at the budget"
+is "$(cut -f3 "$T/out")" fine "and the next file converted"
 # Block quotes and list items opened on one line, each a level deeper:
 # cmark-gfm walks up through all of them for every node below.
 { fm deep; "$PY" -c "print('>' * 20000 + '.' * 20000)"; } > deepq.md
