@@ -111,6 +111,54 @@ nesting(const char *l, size_t len)
 	return m;
 }
 
+/*
+ * What cmark-gfm's autolink extension scans in s[0..n): from each
+ * "www." and "://" to the next blank or '<', its domain check and its
+ * search for the link's end, and that again for every ')' there (its
+ * trailing-bracket loop recounts them).  One pass from the end, with
+ * the distance to the next blank and the ')' up to it.  Sets *first
+ * and *count to the first such candidate and their number.
+ */
+static uint64_t
+autolink_cost(const char *s, size_t n, size_t *first, size_t *count)
+{
+	uint64_t cost = 0, d = 0, par = 0;
+	size_t i;
+
+	*first = 0;
+	*count = 0;
+	for (i = n; i-- > 0;) {
+		switch (s[i]) {
+		case ' ': case '\t': case '\n': case '\r': case '<':
+			d = par = 0;
+			continue;
+		case ')':
+			par++;
+			break;
+		case 'w':
+			if (n - i >= 4 && memcmp(s + i, "www.", 4) == 0)
+				break;
+			d++;
+			continue;
+		case ':':
+			if (n - i >= 3 && s[i + 1] == '/' && s[i + 2] == '/')
+				break;
+			d++;
+			continue;
+		default:
+			d++;
+			continue;
+		}
+		d++;
+		if (s[i] == ')')
+			continue;
+		cost += d * (1 + par);
+		*first = i;
+		++*count;
+	}
+	return cost;
+}
+
 /* Nonzero if s[0..n) is a GFM table delimiter row ("|---|:-:|"). */
 static int
 is_delim_row(const char *s, size_t n, int pipe_before)
@@ -155,6 +203,16 @@ limits_markdown(const char *s, size_t n, size_t *off)
 			    "limit is %d (md2ir(1), LIMITS)", len, LIMIT_MD_NEST);
 			return why;
 		}
+	}
+	if ((ucost[0] = autolink_cost(s, n, &ufirst[0], &ucount[0])) >
+	    LIMIT_MD_AUTOLINK) {
+		*off = ufirst[0];
+		snprintf(why, sizeof(why), "%zu 'www.' and '://' make cmark-gfm's "
+		    "autolinks scan about %llu bytes; the limit is %llu "
+		    "(md2ir(1), LIMITS)", ucount[0],
+		    (unsigned long long)ucost[0],
+		    (unsigned long long)LIMIT_MD_AUTOLINK);
+		return why;
 	}
 	unclosed(s, n, ucost, ufirst, ucount);
 	for (i = 0; i < 2; i++) {

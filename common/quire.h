@@ -736,12 +736,15 @@ void spill_free(struct spill *s);
 #define LIMIT_TABLE_CELLS	500000		/* columns x rows, padded */
 #define LIMIT_HTML_ATTRS	1000		/* attributes of one element */
 #define LIMIT_MD_NEST		100		/* containers a line opens */
+#define LIMIT_MD_AUTOLINK	50000000ULL	/* autolink scan estimate */
 
 /*
  * Measure Markdown s[0..n) before cmark-gfm parses it: unclosed '<?'
  * and '<![CDATA[' (each scans to the end of the text), block quotes and
  * list items opened on one line (each node added below them walks up
- * through all of them) and GFM tables ('|' per row, padded cells).  NULL when within the limits, else a
+ * through all of them), the text autolinks scan ("www." and "://",
+ * each to the next blank, once more for every ')' in it) and GFM
+ * tables ('|' per row, padded cells).  NULL when within the limits, else a
  * message naming the limit (static storage) and *off the offset of
  * the first offending byte.
  */

@@ -77,6 +77,19 @@ md2ir: deepl.md:5: a line opens 10000 " \
 is "$(wc -l < "$T/out" | tr -d ' '):$(cut -f15 "$T/out" | grep -o '<blockquote>' | wc -l | tr -d ' '):$(cut -f15 "$T/out" | grep -c '<hr />')" "1:100:1" \
     "100 nested quotes pass, and a thematic break of 120 '- '"
 
+# Autolinks: cmark-gfm scans from each "www." to the next blank, and
+# again for every ')' there: "z_www." x n and "www." then n ')' take it
+# time growing with the square of n (4.9 s and 11 s at 72 and 160 KB).
+{ fm zw; "$PY" -c "print('z_www.' * 12000)"; } > zw.md
+{ fm par; "$PY" -c "print('www.' + ')' * 80000)"; } > par.md
+{ fm urls; "$PY" -c "print('see www.example.org/a_(b) and https://example.org/x?y=1 ' * 2000)"; } > urls.md
+run md2ir zw.md par.md urls.md
+like "$rc:$(cat "$T/err")" "^1:md2ir: zw.md:5: 12000 'www.' and '://' make cmark-gfm's autolinks scan about 432012000 bytes; the limit is 50000000 .*
+md2ir: par.md:5: 1 'www.' and '://' make cmark-gfm's autolinks scan about 6400" \
+    "autolinks: 12,000 'z_www.', and 'www.' with 80,000 ')': refused"
+is "$(cut -f15 "$T/out" | grep -o '<a href' | wc -l | tr -d ' ')" 4000 \
+    "4,000 links of ordinary text pass, each an autolink"
+
 # 14: a table whose padding would multiply its size is refused.
 { fm wide; "$PY" -c "print('|' + 'a|' * 2000 + '\n|' + '-|' * 2000 + '\n' + '|b|\n' * 1000)"; } > wide.md
 run md2ir wide.md
