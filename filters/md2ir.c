@@ -1088,6 +1088,28 @@ lead_blank(cmark_node *n)
 }
 
 /*
+ * Give back what render() holds once its HTML is made: the arena
+ * (tree, parser, cmark-gfm's HTML), the ids and texts of nh headings,
+ * the headings and the buffer b.
+ */
+static void
+render_free(char **given, char **texts, size_t nh, cmark_node **heads,
+    struct buf *b)
+{
+	size_t i;
+
+	arena_end();
+	for (i = 0; given != NULL && i < nh; i++) {
+		free(given[i]);
+		free(texts[i]);
+	}
+	free(given);
+	free(texts);
+	free(heads);
+	buf_free(b);
+}
+
+/*
  * Render the body: the site Markdown pass (sitemd.c), cmark-gfm, the
  * HTML pass (htmlpass.c) that also makes URLs absolute with -b; the
  * excerpt when there is no summary: the text before a summary marker,
@@ -1241,15 +1263,7 @@ render(struct issue *is, int want_excerpt, char **text)
 		htmlpass_run(&hp, html, strlen(html), &out);
 	else
 		htmlpass_plain(&hp, html, given, texts, nh, &out);
-	arena_end();
-	for (i = 0; given != NULL && i < nh; i++) {
-		free(given[i]);
-		free(texts[i]);
-	}
-	free(given);
-	free(texts);
-	free(heads);
-	buf_free(&ht);
+	render_free(given, texts, nh, heads, &ht);
 	*text = NULL;
 	for (i = 0; i < SMD_RAWHTML; i++)
 		if (m.expanded[i] > 0 || m.dropped[i] > 0)
@@ -1275,15 +1289,7 @@ render(struct issue *is, int want_excerpt, char **text)
 	return out.p != NULL ? out.p : xstrdup("");
 
 toobig:
-	arena_end();
-	for (i = 0; given != NULL && i < nh; i++) {
-		free(given[i]);
-		free(texts[i]);
-	}
-	free(given);
-	free(texts);
-	free(heads);
-	buf_free(&ht);
+	render_free(given, texts, nh, heads, &ht);
 	sitemd_free(&m);
 	*text = NULL;
 	fail(is, m.line0, "cmark-gfm would allocate more than %lu MB for "

@@ -206,15 +206,17 @@ run md2ir "$T/caret.md"
 is "$rc:$(cat "$T/err"):$(field 15)" \
     '0::<p>[^1] [^2] ![^3] [^4] [^5] [^6] <code>[&amp;#94;7]</code></p>\n' \
     "escaped and referenced carets after '[' are text"
-{ fm Notes; printf '%s\n' 'A[^1] and [\^2].' '' '[^1]: the note'; } \
-    >"$T/esc.md"
-run md2ir "$T/esc.md"
+# notes CARET NAME: a post with a footnote and CARET after a '['.
+notes() {
+	{ fm Notes; printf '%s\n' "A[^1] and [$1" '' '[^1]: the note'; } \
+	    >"$T/$2.md"
+	run md2ir "$T/$2.md"
+}
+notes '\^2].' esc
 like "$rc:$(cat "$T/err"):$(field 15)" \
     '^0::<p>A<sup class="footnote-ref"><a href="#fn-1".*<section class="footnotes"' \
     "a post with footnotes and an escaped caret keeps its footnotes"
-{ fm Notes; printf '%s\n' 'A[^1] and [&#94;2].' '' '[^1]: the note'; } \
-    >"$T/ref.md"
-run md2ir "$T/ref.md"
+notes '&#94;2].' ref
 is "$rc:$(cat "$T/err")" "0:md2ir: $T/ref.md:5: footnotes not parsed: \
 cmark-gfm reads freed memory for a '^' character reference after this '['" \
     "with a caret reference too, the footnotes are not parsed, and it says so"
