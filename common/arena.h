@@ -36,10 +36,11 @@ void arena_end(void);
  * return but longjmp()s to *bail with the value 1, the arena left as
  * it was, and disarmed.  The caller's setjmp() frame must still be
  * live; what cmark-gfm held is the arena's, so arena_end() frees it
- * all (the parser must not be used again).  Linear-time cmark-gfm
- * allocates a few dozen bytes a byte of Markdown; the bound catches
- * its quadratic paths (a table header tried line after line, link
- * titles copied at every reference) long before they exhaust memory.
+ * all (the parser must not be used again).  On posts cmark-gfm
+ * allocates up to a few hundred bytes a byte of Markdown (2 KiB for
+ * text dense with e-mail autolinks); the bound catches its quadratic
+ * paths (a table header tried line after line, link titles copied at
+ * every reference) long before they exhaust memory.
  * arena_disarm() stops the bound; armed or not, the count goes on.
  */
 void arena_arm(jmp_buf *bail, size_t budget);

@@ -184,8 +184,8 @@ limits_markdown(const char *s, size_t n, size_t *off)
 	static const char *const close[] = { "?>", "]]>" };
 	const char *nl, *l, *p, *prev = NULL;
 	size_t i, len, pipes, ppipes = 0, rows = 0, cols = 0, start = 0;
-	size_t ufirst[2], ucount[2];
-	uint64_t ucost[2], sq = 0;
+	size_t ufirst[2], ucount[2], afirst, acount;
+	uint64_t ucost[2], acost, sq = 0;
 	int in_table = 0;
 
 	*off = 0;
@@ -204,13 +204,12 @@ limits_markdown(const char *s, size_t n, size_t *off)
 			return why;
 		}
 	}
-	if ((ucost[0] = autolink_cost(s, n, &ufirst[0], &ucount[0])) >
+	if ((acost = autolink_cost(s, n, &afirst, &acount)) >
 	    LIMIT_MD_AUTOLINK) {
-		*off = ufirst[0];
+		*off = afirst;
 		snprintf(why, sizeof(why), "%zu 'www.' and '://' make cmark-gfm's "
 		    "autolinks scan about %llu bytes; the limit is %llu "
-		    "(md2ir(1), LIMITS)", ucount[0],
-		    (unsigned long long)ucost[0],
+		    "(md2ir(1), LIMITS)", acount, (unsigned long long)acost,
 		    (unsigned long long)LIMIT_MD_AUTOLINK);
 		return why;
 	}

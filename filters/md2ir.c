@@ -944,7 +944,7 @@ charref(const char *s, const char *end)
 {
 	const char *p = s;
 	long v = 0;
-	int hex, nd = 0;
+	int hex, d, nd = 0;
 
 	if (end - s >= 4 && memcmp(s, "Hat;", 4) == 0)
 		return '^';
@@ -952,13 +952,12 @@ charref(const char *s, const char *end)
 		return -1;
 	hex = p < end && (*p == 'x' || *p == 'X');
 	p += hex;
+	/* CommonMark: 1 to 7 decimal digits, 1 to 6 hexadecimal. */
 	for (; p < end && nd < (hex ? 6 : 7); p++, nd++) {
-		if (*p >= '0' && *p <= '9')
-			v = v * (hex ? 16 : 10) + (*p - '0');
-		else if (hex && strchr("abcdefABCDEF", *p) != NULL)
-			v = v * 16 + (*p | 0x20) - 'a' + 10;
-		else
+		d = url_hexval((unsigned char)*p);
+		if (d < 0 || (!hex && d > 9))
 			break;
+		v = v * (hex ? 16 : 10) + d;
 	}
 	return nd > 0 && p < end && *p == ';' ? v : -1;
 }
