@@ -111,50 +111,73 @@ nesting(const char *l, size_t len)
 	return m;
 }
 
+/* The first "://" at or after p, or NULL. */
+static const char *
+next_scheme(const char *p, const char *e)
+{
+	while (p < e && (p = memchr(p, ':', (size_t)(e - p))) != NULL) {
+		if (e - p >= 3 && p[1] == '/' && p[2] == '/')
+			return p;
+		p++;
+	}
+	return NULL;
+}
+
+/* The first "www." at or after p, or NULL. */
+static const char *
+next_www(const char *p, const char *e)
+{
+	const char *d = p + 3;
+
+	while (d < e && (d = memchr(d, '.', (size_t)(e - d))) != NULL) {
+		if (d[-1] == 'w' && d[-2] == 'w' && d[-3] == 'w')
+			return d - 3;
+		d++;
+	}
+	return NULL;
+}
+
 /*
  * What cmark-gfm's autolink extension scans in s[0..n): from each
  * "www." and "://" to the next blank or '<', its domain check and its
  * search for the link's end, and that again for every ')' there (its
- * trailing-bracket loop recounts them).  One pass from the end, with
- * the distance to the next blank and the ')' up to it.  Sets *first
- * and *count to the first such candidate and their number.
+ * trailing-bracket loop recounts them).  The candidates are found with
+ * memchr(3) on ':' and '.', rare in text; each stretch to a blank is
+ * read once, and a later candidate in it takes off the ')' before it.
+ * Sets *first and *count to the first candidate and their number.
  */
 static uint64_t
 autolink_cost(const char *s, size_t n, size_t *first, size_t *count)
 {
-	uint64_t cost = 0, d = 0, par = 0;
-	size_t i;
+	const char *e = s + n, *c, *q, *end = NULL, *pos = NULL;
+	const char *sch = next_scheme(s, e), *www = next_www(s, e);
+	uint64_t cost = 0, par = 0;
 
 	*first = 0;
 	*count = 0;
-	for (i = n; i-- > 0;) {
-		switch (s[i]) {
-		case ' ': case '\t': case '\n': case '\r': case '<':
-			d = par = 0;
-			continue;
-		case ')':
-			par++;
-			break;
-		case 'w':
-			if (n - i >= 4 && memcmp(s + i, "www.", 4) == 0)
-				break;
-			d++;
-			continue;
-		case ':':
-			if (n - i >= 3 && s[i + 1] == '/' && s[i + 2] == '/')
-				break;
-			d++;
-			continue;
-		default:
-			d++;
-			continue;
+	while (sch != NULL || www != NULL) {
+		if (www == NULL || (sch != NULL && sch < www)) {
+			c = sch;
+			sch = next_scheme(sch + 1, e);
+		} else {
+			c = www;
+			www = next_www(www + 1, e);
 		}
-		d++;
-		if (s[i] == ')')
-			continue;
-		cost += d * (1 + par);
-		*first = i;
-		++*count;
+		if (end == NULL || c >= end) {
+			/* A new stretch: its end and the ')' in it. */
+			for (par = 0, q = c + 1; q < e && *q != ' ' &&
+			    *q != '\t' && *q != '\n' && *q != '\r' && *q != '<';
+			    q++)
+				par += *q == ')';
+			end = q;
+		} else {
+			for (q = pos; q < c; q++)
+				par -= *q == ')';
+		}
+		pos = c + 1;
+		cost += (uint64_t)(end - c) * (1 + par);
+		if (++*count == 1)
+			*first = (size_t)(c - s);
 	}
 	return cost;
 }

@@ -89,6 +89,12 @@ md2ir: par.md:5: 1 'www.' and '://' make cmark-gfm's autolinks scan about 6400" 
     "autolinks: 12,000 'z_www.', and 'www.' with 80,000 ')': refused"
 is "$(cut -f15 "$T/out" | grep -o '<a href' | wc -l | tr -d ' ')" 4000 \
     "4,000 links of ordinary text pass, each an autolink"
+# Many candidates in one stretch, each with the ')' after it: the
+# estimate is the sum over k = 1..5000 of 5k * (1 + k).
+{ fm wp; "$PY" -c "print('www.)' * 5000)"; } > wp.md
+run md2ir wp.md
+like "$rc:$(cat "$T/err")" "^1:md2ir: wp.md:5: 5000 'www.' and '://' make cmark-gfm's autolinks scan about 208458350000 bytes" \
+    "autolinks: 5,000 'www.)' in one stretch: the ')' after each counted"
 
 # 14: a table whose padding would multiply its size is refused.
 { fm wide; "$PY" -c "print('|' + 'a|' * 2000 + '\n|' + '-|' * 2000 + '\n' + '|b|\n' * 1000)"; } > wide.md
