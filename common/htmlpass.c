@@ -51,7 +51,14 @@ struct pass {
 	/* ids in the document; an id's val: the next suffix to try */
 	struct strset    used;
 	struct buf       out, tmp;
+	/* htmlpass_run_kept(): the blocks behind the placeholders */
+	const char      *html;
+	const size_t    *keep;
+	size_t           nkeep;
 };
+
+/* A kept block's placeholder: U+FDD2, its number, U+FDD3. */
+static const char KEEP_OPEN[] = "\xef\xb7\x92", KEEP_CLOSE[] = "\xef\xb7\x93";
 
 static int
 in(const char *const *list, const xmlChar *name)
@@ -242,12 +249,40 @@ out:
 	xmlFree(title);
 }
 
+/*
+ * Text with the placeholders of kept blocks (kept_ok() has checked
+ * them): the text around them escaped, the blocks as they are.
+ */
+static void
+unkeep(struct pass *ps, const char *s)
+{
+	const char *p;
+	char *t, *end;
+	size_t i;
+
+	while ((p = strstr(s, KEEP_OPEN)) != NULL) {
+		t = xstrndup(s, (size_t)(p - s));
+		esc(&ps->out, t);
+		free(t);
+		i = strtoul(p + 3, &end, 10);
+		buf_add(&ps->out, ps->html + ps->keep[2 * i],
+		    ps->keep[2 * i + 1] - ps->keep[2 * i]);
+		s = end + 3;
+	}
+	esc(&ps->out, s);
+}
+
 static void
 serialise(struct pass *ps, xmlNodePtr n)
 {
 	for (; n != NULL; n = n->next) {
 		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-			if (n->content != NULL)
+			if (n->content == NULL)
+				continue;
+			if (ps->nkeep > 0 && n->type == XML_TEXT_NODE &&
+			    strstr((const char *)n->content, KEEP_OPEN) != NULL)
+				unkeep(ps, (const char *)n->content);
+			else
 				esc(&ps->out, (const char *)n->content);
 			continue;
 		}
@@ -460,43 +495,146 @@ find_body(xmlNodePtr n)
 	return NULL;
 }
 
-int
-htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
-    struct buf *out)
+/*
+ * Elements in which libxml2 2.9's HTML parser reads a block cmark-gfm
+ * writes (<p>, <ul>, <ol>, <blockquote>, <pre>, <hr />, <table>) as
+ * their child: none of those start tags closes them (htmlStartClose),
+ * none is html or head (where text would open a <p>), and the pass
+ * keeps them and their content.
+ */
+static const char *const holders[] = {
+	"body", "div", "blockquote", "li", "dd", "td", "th", "details",
+	"summary", "section", "article", "aside", "main", "header",
+	"footer", "figure", "figcaption", "nav", NULL
+};
+
+/*
+ * Nonzero if the placeholders 0 to nkeep - 1 stand in the text of the
+ * tree at n in order, each once and in a text node whose parent is one
+ * of holders[]: where the parser would have read each block as a child
+ * of that element, as it reads it at the top of the body.  *next
+ * counts them.
+ */
+static int
+kept_ok(xmlNodePtr n, size_t nkeep, size_t *next)
 {
-	struct pass ps;
+	const char *p;
+	char *end;
+	unsigned long i;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (!kept_ok(n->children, nkeep, next))
+				return 0;
+			continue;
+		}
+		if (n->content == NULL)
+			continue;
+		for (p = (const char *)n->content;
+		    (p = strstr(p, KEEP_OPEN)) != NULL; p = end + 3) {
+			if (n->type != XML_TEXT_NODE || n->parent == NULL ||
+			    n->parent->type != XML_ELEMENT_NODE ||
+			    !in(holders, n->parent->name))
+				return 0;
+			i = strtoul(p + 3, &end, 10);
+			if (end == p + 3 || i != *next || *next >= nkeep ||
+			    strncmp(end, KEEP_CLOSE, 3) != 0)
+				return 0;
+			++*next;
+		}
+	}
+	return 1;
+}
+
+/* The document of html[0..n), the kept blocks behind placeholders. */
+static htmlDocPtr
+read_kept(struct pass *ps, const char *html, size_t n)
+{
+	struct buf m = BUF_INIT;
 	htmlDocPtr doc;
+	xmlNodePtr body;
+	size_t i, at = 0, next = 0;
+
+	for (i = 0; i < ps->nkeep; i++) {
+		buf_add(&m, html + at, ps->keep[2 * i] - at);
+		buf_printf(&m, "%s%zu%s", KEEP_OPEN, i, KEEP_CLOSE);
+		at = ps->keep[2 * i + 1];
+	}
+	buf_add(&m, html + at, n - at);
+	doc = html_read(m.p, m.n, HTML_READ_PASS, NULL);
+	buf_free(&m);
+	if (doc == NULL)
+		return NULL;
+	body = find_body(xmlDocGetRootElement(doc));
+	if (body == NULL || !kept_ok(body->children, ps->nkeep, &next) ||
+	    next != ps->nkeep) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+static int
+run(struct pass *ps, const char *html, size_t n, struct buf *out)
+{
+	htmlDocPtr doc = NULL;
 	xmlNodePtr body;
 
 	if (n == 0) {
 		buf_adds(out, "");
 		return 0;
 	}
+	if (ps->nkeep > 0 && (doc = read_kept(ps, html, n)) == NULL)
+		ps->nkeep = 0;
 	/* The text's long runs kept from the parser's slow loop. */
-	if ((doc = html_read(html, n, HTML_READ_PASS, NULL)) == NULL) {
+	if (doc == NULL &&
+	    (doc = html_read(html, n, HTML_READ_PASS, NULL)) == NULL) {
 		buf_add(out, html, n);
 		return -1;
 	}
-	memset(&ps, 0, sizeof(ps));
-	ps.hp = hp;
-	ps.out = *out;
+	ps->out = *out;
 	body = find_body(xmlDocGetRootElement(doc));
 	if (body == NULL) {
 		/* No implied html and body: the nodes are the document's. */
-		collect_ids(&ps, doc->children);
-		headings(&ps, doc->children);
-		serialise(&ps, doc->children);
+		collect_ids(ps, doc->children);
+		headings(ps, doc->children);
+		serialise(ps, doc->children);
 	} else {
-		collect_ids(&ps, body->children);
-		headings(&ps, body->children);
-		serialise(&ps, body->children);
+		collect_ids(ps, body->children);
+		headings(ps, body->children);
+		serialise(ps, body->children);
 	}
-	buf_adds(&ps.out, "");
-	*out = ps.out;
-	strset_free(&ps.used);
-	buf_free(&ps.tmp);
+	buf_adds(&ps->out, "");
+	*out = ps->out;
+	strset_free(&ps->used);
+	buf_free(&ps->tmp);
 	xmlFreeDoc(doc);
 	return 0;
+}
+
+int
+htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
+    struct buf *out)
+{
+	struct pass ps;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.hp = hp;
+	return run(&ps, html, n, out);
+}
+
+int
+htmlpass_run_kept(struct htmlpass *hp, const char *html, size_t n,
+    const size_t *keep, size_t nkeep, struct buf *out)
+{
+	struct pass ps;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.hp = hp;
+	ps.html = html;
+	ps.keep = keep;
+	ps.nkeep = nkeep;
+	return run(&ps, html, n, out);
 }
 
 /* Phrasing elements that hold no URL and mean the same in any reader. */

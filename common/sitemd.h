@@ -242,6 +242,20 @@ int htmlpass_run(struct htmlpass *hp, const char *html, size_t n,
     struct buf *out);
 
 /*
+ * htmlpass_run() for html[0..n) whose bytes keep[2i] to keep[2i + 1]
+ * (nkeep ranges, in order, apart) are whole top-level blocks cmark-gfm
+ * wrote for Markdown without raw HTML, heading or footnote: each passes
+ * the parser as one short placeholder and comes out as it went in, so
+ * that the parser reads only the markup around raw HTML.  When a
+ * placeholder does not come back as text of the body, in order (raw
+ * HTML left an element open around it, or took it into a comment or
+ * an attribute), the HTML is parsed whole, as htmlpass_run() does.
+ * Neither html nor keep is changed or kept.  Returns as htmlpass_run().
+ */
+int htmlpass_run_kept(struct htmlpass *hp, const char *html, size_t n,
+    const size_t *keep, size_t nkeep, struct buf *out);
+
+/*
  * The same for HTML that holds no raw HTML (only what cmark-gfm writes
  * for Markdown, and raw HTML as htmlpass_comments_only() and
  * htmlpass_inline() let it through), without a parser: the i-th <hN> gets the id given[i]

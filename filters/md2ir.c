@@ -1086,6 +1086,105 @@ lead_blank(cmark_node *n)
 	return 1;
 }
 
+/* Nonzero if the block n holds no raw HTML, heading or footnote. */
+static int
+keepable(cmark_node *n)
+{
+	cmark_iter *it = cmark_iter_new(n);
+	cmark_event_type ev;
+	int ok = 1;
+
+	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(cmark_iter_get_node(it))) {
+		case CMARK_NODE_HTML_BLOCK:
+		case CMARK_NODE_HTML_INLINE:
+		case CMARK_NODE_HEADING:
+		case CMARK_NODE_FOOTNOTE_REFERENCE:
+		case CMARK_NODE_FOOTNOTE_DEFINITION:
+			ok = 0;
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+	return ok;
+}
+
+/* The rendered HTML marks a run of kept blocks: "\uFDD2\n" before it, "\uFDD3\n" after. */
+static const char KEEP_START[] = "\xef\xb7\x92\n", KEEP_END[] = "\xef\xb7\x93\n";
+
+/*
+ * Before each run of top-level blocks of doc that keepable() passes
+ * (after the first block, which opens the HTML parser's body), an HTML
+ * block KEEP_START, and after it KEEP_END; the marks go into *marks
+ * (malloc'ed).  Their number.
+ */
+static size_t
+keep_mark(cmark_node *doc, cmark_mem *mem, cmark_node ***marks)
+{
+	cmark_node *n, *m;
+	size_t k = 0;
+	int in_run = 0;
+
+	*marks = NULL;
+	if ((n = cmark_node_first_child(doc)) == NULL)
+		return 0;
+	for (n = cmark_node_next(n);; n = cmark_node_next(n)) {
+		if (n != NULL && keepable(n) == in_run)
+			continue;
+		if (n == NULL && !in_run)
+			break;
+		m = cmark_node_new_with_mem(CMARK_NODE_HTML_BLOCK, mem);
+		cmark_node_set_literal(m, in_run ? KEEP_END : KEEP_START);
+		if (n != NULL)
+			cmark_node_insert_before(n, m);
+		else
+			cmark_node_append_child(doc, m);
+		*marks = xreallocarray(*marks, k + 1, sizeof(**marks));
+		(*marks)[k++] = m;
+		in_run = !in_run;
+		if (n == NULL)
+			break;
+	}
+	return k;
+}
+
+/*
+ * Split the HTML that keep_mark()'s nmarks marks went into: plain gets
+ * it without them, and the ranges of plain between them, two offsets a
+ * run (malloc'ed).  NULL when the HTML holds U+FDD2 or U+FDD3 of its
+ * own (from the Markdown's text): the marks cannot be told apart.
+ */
+static size_t *
+keep_split(const char *html, size_t nmarks, struct buf *plain)
+{
+	const char *p = html, *q;
+	size_t *keep = xreallocarray(NULL, nmarks, sizeof(*keep)), k = 0;
+
+	for (q = html; (q = strstr(q, "\xef\xb7")) != NULL; q += 2) {
+		if (q[2] != '\x92' && q[2] != '\x93')
+			continue;
+		if (k == nmarks || memcmp(q, k % 2 == 0 ? KEEP_START : KEEP_END,
+		    4) != 0) {
+			free(keep);
+			return NULL;
+		}
+		buf_add(plain, p, (size_t)(q - p));
+		keep[k++] = plain->n;
+		p = q + 4;
+		q += 2;
+	}
+	buf_adds(plain, p);
+	if (k != nmarks) {
+		free(keep);
+		return NULL;
+	}
+	return keep;
+}
+
 /*
  * Give back what render() holds once its HTML is made: the arena
  * (tree, parser, cmark-gfm's HTML), the ids and texts of nh headings,
@@ -1130,8 +1229,9 @@ render(struct issue *is, int want_excerpt, char **text)
 	struct buf out = BUF_INIT, ht = BUF_INIT;
 	const char *lit, *url, *abs, *canon, *md;
 	char *html, **given = NULL, **texts = NULL;
-	cmark_node **heads = NULL;
-	size_t i, nh = 0, mdn, at;
+	cmark_node **heads = NULL, **marks = NULL;
+	cmark_mem *mem;
+	size_t i, nh = 0, mdn, at, nmarks = 0, *keep = NULL;
 	int done = 0, raw = 0, nraw, opts = cmark_opts;
 
 	memset(&m, 0, sizeof(m));
@@ -1156,7 +1256,7 @@ render(struct issue *is, int want_excerpt, char **text)
 		    "for a '^' character reference after this '['");
 
 	/* Parser, tree and HTML in the issue's arena, dropped at once. */
-	parser = cmark_parser_new_with_mem(opts, arena_begin());
+	parser = cmark_parser_new_with_mem(opts, mem = arena_begin());
 	for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
 		cmark_parser_attach_syntax_extension(parser, exts[i]);
 	if ((doc = parse_capped(parser, md, mdn, CMARK_BUDGET(mdn))) == NULL)
@@ -1254,15 +1354,31 @@ render(struct issue *is, int want_excerpt, char **text)
 			texts[i] = xstrndup(ht.p != NULL ? ht.p : "", ht.n);
 		}
 	}
+	/* With raw HTML, the blocks without any pass the parser whole. */
+	if (raw && (cmark_opts & CMARK_OPT_UNSAFE))
+		nmarks = keep_mark(doc, mem, &marks);
 	if ((html = render_capped(doc, parser, CMARK_BUDGET(mdn))) == NULL)
 		goto toobig;
+	buf_reset(&ht);
+	if (nmarks > 0 && (keep = keep_split(html, nmarks, &ht)) == NULL) {
+		for (i = 0; i < nmarks; i++)
+			cmark_node_unlink(marks[i]);
+		if ((html = render_capped(doc, parser,
+		    CMARK_BUDGET(mdn))) == NULL)
+			goto toobig;
+	}
+	free(marks);
+	marks = NULL;
 	memset(&hp, 0, sizeof(hp));
 	hp.base = base_url != NULL ? is->permalink.p : NULL;
-	if (raw)
+	if (keep != NULL)
+		htmlpass_run_kept(&hp, ht.p, ht.n, keep, nmarks / 2, &out);
+	else if (raw)
 		htmlpass_run(&hp, html, strlen(html), &out);
 	else
 		htmlpass_plain(&hp, html, given, texts, nh, &out);
 	render_free(given, texts, nh, heads, &ht);
+	free(keep);
 	*text = NULL;
 	for (i = 0; i < SMD_RAWHTML; i++)
 		if (m.expanded[i] > 0 || m.dropped[i] > 0)
@@ -1289,6 +1405,7 @@ render(struct issue *is, int want_excerpt, char **text)
 
 toobig:
 	render_free(given, texts, nh, heads, &ht);
+	free(marks);
 	sitemd_free(&m);
 	*text = NULL;
 	fail(is, m.line0, "cmark-gfm would allocate more than %lu MB for "

@@ -64,6 +64,25 @@ is "$(html '<a href={url}>link</a> and `<b x={1}>`')" \
     '<p><a>link</a> and <code>&lt;b x={1}&gt;</code></p>\n' \
     "an expression URL goes; code spans are left alone"
 
+# Around raw HTML, the blocks without any pass the parser as one
+# placeholder each; where the parser would not have read such a block
+# where the placeholder stands, the HTML is parsed whole.
+is "$(html "$(printf 'First.\n\n<details>\n<summary>More</summary>\n\nHidden *text* [link](https://e.org/x).\n\n1. one\n2. two\n\n</details>\n\nAfter.')")" \
+    '<p>First.</p>\n<details>\n<summary>More</summary>\n<p>Hidden <em>text</em> <a href="https://e.org/x">link</a>.</p>\n<ol>\n<li>one</li>\n<li>two</li>\n</ol>\n</details>\n<p>After.</p>\n' \
+    "blocks inside <details> come out as cmark-gfm wrote them"
+is "$(html "$(printf 'First.\n\n<div>\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [ ] task\n\n```\ncode\n```\n\n---\n\n</div>')")" \
+    '<p>First.</p>\n<div>\n<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n<ul>\n<li><input type="checkbox" disabled="" /> task</li>\n</ul>\n<pre><code>code\n</code></pre>\n<hr />\n</div>\n' \
+    "a table, a task list, code and a rule inside a <div>"
+is "$(html "$(printf 'First.\n\n<p>open\n\n- item *one*\n- two\n\nAfter.')")" \
+    '<p>First.</p>\n<p>open\n</p><ul>\n<li>item <em>one</em></li>\n<li>two</li>\n</ul>\n<p>After.</p>\n' \
+    "a <p> left open: the list after it closes it, as the parser reads it"
+is "$(html "$(printf 'First.\n\n<div title="open\n\nInside *quotes*.\n\nmore " class=x>\n\nAfter.')")" \
+    '<p>First.</p>\n<div title="open\n&lt;p&gt;Inside &lt;em&gt;quotes&lt;/em&gt;.&lt;/p&gt;\n&lt;p&gt;more &quot; class=x&gt;&lt;/p&gt;\n&lt;p&gt;After.&lt;/p&gt;\n"></div>' \
+    "blocks inside an attribute left open stay its text"
+is "$(html "$(printf 'First.\n\n<div>raw</div>\n\nA \357\267\222 and &#xFDD3; here.\n\nAfter.')")" \
+    "$(printf '<p>First.</p>\\n<div>raw</div>\\n<p>A \357\267\222 and \357\267\223 here.</p>\\n<p>After.</p>\\n')" \
+    "U+FDD2 and U+FDD3 in the text stay text"
+
 # URL attributes lose the blanks around them, as browsers read them.
 printf -- '---\ntitle: t\ndate: 2020-01-01\n---\n<a href=" https://e.org/x ">a</a> <img src="\n/i.png " alt="b"> <a href="  ">c</a>\n' >"$T/u.md"
 is "$(md2ir -q -b https://e.org/c/ "$T/u.md" | awk -F '\t' '{ print $15 }')" \
