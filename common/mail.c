@@ -453,7 +453,7 @@ void
 mail_qp_encode(struct buf *out, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, k, col = 0, clen, tlen;
+	size_t i = 0, k, col = 0, clen, tlen, lim;
 	int lit, ends;
 	char *o;
 
@@ -466,6 +466,29 @@ mail_qp_encode(struct buf *out, const char *s, size_t n)
 	buf_grow(out, 4 * n + 8);
 	o = out->p + out->n;
 	while (i < n) {
+		/*
+		 * Past a line's start, printable ASCII but '=', and a blank
+		 * with a character other than a line end after it, go as
+		 * they are while a column stays for a soft break: what the
+		 * general case below does for them, a byte at a time.
+		 */
+		if (col > 0 && col < QP_MAX - 1) {
+			lim = n - i > QP_MAX - 1 - col ? i + QP_MAX - 1 - col : n;
+			for (k = i; k < lim; k++) {
+				if (u[k] > 32 && u[k] < 127) {
+					if (u[k] == '=')
+						break;
+				} else if ((u[k] != ' ' && u[k] != '\t') ||
+				    k + 1 == n || u[k + 1] == '\n') {
+					break;
+				}
+			}
+			memcpy(o, s + i, k - i);
+			o += k - i;
+			col += k - i;
+			if ((i = k) == n)
+				break;
+		}
 		if (u[i] == '\n') {
 			*o++ = '\n';
 			col = 0;
