@@ -45,7 +45,8 @@ skipped(const char *name)
 	size_t i;
 
 	for (i = 0; names[i] != NULL; i++)
-		if (strcasecmp(name, names[i]) == 0)
+		if ((name[0] | 0x20) == names[i][0] &&
+		    strcasecmp(name, names[i]) == 0)
 			return 1;
 	return 0;
 }
@@ -60,7 +61,8 @@ is_block(const char *name)
 	size_t i;
 
 	for (i = 0; names[i] != NULL; i++)
-		if (strcasecmp(name, names[i]) == 0)
+		if ((name[0] | 0x20) == names[i][0] &&
+		    strcasecmp(name, names[i]) == 0)
 			return 1;
 	return 0;
 }
