@@ -509,11 +509,32 @@ static const char *const holders[] = {
 };
 
 /*
+ * Nonzero if the text node t stands in the body with only holders[]
+ * above it: where the parser reads a block as the child of its parent,
+ * as it reads it at the top of the body, and no heading takes the
+ * placeholder for its text.
+ */
+static int
+held(xmlNodePtr t)
+{
+	xmlNodePtr a;
+
+	for (a = t->parent; a != NULL && a->type == XML_ELEMENT_NODE;
+	    a = a->parent) {
+		if (!in(holders, a->name))
+			return 0;
+		if (strcmp((const char *)a->name, "body") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
  * Nonzero if the placeholders 0 to nkeep - 1 stand in the text of the
- * tree at n in order, each once and in a text node whose parent is one
- * of holders[]: where the parser would have read each block as a child
- * of that element, as it reads it at the top of the body.  *next
- * counts them.
+ * tree at n in order, each once and in a text node held(); *next
+ * counts them.  No other U+FDD2 reaches the tree (htmlpass_keep_clash()),
+ * so one the parser hid in an attribute, a comment or the head, or
+ * dropped, is one short.
  */
 static int
 kept_ok(xmlNodePtr n, size_t nkeep, size_t *next)
@@ -532,9 +553,7 @@ kept_ok(xmlNodePtr n, size_t nkeep, size_t *next)
 			continue;
 		for (p = (const char *)n->content;
 		    (p = strstr(p, KEEP_OPEN)) != NULL; p = end + 3) {
-			if (n->type != XML_TEXT_NODE || n->parent == NULL ||
-			    n->parent->type != XML_ELEMENT_NODE ||
-			    !in(holders, n->parent->name))
+			if (n->type != XML_TEXT_NODE || !held(n))
 				return 0;
 			i = strtoul(p + 3, &end, 10);
 			if (end == p + 3 || i != *next || *next >= nkeep ||
@@ -546,6 +565,39 @@ kept_ok(xmlNodePtr n, size_t nkeep, size_t *next)
 	return 1;
 }
 
+int
+htmlpass_keep_clash(const char *s, size_t n)
+{
+	const char *p, *q, *e = s + n;
+	unsigned long v;
+	int hex, d;
+
+	if (mem_find(s, n, KEEP_OPEN, 3) != NULL ||
+	    mem_find(s, n, KEEP_CLOSE, 3) != NULL)
+		return 1;
+	for (p = s; (p = memchr(p, '&', (size_t)(e - p))) != NULL; p++) {
+		if (e - p < 3 || p[1] != '#')
+			continue;
+		q = p + 2;
+		if ((hex = *q == 'x' || *q == 'X'))
+			q++;
+		for (v = 0; q < e; q++) {
+			if (*q >= '0' && *q <= '9')
+				d = *q - '0';
+			else if (hex && (*q | 0x20) >= 'a' && (*q | 0x20) <= 'f')
+				d = (*q | 0x20) - 'a' + 10;
+			else
+				break;
+			v = v * (hex ? 16 : 10) + (unsigned long)d;
+			if (v > 0x10FFFF)
+				v = 0x110000;	/* no character: stays too big */
+		}
+		if (v == 0xFDD2 || v == 0xFDD3)
+			return 1;
+	}
+	return 0;
+}
+
 /* The document of html[0..n), the kept blocks behind placeholders. */
 static htmlDocPtr
 read_kept(struct pass *ps, const char *html, size_t n)
@@ -555,6 +607,8 @@ read_kept(struct pass *ps, const char *html, size_t n)
 	xmlNodePtr body;
 	size_t i, at = 0, next = 0;
 
+	if (htmlpass_keep_clash(html, n))
+		return NULL;
 	for (i = 0; i < ps->nkeep; i++) {
 		buf_add(&m, html + at, ps->keep[2 * i] - at);
 		buf_printf(&m, "%s%zu%s", KEEP_OPEN, i, KEEP_CLOSE);

@@ -256,6 +256,15 @@ int htmlpass_run_kept(struct htmlpass *hp, const char *html, size_t n,
     const size_t *keep, size_t nkeep, struct buf *out);
 
 /*
+ * Nonzero if s[0..n) holds U+FDD2 or U+FDD3, the characters of
+ * htmlpass_run_kept()'s placeholders, as UTF-8 or as a numeric
+ * character reference (any leading zeros, with or without its ';'):
+ * HTML that does is parsed whole, and Markdown that does is not marked
+ * for it, since its HTML could hold them.
+ */
+int htmlpass_keep_clash(const char *s, size_t n);
+
+/*
  * The same for HTML that holds no raw HTML (only what cmark-gfm writes
  * for Markdown, and raw HTML as htmlpass_comments_only() and
  * htmlpass_inline() let it through), without a parser: the i-th <hN> gets the id given[i]

@@ -1156,7 +1156,8 @@ keep_mark(cmark_node *doc, cmark_mem *mem, cmark_node ***marks)
  * Split the HTML that keep_mark()'s nmarks marks went into: plain gets
  * it without them, and the ranges of plain between them, two offsets a
  * run (malloc'ed).  NULL when the HTML holds U+FDD2 or U+FDD3 of its
- * own (from the Markdown's text): the marks cannot be told apart.
+ * own, which the marks cannot be told apart from: a guard, since
+ * render() marks only Markdown that htmlpass_keep_clash() passes.
  */
 static size_t *
 keep_split(const char *html, size_t nmarks, struct buf *plain)
@@ -1354,8 +1355,12 @@ render(struct issue *is, int want_excerpt, char **text)
 			texts[i] = xstrndup(ht.p != NULL ? ht.p : "", ht.n);
 		}
 	}
-	/* With raw HTML, the blocks without any pass the parser whole. */
-	if (raw && (cmark_opts & CMARK_OPT_UNSAFE))
+	/*
+	 * With raw HTML, the blocks without any pass the parser whole;
+	 * their marks are told apart from the text if it cannot hold them.
+	 */
+	if (raw && (cmark_opts & CMARK_OPT_UNSAFE) &&
+	    !htmlpass_keep_clash(md, mdn))
 		nmarks = keep_mark(doc, mem, &marks);
 	if ((html = render_capped(doc, parser, CMARK_BUDGET(mdn))) == NULL)
 		goto toobig;

@@ -83,6 +83,15 @@ is "$(html "$(printf 'First.\n\n<div>raw</div>\n\nA \357\267\222 and &#xFDD3; he
     "$(printf '<p>First.</p>\\n<div>raw</div>\\n<p>A \357\267\222 and \357\267\223 here.</p>\\n<p>After.</p>\\n')" \
     "U+FDD2 and U+FDD3 in the text stay text"
 
+is "$(html "$(printf '<h2><div>\n\nP')")" \
+    '<h2 id="p"><div>\n<p>P</p>\n</div></h2>' \
+    "a block inside a heading left open: the id is made of its text"
+is "$(html "$(printf '<h2><div>\n\nP {#myid}')")" \
+    '<h2 id="p-myid"><div>\n<p>P {#myid}</p>\n</div></h2>' \
+    "and the heading's {#id} too"
+is "$(html "$(printf '<div a="\n\nP\n\n<div ">&#xFDD2;0&#xFDD3;')")" \
+    "$(printf '<div a="\\n&lt;p&gt;P&lt;/p&gt;\\n&lt;div ">\357\267\2220\357\267\223\\n</div>')" \
+    "character references to U+FDD2 and U+FDD3 in raw HTML stay text"
 # URL attributes lose the blanks around them, as browsers read them.
 printf -- '---\ntitle: t\ndate: 2020-01-01\n---\n<a href=" https://e.org/x ">a</a> <img src="\n/i.png " alt="b"> <a href="  ">c</a>\n' >"$T/u.md"
 is "$(md2ir -q -b https://e.org/c/ "$T/u.md" | awk -F '\t' '{ print $15 }')" \
