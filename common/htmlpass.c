@@ -509,19 +509,32 @@ static const char *const holders[] = {
 };
 
 /*
- * Nonzero if the text node t stands in the body with only holders[]
- * above it: where the parser reads a block as the child of its parent,
- * as it reads it at the top of the body, and no heading takes the
- * placeholder for its text.
+ * Elements that may stand above a holder: the lists and tables around
+ * li, dd, td and th.  A start tag closes only the element it is read
+ * in (and then that one's parent, if it closes it too), so these need
+ * not be holders themselves.
+ */
+static const char *const frames[] = {
+	"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr", NULL
+};
+
+/*
+ * Nonzero if the text node t stands in the body under a holder, with
+ * only holders and frames above that: where the parser reads a block
+ * as the child of t's parent, as it reads it at the top of the body,
+ * and no heading or link takes the placeholder for its text.
  */
 static int
 held(xmlNodePtr t)
 {
 	xmlNodePtr a;
 
+	if (t->parent == NULL || t->parent->type != XML_ELEMENT_NODE ||
+	    !in(holders, t->parent->name))
+		return 0;
 	for (a = t->parent; a != NULL && a->type == XML_ELEMENT_NODE;
 	    a = a->parent) {
-		if (!in(holders, a->name))
+		if (!in(holders, a->name) && !in(frames, a->name))
 			return 0;
 		if (strcmp((const char *)a->name, "body") == 0)
 			return 1;
