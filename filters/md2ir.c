@@ -1086,18 +1086,26 @@ lead_blank(cmark_node *n)
 	return 1;
 }
 
-/* Nonzero if the block n holds no raw HTML, heading or footnote. */
+/*
+ * Nonzero if the block n holds no raw HTML, heading or footnote, and no
+ * link in a link (an autolink in a link's text: cmark-gfm writes an <a>
+ * in an <a>, which the HTML parser takes apart).
+ */
 static int
 keepable(cmark_node *n)
 {
 	cmark_iter *it = cmark_iter_new(n);
 	cmark_event_type ev;
-	int ok = 1;
+	int ok = 1, links = 0;
 
 	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
 		switch (cmark_node_get_type(cmark_iter_get_node(it))) {
+		case CMARK_NODE_LINK:
+			if (ev == CMARK_EVENT_EXIT)
+				links--;
+			else if (links++ > 0)
+				ok = 0;
+			break;
 		case CMARK_NODE_HTML_BLOCK:
 		case CMARK_NODE_HTML_INLINE:
 		case CMARK_NODE_HEADING:
@@ -1119,17 +1127,15 @@ static const char KEEP_START[] = "\xef\xb7\x92\n", KEEP_END[] = "\xef\xb7\x93\n"
 /*
  * Before each run of top-level blocks of doc that keepable() passes
  * (after the first block, which opens the HTML parser's body), an HTML
- * block KEEP_START, and after it KEEP_END; the marks go into *marks
- * (malloc'ed).  Their number.
+ * block KEEP_START, and after it KEEP_END.  Their number.
  */
 static size_t
-keep_mark(cmark_node *doc, cmark_mem *mem, cmark_node ***marks)
+keep_mark(cmark_node *doc, cmark_mem *mem)
 {
 	cmark_node *n, *m;
 	size_t k = 0;
 	int in_run = 0;
 
-	*marks = NULL;
 	if ((n = cmark_node_first_child(doc)) == NULL)
 		return 0;
 	for (n = cmark_node_next(n);; n = cmark_node_next(n)) {
@@ -1143,8 +1149,7 @@ keep_mark(cmark_node *doc, cmark_mem *mem, cmark_node ***marks)
 			cmark_node_insert_before(n, m);
 		else
 			cmark_node_append_child(doc, m);
-		*marks = xreallocarray(*marks, k + 1, sizeof(**marks));
-		(*marks)[k++] = m;
+		k++;
 		in_run = !in_run;
 		if (n == NULL)
 			break;
@@ -1156,8 +1161,8 @@ keep_mark(cmark_node *doc, cmark_mem *mem, cmark_node ***marks)
  * Split the HTML that keep_mark()'s nmarks marks went into: plain gets
  * it without them, and the ranges of plain between them, two offsets a
  * run (malloc'ed).  NULL when the HTML holds U+FDD2 or U+FDD3 of its
- * own, which the marks cannot be told apart from: a guard, since
- * render() marks only Markdown that htmlpass_keep_clash() passes.
+ * own, which the marks cannot be told apart from (render() marks only
+ * Markdown that htmlpass_keep_clash() passes).
  */
 static size_t *
 keep_split(const char *html, size_t nmarks, struct buf *plain)
@@ -1230,9 +1235,9 @@ render(struct issue *is, int want_excerpt, char **text)
 	struct buf out = BUF_INIT, ht = BUF_INIT;
 	const char *lit, *url, *abs, *canon, *md;
 	char *html, **given = NULL, **texts = NULL;
-	cmark_node **heads = NULL, **marks = NULL;
+	cmark_node **heads = NULL;
 	cmark_mem *mem;
-	size_t i, nh = 0, mdn, at, nmarks = 0, *keep = NULL;
+	size_t i, nh = 0, mdn, at, nmarks, *keep = NULL;
 	int done = 0, raw = 0, nraw, opts = cmark_opts;
 
 	memset(&m, 0, sizeof(m));
@@ -1355,29 +1360,31 @@ render(struct issue *is, int want_excerpt, char **text)
 			texts[i] = xstrndup(ht.p != NULL ? ht.p : "", ht.n);
 		}
 	}
-	/*
-	 * With raw HTML, the blocks without any pass the parser whole;
-	 * their marks are told apart from the text if it cannot hold them.
-	 */
-	if (raw && (cmark_opts & CMARK_OPT_UNSAFE) &&
-	    !htmlpass_keep_clash(md, mdn))
-		nmarks = keep_mark(doc, mem, &marks);
 	if ((html = render_capped(doc, parser, CMARK_BUDGET(mdn))) == NULL)
 		goto toobig;
-	buf_reset(&ht);
-	if (nmarks > 0 && (keep = keep_split(html, nmarks, &ht)) == NULL) {
-		for (i = 0; i < nmarks; i++)
-			cmark_node_unlink(marks[i]);
-		if ((html = render_capped(doc, parser,
-		    CMARK_BUDGET(mdn))) == NULL)
-			goto toobig;
+	/*
+	 * With raw HTML, the blocks without any pass the parser whole:
+	 * where they are, a second rendering with marks around them tells,
+	 * outside the budget (the first rendering is the one it judges),
+	 * when the text cannot hold the marks.  It must give the same HTML
+	 * once the marks are out.
+	 */
+	if (raw && (cmark_opts & CMARK_OPT_UNSAFE) &&
+	    !htmlpass_keep_clash(md, mdn) &&
+	    (nmarks = keep_mark(doc, mem)) > 0) {
+		buf_reset(&ht);
+		keep = keep_split(cmark_render_html(doc, cmark_opts,
+		    cmark_parser_get_syntax_extensions(parser)), nmarks, &ht);
+		if (keep != NULL && (ht.n != strlen(html) ||
+		    memcmp(ht.p, html, ht.n) != 0)) {
+			free(keep);
+			keep = NULL;
+		}
 	}
-	free(marks);
-	marks = NULL;
 	memset(&hp, 0, sizeof(hp));
 	hp.base = base_url != NULL ? is->permalink.p : NULL;
 	if (keep != NULL)
-		htmlpass_run_kept(&hp, ht.p, ht.n, keep, nmarks / 2, &out);
+		htmlpass_run_kept(&hp, html, ht.n, keep, nmarks / 2, &out);
 	else if (raw)
 		htmlpass_run(&hp, html, strlen(html), &out);
 	else
@@ -1410,7 +1417,6 @@ render(struct issue *is, int want_excerpt, char **text)
 
 toobig:
 	render_free(given, texts, nh, heads, &ht);
-	free(marks);
 	sitemd_free(&m);
 	*text = NULL;
 	fail(is, m.line0, "cmark-gfm would allocate more than %lu MB for "

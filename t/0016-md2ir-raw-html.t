@@ -86,6 +86,9 @@ is "$(html "$(printf 'First.\n\n<div>raw</div>\n\nA \357\267\222 and &#xFDD3; he
 is "$(html "$(printf 'First.\n\n<table><tr><td>\n\nCell *text*.\n\n- a\n- b\n\n</td></tr></table>\n\n<ul><li>\n\n> quote\n\n</li></ul>\n\nAfter.')")" \
     '<p>First.</p>\n<table><tr><td>\n<p>Cell <em>text</em>.</p>\n<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n</td></tr></table>\n<ul><li>\n<blockquote>\n<p>quote</p>\n</blockquote>\n</li></ul>\n<p>After.</p>\n' \
     "blocks in a raw table's cell and a raw list's item"
+is "$(html "$(printf '<div>x</div>\n\n[<http://a.b/>](/x) and [foo <x@y.com>](/y)')")" \
+    '<div>x</div>\n<p><a href="/x"></a><a href="http://a.b/">http://a.b/</a> and <a href="/y">foo </a><a href="mailto:x@y.com">x@y.com</a></p>\n' \
+    "an autolink in a link's text: the parser takes the <a> in an <a> apart"
 is "$(html "$(printf '<h2><div>\n\nP')")" \
     '<h2 id="p"><div>\n<p>P</p>\n</div></h2>' \
     "a block inside a heading left open: the id is made of its text"

@@ -105,6 +105,19 @@ run md2ir fdd.md
 is "$rc:$(cat "$T/err"):$(wc -c < "$T/out" | tr -d ' ')" "0::23567786" \
     "U+FDD2 in the text of a raw-HTML post: one render, within the budget"
 
+# A raw-HTML post at the budget's edge (a table of 350 columns padded
+# row after row, 343 rows pass and 344 do not) with 100 runs of blocks
+# that the HTML pass keeps from the parser: marking them costs the
+# budget nothing.
+edge() { { fm edge; "$PY" -c "import sys; sys.stdout.write('<div>x</div>\n\npara\n\n<div>y</div>\n\n|' + '|'.join(['a'] * 350) + '|\n|' + '|'.join(['-'] * 350) + '|\n' + 'x\n' * $1 + '\n<div>z</div>\n\n' + 'p\n\n<i>\n\n' * 100)"; } > edge.md; }
+edge 343
+run md2ir edge.md
+is "$rc:$(cat "$T/err")" "0:" "a raw-HTML post just within the budget converts"
+edge 344
+run md2ir edge.md
+like "$rc:$(cat "$T/err")" "^1:md2ir: edge.md:5: cmark-gfm would allocate more than 27 MB" \
+    "and one row more is refused"
+
 # 14: a table whose padding would multiply its size is refused.
 { fm wide; "$PY" -c "print('|' + 'a|' * 2000 + '\n|' + '-|' * 2000 + '\n' + '|b|\n' * 1000)"; } > wide.md
 run md2ir wide.md
