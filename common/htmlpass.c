@@ -586,7 +586,9 @@ htmlpass_keep_clash(const char *s, size_t n)
 	int hex, d;
 
 	if (mem_find(s, n, KEEP_OPEN, 3) != NULL ||
-	    mem_find(s, n, KEEP_CLOSE, 3) != NULL)
+	    mem_find(s, n, KEEP_CLOSE, 3) != NULL ||
+	    mem_find(s, n, "\xef\xbf\xbe", 3) != NULL ||
+	    mem_find(s, n, "\xef\xbf\xbf", 3) != NULL)
 		return 1;
 	for (p = s; (p = memchr(p, '&', (size_t)(e - p))) != NULL; p++) {
 		if (e - p < 3 || p[1] != '#')
@@ -605,7 +607,7 @@ htmlpass_keep_clash(const char *s, size_t n)
 			if (v > 0x10FFFF)
 				v = 0x110000;	/* no character: stays too big */
 		}
-		if (v == 0xFDD2 || v == 0xFDD3)
+		if (v == 0xFDD2 || v == 0xFDD3 || v == 0xFFFE || v == 0xFFFF)
 			return 1;
 	}
 	return 0;

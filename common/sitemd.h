@@ -257,10 +257,11 @@ int htmlpass_run_kept(struct htmlpass *hp, const char *html, size_t n,
 
 /*
  * Nonzero if s[0..n) holds U+FDD2 or U+FDD3, the characters of
- * htmlpass_run_kept()'s placeholders, as UTF-8 or as a numeric
- * character reference (any leading zeros, with or without its ';'):
- * HTML that does is parsed whole, and Markdown that does is not marked
- * for it, since its HTML could hold them.
+ * htmlpass_run_kept()'s placeholders, or U+FFFE or U+FFFF, which
+ * libxml2 2.9 reads as U+00FE and U+00FF in an attribute, as UTF-8 or
+ * as a numeric character reference (any leading zeros, with or without
+ * its ';'): HTML that does is parsed whole, and Markdown that does is
+ * not marked for it, since its HTML could hold them.
  */
 int htmlpass_keep_clash(const char *s, size_t n);
 

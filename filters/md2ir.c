@@ -1087,23 +1087,49 @@ lead_blank(cmark_node *n)
 }
 
 /*
- * Nonzero if the block n holds no raw HTML, heading or footnote, and no
+ * Nonzero if cmark-gfm writes the URL u as it is (its href escaping
+ * leaves alphanumerics and these alone, and the HTML escapes of '&' and
+ * '\'' read back as they were): then the HTML pass, which checks the
+ * scheme of what cmark-gfm wrote, checks what absolute() checked.
+ */
+static int
+url_as_written(const char *u)
+{
+	for (; *u != '\0'; u++)
+		if (!(*u >= 'a' && *u <= 'z') && !(*u >= 'A' && *u <= 'Z') &&
+		    !(*u >= '0' && *u <= '9') &&
+		    strchr("-_.+!*'(),%#@?=;:/&$~", *u) == NULL)
+			return 0;
+	return 1;
+}
+
+/*
+ * Nonzero if the block n holds no raw HTML, heading or footnote, no
  * link in a link (an autolink in a link's text: cmark-gfm writes an <a>
- * in an <a>, which the HTML parser takes apart).
+ * in an <a>, which the HTML parser takes apart), and no link or image
+ * whose URL cmark-gfm escapes.
  */
 static int
 keepable(cmark_node *n)
 {
 	cmark_iter *it = cmark_iter_new(n);
 	cmark_event_type ev;
+	cmark_node *c;
 	int ok = 1, links = 0;
 
 	while (ok && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		switch (cmark_node_get_type(cmark_iter_get_node(it))) {
+		c = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(c)) {
 		case CMARK_NODE_LINK:
 			if (ev == CMARK_EVENT_EXIT)
 				links--;
-			else if (links++ > 0)
+			else if (links++ > 0 ||
+			    !url_as_written(cmark_node_get_url(c)))
+				ok = 0;
+			break;
+		case CMARK_NODE_IMAGE:
+			if (ev == CMARK_EVENT_ENTER &&
+			    !url_as_written(cmark_node_get_url(c)))
 				ok = 0;
 			break;
 		case CMARK_NODE_HTML_BLOCK:

@@ -89,6 +89,9 @@ is "$(html "$(printf 'First.\n\n<table><tr><td>\n\nCell *text*.\n\n- a\n- b\n\n<
 is "$(html "$(printf '<div>x</div>\n\n[<http://a.b/>](/x) and [foo <x@y.com>](/y)')")" \
     '<div>x</div>\n<p><a href="/x"></a><a href="http://a.b/">http://a.b/</a> and <a href="/y">foo </a><a href="mailto:x@y.com">x@y.com</a></p>\n' \
     "an autolink in a link's text: the parser takes the <a> in an <a> apart"
+is "$(html "$(printf 'First.\n\n<div>x</div>\n\n[a](&#32;http://x) [b](<ht\ttp://y>) ![c&#xFFFE;](i.png)')")" \
+    "$(printf '<p>First.</p>\\n<div>x</div>\\n<p><a href="">a</a> <a href="">b</a> <img src="i.png" alt="c\303\276" /></p>\\n')" \
+    "URLs cmark-gfm escapes and U+FFFE in an attribute: as the parser reads them"
 is "$(html "$(printf '<h2><div>\n\nP')")" \
     '<h2 id="p"><div>\n<p>P</p>\n</div></h2>' \
     "a block inside a heading left open: the id is made of its text"
