@@ -413,8 +413,11 @@ url_scheme_ok(const char *s)
 		/* '/', '?' or '#' before any ':': a relative reference. */
 		if (*s == '/' || *s == '?' || *s == '#')
 			return 1;
-		if (n + 1 >= sizeof(scheme))
-			return 0;	/* no allowed scheme is this long */
+		if (n + 1 >= sizeof(scheme)) {
+			/* No allowed scheme is this long: relative without a ':'. */
+			s += strcspn(s, ":/?#");
+			return *s != ':';
+		}
 		scheme[n++] = *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') :
 		    *s;
 	}

@@ -58,4 +58,16 @@ cp "$T/out" names.ir
 run ir2atom names.ir
 is "$rc" 0 "ir2atom takes them"
 
+# The allow-list reads a scheme only before a ':': a relative URL whose
+# first segment is longer than any allowed scheme stays (a survey's
+# where-do-you-live.png), in Markdown and in raw HTML, with -b or not;
+# a long name before a ':' is still no allowed scheme.
+printf -- '---\ntitle: t\ndate: 2020-01-01\n---\n![a](where-do-you-live.png) [b](parallel-rustc.html#how-to-use-it) [c](javascriptjavascript:x)\n\n<img src="where-do-you-live.svg">\n' > long.md
+is "$(md2ir long.md | cut -f15)" \
+    '<p><img src="where-do-you-live.png" alt="a" /> <a href="parallel-rustc.html#how-to-use-it">b</a> <a href="">c</a></p>\n<img src="where-do-you-live.svg" />\n' \
+    "long relative URLs stay, a long scheme does not"
+is "$(md2ir -b https://e.org/ long.md | cut -f15)" \
+    '<p><img src="https://e.org/long/where-do-you-live.png" alt="a" /> <a href="https://e.org/long/parallel-rustc.html#how-to-use-it">b</a> <a href="">c</a></p>\n<img src="https://e.org/long/where-do-you-live.svg" />\n' \
+    "and are resolved with -b"
+
 done_testing
