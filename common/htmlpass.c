@@ -597,11 +597,8 @@ htmlpass_keep_clash(const char *s, size_t n)
 		if ((hex = *q == 'x' || *q == 'X'))
 			q++;
 		for (v = 0; q < e; q++) {
-			if (*q >= '0' && *q <= '9')
-				d = *q - '0';
-			else if (hex && (*q | 0x20) >= 'a' && (*q | 0x20) <= 'f')
-				d = (*q | 0x20) - 'a' + 10;
-			else
+			d = url_hexval((unsigned char)*q);
+			if (d < 0 || (!hex && d > 9))
 				break;
 			v = v * (hex ? 16 : 10) + (unsigned long)d;
 			if (v > 0x10FFFF)
